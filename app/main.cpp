@@ -1,0 +1,310 @@
+// llm-optimizer: argument parsing, mode selection and wiring. Everything else
+// lives in the engine, connectors and ui libraries.
+#include "analysis_report.h"
+#include "collector.h"
+#include "embedded_resources.h"
+#include "event_file_reader.h"
+#include "event_store.h"
+#include "live_feed.h"
+#include "llm_event.h"
+#include "otlp_json_codec.h"
+#include "overview_controller.h"
+#include "price_table.h"
+#include "simulator.h"
+#include "variant_aggregator.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+Q_IMPORT_QML_PLUGIN(WorkbenchPlugin)
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitInputRejected = 2;
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "llm-optimizer: %s\n", qPrintable(message));
+}
+
+// The shipped price table, then the user's file in the config folder, then --prices.
+llmopt::PriceTable loadPrices(const QString& overridePath)
+{
+    auto table = llmopt::PriceTable::fromJson(llmopt::embeddedPriceTable(), "built-in prices.json");
+    const QString userFile = QStandardPaths::locate(QStandardPaths::AppConfigLocation,
+                                                    QStringLiteral("prices.json"));
+    if (!userFile.isEmpty())
+        table.merge(llmopt::PriceTable::fromFile(userFile.toStdString()));
+    if (!overridePath.isEmpty())
+        table.merge(llmopt::PriceTable::fromFile(overridePath.toStdString()));
+    return table;
+}
+
+int64_t parseStart(const QString& text)
+{
+    bool isNumber = false;
+    const qint64 seconds = text.toLongLong(&isNumber);
+    if (isNumber)
+        return seconds * 1'000'000'000LL;
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        throw llmopt::ConfigError("--start: expected Unix seconds or an ISO 8601 time such as "
+                                  "2026-01-01T00:00:00Z, got \"" + text.toStdString() + "\"");
+    return t.toMSecsSinceEpoch() * 1'000'000LL;
+}
+
+int runSimulate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Writes the demo workload as OTLP JSON lines (one ExportTraceServiceRequest per line).");
+    parser.addHelpOption();
+    parser.addOption({"scenario", "Scenario: " + QString::fromStdString([] {
+                          std::string s;
+                          for (const auto& n : llmopt::Scenario::names())
+                              s += (s.empty() ? "" : ", ") + n;
+                          return s;
+                      }()), "NAME", "steady"});
+    parser.addOption({"duration", "Simulated seconds to generate.", "S", "600"});
+    parser.addOption({"seed", "Random seed; the same seed gives the same output.", "N", "1"});
+    parser.addOption({"start", "Start time (Unix seconds or ISO 8601).", "TIME", "2026-01-01T00:00:00Z"});
+    parser.addOption({"rate-scale", "Multiplies every service's request rate.", "X", "1"});
+    parser.addOption({"out", "Output file, or - for standard output.", "FILE", "-"});
+    parser.process(args);
+
+    bool ok = false;
+    const double duration = parser.value("duration").toDouble(&ok);
+    if (!ok || duration <= 0) {
+        printError("--duration must be a positive number of seconds");
+        return kExitFailure;
+    }
+    const quint64 seed = parser.value("seed").toULongLong(&ok);
+    if (!ok) {
+        printError("--seed must be a non-negative integer");
+        return kExitFailure;
+    }
+    const double rateScale = parser.value("rate-scale").toDouble(&ok);
+    if (!ok || rateScale <= 0) {
+        printError("--rate-scale must be a positive number");
+        return kExitFailure;
+    }
+    const auto scenario = llmopt::Scenario::named(parser.value("scenario").toStdString(), duration);
+    if (!scenario) {
+        printError("unknown scenario \"" + parser.value("scenario") + "\"; see --help for the list");
+        return kExitFailure;
+    }
+
+    const int64_t start = parseStart(parser.value("start"));
+    auto config = llmopt::SimulatorConfig::demo(seed, start);
+    config.scenario = *scenario;
+    config.rateScale = rateScale;
+    llmopt::Simulator simulator(std::move(config));
+
+    std::ofstream file;
+    const QString out = parser.value("out");
+    if (out != "-") {
+        file.open(out.toStdString(), std::ios::binary | std::ios::trunc);
+        if (!file) {
+            printError("cannot write " + out + ": check that the folder exists and is writable");
+            return kExitFailure;
+        }
+    }
+    std::ostream& stream = out == "-" ? std::cout : file;
+    // One request line per simulated second, as an exporter batching every second would write.
+    std::vector<llmopt::LlmEvent> batch;
+    uint64_t written = 0;
+    for (int64_t t = start; t < start + static_cast<int64_t>(duration * 1e9);) {
+        t = std::min<int64_t>(t + 1'000'000'000LL, start + static_cast<int64_t>(duration * 1e9));
+        batch.clear();
+        simulator.generateUntil(t, batch);
+        if (batch.empty())
+            continue;
+        stream << llmopt::OtlpJsonCodec::encodeTraces(batch) << '\n';
+        written += batch.size();
+    }
+    stream.flush();
+    if (!stream) {
+        printError("writing " + out + " failed (disk full?)");
+        return kExitFailure;
+    }
+    std::fprintf(stderr, "llm-optimizer: wrote %llu events\n", static_cast<unsigned long long>(written));
+    return kExitOk;
+}
+
+int runAnalyze(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Reads OTLP JSON lines or flat JSONL events and prints per-variant statistics.\n"
+        "Exit code: 0 all input analysed, 2 some lines or spans rejected, 1 error.");
+    parser.addHelpOption();
+    parser.addOption({"format", "Output format: json or text.", "FORMAT", "text"});
+    parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
+    parser.addOption({"db", "Keep the events in this SQLite file (default: in memory).", "FILE", ":memory:"});
+    parser.addPositionalArgument("files", "Event files (OTLP JSON lines or flat JSONL).", "FILE...");
+    parser.process(args);
+
+    const QString format = parser.value("format");
+    if (format != "json" && format != "text") {
+        printError("--format must be json or text");
+        return kExitFailure;
+    }
+    if (parser.positionalArguments().isEmpty()) {
+        printError("no input files; usage: llm-optimizer analyze FILE... [--format json|text]");
+        return kExitFailure;
+    }
+
+    llmopt::EventStore store(parser.value("db").toStdString());
+    llmopt::Collector collector(store, loadPrices(parser.value("prices")));
+    llmopt::VariantAggregator aggregator;
+    llmopt::AnalysisReport report;
+    const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
+    std::vector<llmopt::LlmEvent> accepted;
+    bool unreadable = false;
+
+    llmopt::EventFileReader reader(
+        [&](std::vector<llmopt::LlmEvent>& batch) {
+            accepted.clear();
+            collector.ingest(batch, accepted, "file", now);
+            for (const llmopt::LlmEvent& e : accepted)
+                aggregator.add(e);
+        },
+        [&](const llmopt::InputProblem& problem, std::string_view payload) {
+            if (problem.line > 0)
+                collector.reject("file", problem.file + ":" + std::to_string(problem.line) + ": "
+                                     + problem.reason, payload, now);
+            report.problems.push_back(problem);
+        });
+    for (const QString& path : parser.positionalArguments()) {
+        report.files.push_back(path.toStdString());
+        unreadable = !reader.read(path.toStdString()) || unreadable;
+    }
+    report.counters = collector.totals();
+    report.variants = aggregator.rows();
+    const std::string text = format == "json" ? report.toJson() : report.toText();
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (unreadable)
+        return kExitFailure;
+    return report.counters.rejected > 0 ? kExitInputRejected : kExitOk;
+}
+
+int runGui(int argc, char** argv)
+{
+    QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo feed.\n"
+        "Other modes: llm-optimizer simulate --help, llm-optimizer analyze --help");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({"db", "Event database (default: demo.sqlite in the app data folder).", "FILE"});
+    parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
+    parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
+    parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
+    parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
+    parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
+    parser.process(app);
+
+    const QString screenshot = parser.value("screenshot");
+    if (!screenshot.isEmpty()) // offscreen grabs need the software scene graph
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    LiveFeed::Settings settings;
+    settings.databasePath = parser.value("db");
+    if (settings.databasePath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        settings.databasePath = dir + QStringLiteral("/demo.sqlite");
+    }
+    settings.scenario = parser.value("scenario");
+    // Each start plays new calls: a fixed seed would repeat trace ids the store already holds.
+    settings.seed = parser.isSet("seed") ? parser.value("seed").toULongLong()
+                                         : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    if (!llmopt::Scenario::named(settings.scenario.toStdString(), 1.0)) {
+        printError("unknown scenario \"" + settings.scenario + "\"");
+        return kExitFailure;
+    }
+    llmopt::PriceTable prices = loadPrices(parser.value("prices"));
+
+    OverviewController overview;
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
+    qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
+                                                   "enum access only");
+
+    QThread engineThread;
+    engineThread.setObjectName(QStringLiteral("engine"));
+    auto* feed = new LiveFeed(settings, prices);
+    feed->moveToThread(&engineThread);
+    QObject::connect(&engineThread, &QThread::started, feed, &LiveFeed::start);
+    QObject::connect(&engineThread, &QThread::finished, feed, &QObject::deleteLater);
+    QObject::connect(feed, &LiveFeed::snapshotReady, &overview, &OverviewController::receiveSnapshot);
+    QObject::connect(feed, &LiveFeed::failed, &overview, &OverviewController::reportFeedError);
+    engineThread.start();
+
+    QQmlApplicationEngine engine;
+    engine.load(QUrl(QStringLiteral("qrc:/Workbench/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        engineThread.quit();
+        engineThread.wait();
+        return kExitFailure;
+    }
+
+    int exitCode = kExitOk;
+    if (!screenshot.isEmpty()) {
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        const int afterMs = static_cast<int>(parser.value("after").toDouble() * 1000);
+        QTimer::singleShot(afterMs, &app, [&] {
+            const QImage image = window->grabWindow();
+            if (image.isNull() || !image.save(screenshot)) {
+                printError("could not save the screenshot to " + screenshot);
+                exitCode = kExitFailure;
+            }
+            app.quit();
+        });
+    }
+    const int rc = app.exec();
+    engineThread.quit();
+    engineThread.wait();
+    return exitCode != kExitOk ? exitCode : rc;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("llm-optimizer"));
+    QCoreApplication::setOrganizationName(QStringLiteral("llm-optimizer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LLMOPT_VERSION));
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    try {
+        if (command == "simulate" || command == "analyze") {
+            QCoreApplication app(argc, argv);
+            QStringList args = app.arguments();
+            args.removeAt(1);
+            args[0] += ' ' + command;
+            return command == "simulate" ? runSimulate(args) : runAnalyze(args);
+        }
+        return runGui(argc, argv);
+    } catch (const llmopt::ConfigError& e) {
+        printError(e.what());
+    } catch (const llmopt::StoreError& e) {
+        printError(e.what());
+    }
+    return kExitFailure;
+}

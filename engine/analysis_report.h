@@ -1,0 +1,29 @@
+#pragma once
+
+#include "collector.h"
+#include "variant_aggregator.h"
+
+#include <string>
+#include <vector>
+
+namespace llmopt {
+
+// A problem with one input line, reported with its place.
+struct InputProblem {
+    std::string file;
+    size_t line = 0;
+    std::string reason;
+};
+
+// What `llm-optimizer analyze` prints (schema in docs/cli.md).
+struct AnalysisReport {
+    std::vector<std::string> files;
+    IngestCounters counters;
+    std::vector<InputProblem> problems;
+    std::vector<VariantSummary> variants;
+
+    std::string toJson() const;
+    std::string toText() const;
+};
+
+} // namespace llmopt

@@ -1,0 +1,88 @@
+#include "collector.h"
+
+#include "event_json.h"
+#include "event_store.h"
+#include "llm_event.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace llmopt {
+
+IngestCounters& IngestCounters::operator+=(const IngestCounters& o)
+{
+    received += o.received;
+    stored += o.stored;
+    duplicates += o.duplicates;
+    rejected += o.rejected;
+    unknownCost += o.unknownCost;
+    return *this;
+}
+
+Collector::Collector(EventStore& store, PriceTable prices)
+    : m_store(store)
+    , m_prices(std::move(prices))
+{
+}
+
+std::optional<std::string> Collector::validate(const LlmEvent& e)
+{
+    if (e.timeUnixNano <= 0)
+        return "the start time is missing";
+    if (e.service.empty())
+        return "the service name is missing (resource attribute service.name)";
+    if (e.variant.model.empty())
+        return "the model is missing (gen_ai.request.model)";
+    if (!std::isfinite(e.latencyMs) || e.latencyMs < 0)
+        return "the duration is negative or missing (end time before start time?)";
+    if (e.ttftMs && (!std::isfinite(*e.ttftMs) || *e.ttftMs < 0))
+        return "the time to first token is negative";
+    if (e.inputTokens < -1 || e.outputTokens < -1 || e.cacheReadTokens < 0 || e.cacheWriteTokens < 0)
+        return "a token count is negative";
+    for (const Evaluation& ev : e.evaluations)
+        if (!std::isfinite(ev.score))
+            return "evaluation \"" + ev.name + "\" has no numeric score";
+    return std::nullopt;
+}
+
+IngestCounters Collector::ingest(std::vector<LlmEvent>& batch, std::vector<LlmEvent>& accepted,
+                                 std::string_view source, int64_t now)
+{
+    IngestCounters c;
+    c.received = batch.size();
+    size_t kept = 0;
+    for (LlmEvent& e : batch) {
+        if (auto reason = validate(e)) {
+            m_store.addDeadLetter({now, std::string(source), *reason, toFlatJson(e).dump()});
+            ++c.rejected;
+            continue;
+        }
+        e.costUsd = m_prices.cost(e);
+        if (!e.costUsd)
+            ++c.unknownCost;
+        if (&batch[kept] != &e)
+            batch[kept] = std::move(e);
+        ++kept;
+    }
+    batch.resize(kept);
+    c.stored = m_store.insert(batch, &m_isNew);
+    c.duplicates = batch.size() - c.stored;
+    for (size_t i = 0; i < batch.size(); ++i)
+        if (m_isNew[i])
+            accepted.push_back(std::move(batch[i]));
+        else if (!batch[i].costUsd)
+            --c.unknownCost; // a duplicate is not counted twice
+    batch.clear();
+    m_totals += c;
+    return c;
+}
+
+void Collector::reject(std::string_view source, std::string_view reason, std::string_view payload,
+                       int64_t now)
+{
+    m_store.addDeadLetter({now, std::string(source), std::string(reason), std::string(payload)});
+    ++m_totals.received;
+    ++m_totals.rejected;
+}
+
+} // namespace llmopt

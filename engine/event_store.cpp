@@ -1,0 +1,404 @@
+#include "event_store.h"
+
+#include "json_text.h"
+#include "llm_event.h"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+namespace llmopt {
+
+namespace {
+
+// Migration i brings the schema from version i to i + 1. Never edit a
+// released step; append a new one.
+constexpr const char* kMigrations[] = {
+    R"sql(
+CREATE TABLE variants(
+    id TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    temperature REAL,
+    top_p REAL,
+    max_tokens INTEGER
+) WITHOUT ROWID;
+CREATE TABLE events(
+    seq INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    time_ns INTEGER NOT NULL,
+    service TEXT NOT NULL,
+    variant_id TEXT NOT NULL REFERENCES variants(id),
+    variant_name TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    request_model TEXT NOT NULL,
+    response_model TEXT NOT NULL,
+    task_type TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    cache_read_tokens INTEGER NOT NULL,
+    cache_write_tokens INTEGER NOT NULL,
+    latency_ms REAL NOT NULL,
+    ttft_ms REAL,
+    status INTEGER NOT NULL,
+    error_type TEXT NOT NULL,
+    finish_reason TEXT NOT NULL,
+    cost_usd REAL,
+    user_feedback INTEGER,
+    evaluations TEXT NOT NULL,
+    attributes TEXT NOT NULL
+);
+CREATE INDEX events_by_time ON events(time_ns);
+CREATE TABLE dead_letters(
+    id INTEGER PRIMARY KEY,
+    received_ns INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    payload TEXT NOT NULL
+);
+)sql",
+};
+constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
+static_assert(kMigrationCount == EventStore::kSchemaVersion);
+
+void bindText(sqlite3_stmt* s, int i, std::string_view text)
+{
+    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+std::string columnText(sqlite3_stmt* s, int i)
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+
+// Finalizes a statement when the scope ends.
+struct Statement {
+    sqlite3_stmt* s;
+    ~Statement() { sqlite3_finalize(s); }
+};
+
+} // namespace
+
+EventStore::EventStore(const std::string& path)
+    : EventStore(path, Options{})
+{
+}
+
+EventStore::EventStore(const std::string& path, Options options)
+    : m_path(path)
+    , m_options(options)
+{
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                       | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = "cannot open the event database " + path;
+        if (rc == SQLITE_CANTOPEN)
+            msg += ": the folder does not exist or is not writable; create it or choose another "
+                   "file with --db";
+        else
+            msg += std::string(": ") + sqlite3_errstr(rc);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw StoreError(msg);
+    }
+    try {
+        if (sqlite3_db_readonly(m_db, "main") == 1)
+            throw StoreError("the event database " + path
+                             + " is read-only; fix its permissions or choose another file with --db");
+        sqlite3_busy_timeout(m_db, 2000);
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+        m_insertEvent = prepare(
+            "INSERT OR IGNORE INTO events(event_id, time_ns, service, variant_id, variant_name, "
+            "provider, operation, request_model, response_model, task_type, input_tokens, "
+            "output_tokens, cache_read_tokens, cache_write_tokens, latency_ms, ttft_ms, status, "
+            "error_type, finish_reason, cost_usd, user_feedback, evaluations, attributes) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        m_insertVariant = prepare("INSERT OR IGNORE INTO variants(id, model, prompt_version, "
+                                  "temperature, top_p, max_tokens) VALUES(?,?,?,?,?,?)");
+    } catch (...) {
+        sqlite3_finalize(m_insertEvent);
+        sqlite3_finalize(m_insertVariant);
+        sqlite3_close(m_db);
+        throw;
+    }
+}
+
+EventStore::~EventStore()
+{
+    sqlite3_finalize(m_insertEvent);
+    sqlite3_finalize(m_insertVariant);
+    sqlite3_close(m_db);
+}
+
+void EventStore::fail(std::string_view what, int code) const
+{
+    std::string msg = "event database " + m_path + ": " + std::string(what) + ": ";
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        msg += "it is locked by another process (is another llm-optimizer running on it?); "
+               "close that process or choose another file with --db";
+    else if (code == SQLITE_NOTADB)
+        msg += "the file is not an llm-optimizer database; choose another file with --db";
+    else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+        msg += "the file or its folder is not writable; fix the permissions or choose another "
+               "file with --db";
+    else if (code == SQLITE_FULL)
+        msg += "the disk is full; free space or lower the retention";
+    else
+        msg += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
+    throw StoreError(msg);
+}
+
+void EventStore::exec(const char* sql) const
+{
+    char* err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
+    sqlite3_free(err);
+    if (rc != SQLITE_OK)
+        fail("cannot run a statement", rc);
+}
+
+sqlite3_stmt* EventStore::prepare(const char* sql) const
+{
+    sqlite3_stmt* s = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+    if (rc != SQLITE_OK)
+        fail("cannot prepare a statement", rc);
+    return s;
+}
+
+int EventStore::schemaVersion() const
+{
+    Statement st{prepare("PRAGMA user_version")};
+    return sqlite3_step(st.s) == SQLITE_ROW ? sqlite3_column_int(st.s, 0) : 0;
+}
+
+void EventStore::migrate()
+{
+    exec("BEGIN IMMEDIATE");
+    try {
+        const int version = schemaVersion();
+        if (version > kSchemaVersion)
+            throw StoreError("the event database " + m_path + " has schema version "
+                             + std::to_string(version) + ", newer than this build understands ("
+                             + std::to_string(kSchemaVersion)
+                             + "); update llm-optimizer or choose another file with --db");
+        for (int v = version; v < kMigrationCount; ++v) {
+            exec(kMigrations[v]);
+            exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* isNew)
+{
+    if (isNew)
+        isNew->assign(events.size(), 0);
+    if (events.empty())
+        return 0;
+    exec("BEGIN IMMEDIATE");
+    size_t inserted = 0;
+    std::string json;
+    try {
+        for (size_t i = 0; i < events.size(); ++i) {
+            const LlmEvent& e = events[i];
+            const std::string variantId = e.variant.id();
+            if (!m_knownVariants.contains(variantId)) {
+                sqlite3_stmt* v = m_insertVariant;
+                bindText(v, 1, variantId);
+                bindText(v, 2, e.variant.model);
+                bindText(v, 3, e.variant.promptVersion);
+                e.variant.temperature ? sqlite3_bind_double(v, 4, *e.variant.temperature)
+                                      : sqlite3_bind_null(v, 4);
+                e.variant.topP ? sqlite3_bind_double(v, 5, *e.variant.topP) : sqlite3_bind_null(v, 5);
+                e.variant.maxTokens ? sqlite3_bind_int64(v, 6, *e.variant.maxTokens)
+                                    : sqlite3_bind_null(v, 6);
+                const int rc = sqlite3_step(v);
+                sqlite3_reset(v);
+                if (rc != SQLITE_DONE)
+                    fail("cannot store a variant", rc);
+                m_knownVariants.insert(variantId);
+            }
+
+            sqlite3_stmt* s = m_insertEvent;
+            bindText(s, 1, e.eventId());
+            sqlite3_bind_int64(s, 2, e.timeUnixNano);
+            bindText(s, 3, e.service);
+            bindText(s, 4, variantId);
+            bindText(s, 5, e.variantName);
+            bindText(s, 6, e.provider);
+            bindText(s, 7, e.operation);
+            bindText(s, 8, e.requestModel);
+            bindText(s, 9, e.responseModel);
+            bindText(s, 10, e.taskType);
+            sqlite3_bind_int64(s, 11, e.inputTokens);
+            sqlite3_bind_int64(s, 12, e.outputTokens);
+            sqlite3_bind_int64(s, 13, e.cacheReadTokens);
+            sqlite3_bind_int64(s, 14, e.cacheWriteTokens);
+            sqlite3_bind_double(s, 15, e.latencyMs);
+            e.ttftMs ? sqlite3_bind_double(s, 16, *e.ttftMs) : sqlite3_bind_null(s, 16);
+            sqlite3_bind_int(s, 17, static_cast<int>(e.status));
+            bindText(s, 18, e.errorType);
+            bindText(s, 19, e.finishReason);
+            e.costUsd ? sqlite3_bind_double(s, 20, *e.costUsd) : sqlite3_bind_null(s, 20);
+            e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0) : sqlite3_bind_null(s, 21);
+            json.assign("[");
+            for (const Evaluation& ev : e.evaluations) {
+                if (json.size() > 1)
+                    json += ',';
+                json += "{\"name\":";
+                appendJsonString(json, ev.name);
+                json += ",\"score\":";
+                appendJsonNumber(json, ev.score);
+                json += '}';
+            }
+            json += ']';
+            bindText(s, 22, json);
+            json.assign("{");
+            for (const auto& [key, value] : e.attributes) {
+                if (json.size() > 1)
+                    json += ',';
+                appendJsonString(json, key);
+                json += ':';
+                appendJsonString(json, value);
+            }
+            json += '}';
+            bindText(s, 23, json);
+            const int rc = sqlite3_step(s);
+            sqlite3_reset(s);
+            if (rc != SQLITE_DONE)
+                fail("cannot store an event", rc);
+            if (sqlite3_changes(m_db) > 0) {
+                ++inserted;
+                if (isNew)
+                    (*isNew)[i] = 1;
+            }
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        // The variants of a rolled-back batch are not stored either.
+        m_knownVariants.clear();
+        throw;
+    }
+    return inserted;
+}
+
+void EventStore::addDeadLetter(const DeadLetter& letter)
+{
+    Statement st{prepare("INSERT INTO dead_letters(received_ns, source, reason, payload) "
+                         "VALUES(?,?,?,?)")};
+    sqlite3_bind_int64(st.s, 1, letter.receivedUnixNano);
+    bindText(st.s, 2, letter.source);
+    bindText(st.s, 3, letter.reason);
+    bindText(st.s, 4, letter.payload);
+    const int rc = sqlite3_step(st.s);
+    if (rc != SQLITE_DONE)
+        fail("cannot store a dead letter", rc);
+}
+
+size_t EventStore::applyRetention(int64_t nowUnixNano)
+{
+    Statement st{prepare("DELETE FROM events WHERE time_ns < ?")};
+    sqlite3_bind_int64(st.s, 1, nowUnixNano - m_options.retentionSeconds * 1'000'000'000LL);
+    const int rc = sqlite3_step(st.s);
+    if (rc != SQLITE_DONE)
+        fail("cannot apply the retention period", rc);
+    return static_cast<size_t>(sqlite3_changes(m_db));
+}
+
+size_t EventStore::eventCount() const
+{
+    Statement st{prepare("SELECT count(*) FROM events")};
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0)) : 0;
+}
+
+size_t EventStore::deadLetterCount() const
+{
+    Statement st{prepare("SELECT count(*) FROM dead_letters")};
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0)) : 0;
+}
+
+std::vector<DeadLetter> EventStore::deadLetters(size_t limit) const
+{
+    Statement st{prepare("SELECT received_ns, source, reason, payload FROM dead_letters "
+                         "ORDER BY id LIMIT ?")};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(limit));
+    std::vector<DeadLetter> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW)
+        out.push_back({sqlite3_column_int64(st.s, 0), columnText(st.s, 1), columnText(st.s, 2),
+                       columnText(st.s, 3)});
+    return out;
+}
+
+std::vector<LlmEvent> EventStore::events(int64_t from, int64_t to, size_t limit) const
+{
+    Statement st{prepare(
+        "SELECT e.event_id, e.time_ns, e.service, v.model, v.prompt_version, v.temperature, "
+        "v.top_p, v.max_tokens, e.variant_name, e.provider, e.operation, e.request_model, "
+        "e.response_model, e.task_type, e.input_tokens, e.output_tokens, e.cache_read_tokens, "
+        "e.cache_write_tokens, e.latency_ms, e.ttft_ms, e.status, e.error_type, e.finish_reason, "
+        "e.cost_usd, e.user_feedback, e.evaluations, e.attributes "
+        "FROM events e JOIN variants v ON v.id = e.variant_id "
+        "WHERE e.time_ns >= ? AND e.time_ns < ? ORDER BY e.time_ns, e.seq LIMIT ?")};
+    sqlite3_bind_int64(st.s, 1, from);
+    sqlite3_bind_int64(st.s, 2, to);
+    sqlite3_bind_int64(st.s, 3, static_cast<int64_t>(limit));
+    auto optionalDouble = [&](int i) -> std::optional<double> {
+        if (sqlite3_column_type(st.s, i) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_double(st.s, i);
+    };
+    std::vector<LlmEvent> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        LlmEvent e;
+        const std::string id = columnText(st.s, 0);
+        if (id.size() == 48 && id[0] != 'h') { // trace id (32) + span id (16)
+            e.traceId = id.substr(0, 32);
+            e.spanId = id.substr(32);
+        }
+        e.timeUnixNano = sqlite3_column_int64(st.s, 1);
+        e.service = columnText(st.s, 2);
+        e.variant.model = columnText(st.s, 3);
+        e.variant.promptVersion = columnText(st.s, 4);
+        e.variant.temperature = optionalDouble(5);
+        e.variant.topP = optionalDouble(6);
+        if (sqlite3_column_type(st.s, 7) != SQLITE_NULL)
+            e.variant.maxTokens = sqlite3_column_int64(st.s, 7);
+        e.variantName = columnText(st.s, 8);
+        e.provider = columnText(st.s, 9);
+        e.operation = columnText(st.s, 10);
+        e.requestModel = columnText(st.s, 11);
+        e.responseModel = columnText(st.s, 12);
+        e.taskType = columnText(st.s, 13);
+        e.inputTokens = sqlite3_column_int64(st.s, 14);
+        e.outputTokens = sqlite3_column_int64(st.s, 15);
+        e.cacheReadTokens = sqlite3_column_int64(st.s, 16);
+        e.cacheWriteTokens = sqlite3_column_int64(st.s, 17);
+        e.latencyMs = sqlite3_column_double(st.s, 18);
+        e.ttftMs = optionalDouble(19);
+        e.status = static_cast<CallStatus>(sqlite3_column_int(st.s, 20));
+        e.errorType = columnText(st.s, 21);
+        e.finishReason = columnText(st.s, 22);
+        e.costUsd = optionalDouble(23);
+        if (sqlite3_column_type(st.s, 24) != SQLITE_NULL)
+            e.userFeedback = sqlite3_column_int(st.s, 24) != 0;
+        for (const auto& ev : nlohmann::json::parse(columnText(st.s, 25)))
+            e.evaluations.push_back({ev.at("name").get<std::string>(), ev.at("score").get<double>()});
+        for (const auto& [key, value] : nlohmann::json::parse(columnText(st.s, 26)).items())
+            e.attributes.emplace_back(key, value.get<std::string>());
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace llmopt

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace llmopt {
+
+struct LlmEvent;
+
+// The store could not be opened or written; the message says why and what to do.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct DeadLetter {
+    int64_t receivedUnixNano = 0;
+    std::string source;  // "otlp-json", "flat-jsonl", "collector", …
+    std::string reason;  // what was wrong, for the operator
+    std::string payload; // the input as received, so nothing is lost
+};
+
+// Append-only event storage on SQLite (WAL, versioned migrations through
+// PRAGMA user_version, batched transactions). Inserting the same event twice
+// (same trace id + span id, or same content digest) keeps one row.
+class EventStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    struct Options {
+        int64_t retentionSeconds = 30LL * 24 * 3600;
+    };
+
+    // Opens or creates `path` (":memory:" for a private in-memory store).
+    explicit EventStore(const std::string& path);
+    EventStore(const std::string& path, Options options);
+    ~EventStore();
+    EventStore(const EventStore&) = delete;
+    EventStore& operator=(const EventStore&) = delete;
+
+    // Stores a batch in one transaction. Returns how many were new; when
+    // `isNew` is given it says, per event, whether it was stored (false: duplicate).
+    size_t insert(std::span<const LlmEvent> events, std::vector<char>* isNew = nullptr);
+    void addDeadLetter(const DeadLetter& letter);
+
+    // Deletes events older than the retention period before `nowUnixNano`; returns how many.
+    size_t applyRetention(int64_t nowUnixNano);
+
+    size_t eventCount() const;
+    size_t deadLetterCount() const;
+    std::vector<DeadLetter> deadLetters(size_t limit) const;
+    // Events with from ≤ time < to in time order, at most `limit`.
+    std::vector<LlmEvent> events(int64_t fromUnixNano, int64_t toUnixNano, size_t limit) const;
+
+    const std::string& path() const { return m_path; }
+    int schemaVersion() const;
+
+private:
+    void migrate();
+    void exec(const char* sql) const;
+    sqlite3_stmt* prepare(const char* sql) const;
+    [[noreturn]] void fail(std::string_view what, int code) const;
+
+    std::string m_path;
+    Options m_options;
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_insertEvent = nullptr;
+    sqlite3_stmt* m_insertVariant = nullptr;
+    std::unordered_set<std::string> m_knownVariants;
+};
+
+} // namespace llmopt

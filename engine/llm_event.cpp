@@ -1,0 +1,86 @@
+#include "llm_event.h"
+
+#include <cstdio>
+#include <numeric>
+
+namespace llmopt {
+
+uint64_t fnv1a64(std::string_view data, uint64_t seed)
+{
+    uint64_t h = seed;
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+namespace {
+
+std::string formatNumber(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+std::string hex(uint64_t v, int digits)
+{
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return std::string(buf + 16 - digits);
+}
+
+} // namespace
+
+std::string Variant::id() const
+{
+    std::string canonical = model;
+    canonical += '\x1f';
+    canonical += promptVersion;
+    canonical += '\x1f';
+    if (temperature)
+        canonical += "t=" + formatNumber(*temperature);
+    canonical += '\x1f';
+    if (topP)
+        canonical += "p=" + formatNumber(*topP);
+    canonical += '\x1f';
+    if (maxTokens)
+        canonical += "m=" + std::to_string(*maxTokens);
+    return "v-" + hex(fnv1a64(canonical), 12);
+}
+
+std::string Variant::label() const
+{
+    std::string out = model.empty() ? std::string("unknown model") : model;
+    if (!promptVersion.empty())
+        out += " · prompt " + promptVersion;
+    if (temperature)
+        out += " · t=" + formatNumber(*temperature);
+    if (topP)
+        out += " · top_p=" + formatNumber(*topP);
+    if (maxTokens)
+        out += " · max " + std::to_string(*maxTokens);
+    return out;
+}
+
+std::string LlmEvent::eventId() const
+{
+    if (!traceId.empty() && !spanId.empty())
+        return traceId + spanId;
+    std::string content = service + '\x1f' + variant.id() + '\x1f' + std::to_string(timeUnixNano)
+        + '\x1f' + std::to_string(inputTokens) + '\x1f' + std::to_string(outputTokens) + '\x1f'
+        + formatNumber(latencyMs);
+    return "h" + hex(fnv1a64(content), 16) + hex(fnv1a64(content, 0x84222325cbf29ce4ULL), 15);
+}
+
+std::optional<double> LlmEvent::quality() const
+{
+    if (evaluations.empty())
+        return std::nullopt;
+    double sum = std::accumulate(evaluations.begin(), evaluations.end(), 0.0,
+                                 [](double s, const Evaluation& e) { return s + e.score; });
+    return sum / static_cast<double>(evaluations.size());
+}
+
+} // namespace llmopt

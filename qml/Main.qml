@@ -1,0 +1,135 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Workbench.Ui
+
+ApplicationWindow {
+    id: window
+    width: 1360
+    height: 860
+    minimumWidth: 960
+    minimumHeight: 640
+    visible: true
+    title: qsTr("LLM Auto-Optimizer Workbench")
+    color: Theme.window
+
+    // Screens of the workbench; the ones not built yet are listed, disabled.
+    readonly property var screens: [
+        { name: qsTr("Overview"), ready: true },
+        { name: qsTr("Costs"), ready: false },
+        { name: qsTr("Drift && Anomalies"), ready: false },
+        { name: qsTr("Pareto"), ready: false },
+        { name: qsTr("Experiments"), ready: false },
+        { name: qsTr("Rollouts"), ready: false },
+        { name: qsTr("Connections"), ready: false },
+        { name: qsTr("Audit"), ready: false }
+    ]
+
+    Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
+    Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
+
+    header: ToolBar {
+        implicitHeight: 48
+        background: Rectangle { color: Theme.surface; border.color: Theme.border }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("LLM Auto-Optimizer")
+                font.pixelSize: 17
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+            Rectangle {
+                radius: 4
+                color: Theme.accent
+                implicitWidth: demoLabel.implicitWidth + 14
+                implicitHeight: demoLabel.implicitHeight + 6
+                Label {
+                    id: demoLabel
+                    anchors.centerIn: parent
+                    text: qsTr("Demo feed")
+                    color: "white"
+                    font.pixelSize: 12
+                }
+                HoverHandler { id: demoHover }
+                ToolTip.visible: demoHover.hovered
+                ToolTip.text: qsTr("No telemetry connection is configured, so the built-in simulator plays three services over eight models. Connect real telemetry with llm-optimizer --headless --config FILE (coming with the live connectors).")
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: Overview.latestNote.length > 0 ? qsTr("Scenario: %1").arg(Overview.latestNote) : ""
+                color: Theme.warning
+                elide: Text.ElideLeft
+                Layout.maximumWidth: window.width * 0.55
+            }
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 200
+            color: Theme.sidebar
+            ListView {
+                id: nav
+                anchors.fill: parent
+                anchors.topMargin: Theme.spacing
+                model: window.screens
+                keyNavigationEnabled: true
+                focus: true
+                delegate: ItemDelegate {
+                    required property var modelData
+                    required property int index
+                    width: ListView.view.width
+                    enabled: modelData.ready
+                    highlighted: ListView.isCurrentItem
+                    text: modelData.ready ? modelData.name : qsTr("%1 (soon)").arg(modelData.name)
+                    onClicked: nav.currentIndex = index
+                }
+            }
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: nav.currentIndex
+            OverviewScreen {}
+        }
+    }
+
+    footer: ToolBar {
+        implicitHeight: 30
+        background: Rectangle { color: Theme.surface; border.color: Theme.border }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.spacing
+            anchors.rightMargin: Theme.spacing
+            spacing: Theme.spacing * 2
+            Label {
+                text: Overview.feedError.length > 0 ? Overview.feedError
+                                                    : qsTr("Demo feed running")
+                color: Overview.feedError.length > 0 ? Theme.danger : Theme.mutedText
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Label {
+                text: qsTr("%1 events stored").arg(Number(Overview.eventsStored).toLocaleString(Qt.locale(), 'f', 0))
+                color: Theme.mutedText
+            }
+            Label {
+                text: qsTr("%1 rejected").arg(Overview.eventsRejected)
+                color: Overview.eventsRejected > 0 ? Theme.warning : Theme.mutedText
+            }
+            Label {
+                text: qsTr("%1 without a price").arg(Overview.unknownCost)
+                color: Overview.unknownCost > 0 ? Theme.warning : Theme.mutedText
+            }
+        }
+    }
+}

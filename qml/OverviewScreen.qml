@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Workbench.Ui
+
+// Live KPIs, spend and latency per model, and the variant table.
+Item {
+    id: root
+
+    function money(v) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', v < 10 ? 2 : 0) }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            KpiTile {
+                label: qsTr("Requests / s")
+                value: Number(Overview.requestsPerSecond).toLocaleString(Qt.locale(), 'f', 1)
+                detail: qsTr("last minute")
+                explanation: qsTr("Calls that started in the last 60 s of event time, divided by the seconds covered.")
+            }
+            KpiTile {
+                label: qsTr("Spend / hour")
+                value: root.money(Overview.spendPerHour)
+                detail: qsTr("at the last minute's rate")
+                explanation: qsTr("Cost of the last minute's calls (price table × tokens, cached tokens at their own price) scaled to an hour.")
+            }
+            KpiTile {
+                label: qsTr("p95 latency")
+                value: Number(Overview.p95LatencyMs / 1000).toLocaleString(Qt.locale(), 'f', 2) + " s"
+                detail: qsTr("successful calls, last minute")
+                explanation: qsTr("95th percentile of call duration from a quantile sketch with ≤1% relative error.")
+            }
+            KpiTile {
+                label: qsTr("Error rate")
+                value: Number(Overview.errorRate * 100).toLocaleString(Qt.locale(), 'f', 2) + " %"
+                valueColor: Overview.errorRate > 0.05 ? Theme.danger : Theme.text
+                detail: qsTr("last minute")
+                explanation: qsTr("Failed calls (span status error or error.type set) over all calls in the last 60 s.")
+            }
+            KpiTile {
+                label: qsTr("Mean quality")
+                value: Overview.hasQuality ? Number(Overview.meanQuality).toLocaleString(Qt.locale(), 'f', 3) : "–"
+                detail: qsTr("evaluation score 0–1")
+                explanation: qsTr("Mean of gen_ai.evaluation.result scores attached to the last minute's calls.")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: 3
+            spacing: Theme.spacing
+            ModelChart {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                title: qsTr("Spend rate by model")
+                unit: qsTr("USD / hour")
+                metric: OverviewController.SpendPerHour
+                axisMax: Overview.spendAxisMax
+                explanation: qsTr("Cost per 10-second bucket, scaled to USD per hour, by response model.")
+            }
+            ModelChart {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                title: qsTr("p95 latency by model")
+                unit: qsTr("seconds")
+                metric: OverviewController.LatencyP95
+                axisMax: Overview.latencyAxisMax
+                explanation: qsTr("95th percentile duration of successful calls per 10-second bucket, by model.")
+            }
+        }
+
+        VariantTable {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: 2
+        }
+    }
+}
