@@ -394,7 +394,8 @@ std::vector<LlmEvent> EventStore::events(int64_t from, int64_t to, size_t limit)
             e.userFeedback = sqlite3_column_int(st.s, 24) != 0;
         for (const auto& ev : nlohmann::json::parse(columnText(st.s, 25)))
             e.evaluations.push_back({ev.at("name").get<std::string>(), ev.at("score").get<double>()});
-        for (const auto& [key, value] : nlohmann::json::parse(columnText(st.s, 26)).items())
+        const auto attributes = nlohmann::json::parse(columnText(st.s, 26)); // outlives items()
+        for (const auto& [key, value] : attributes.items())
             e.attributes.emplace_back(key, value.get<std::string>());
         out.push_back(std::move(e));
     }

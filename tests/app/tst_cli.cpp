@@ -1,0 +1,185 @@
+#include "simulator.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace llmopt;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result runProgram(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LLMOPT_BINARY), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QByteArray digest(const QString& path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+constexpr int64_t kStart = 1'767'225'600'000'000'000LL; // the default --start, 2026-01-01T00:00:00Z
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void simulateIsDeterministic()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath("a.jsonl"), b = dir.filePath("b.jsonl"), c = dir.filePath("c.jsonl");
+        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "4", "--out", a}).exitCode, 0);
+        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "4", "--out", b}).exitCode, 0);
+        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "5", "--out", c}).exitCode, 0);
+        QCOMPARE(digest(a), digest(b));
+        QVERIFY(digest(a) != digest(c));
+    }
+
+    // simulate | analyze recovers the simulator's parameters.
+    void analyzeAgreesWithTheSimulator()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("sim.jsonl");
+        const double seconds = 3600;
+        QCOMPARE(runProgram({"simulate", "--duration", "3600", "--seed", "17", "--out", file}).exitCode, 0);
+        const Result r = runProgram({"analyze", file, "--format", "json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc["events"]["rejected"].toInt(), 0);
+        QCOMPARE(doc["events"]["unknown_cost"].toInt(), 0);
+        const QJsonArray variants = doc["variants"].toArray();
+
+        const SimulatorConfig config = SimulatorConfig::demo(17, kStart);
+        Simulator model(config);
+        QCOMPARE(variants.size(), qsizetype(9));
+        for (size_t s = 0; s < config.services.size(); ++s) {
+            const ServiceProfile& service = config.services[s];
+            double requests = 0, weights = 0;
+            for (const VariantProfile& v : service.variants)
+                weights += v.weight;
+            for (const QJsonValue& value : variants) {
+                const QJsonObject v = value.toObject();
+                if (v["service"].toString().toStdString() == service.name)
+                    requests += v["requests"].toDouble();
+            }
+            const double expected = model.expectedArrivals(s, kStart, kStart + int64_t(seconds * 1e9));
+            QVERIFY2(std::abs(requests - expected) < 5 * std::sqrt(expected),
+                     qPrintable(QString("%1: %2 vs %3").arg(service.name.c_str()).arg(requests).arg(expected)));
+
+            for (const VariantProfile& vp : service.variants) {
+                const auto it = std::find_if(variants.begin(), variants.end(), [&](const QJsonValue& x) {
+                    return x["variant_id"].toString().toStdString() == vp.variant.id()
+                        && x["service"].toString().toStdString() == service.name;
+                });
+                QVERIFY(it != variants.end());
+                const QJsonObject v = it->toObject();
+                QCOMPARE(v["variant_name"].toString().toStdString(), vp.name);
+                QCOMPARE(v["model"].toString().toStdString(), vp.variant.model);
+                // Traffic split follows the variant weights (binomial, 5σ).
+                const double n = v["requests"].toDouble(), share = vp.weight / weights;
+                QVERIFY(std::abs(n - requests * share) < 5 * std::sqrt(requests * share * (1 - share)));
+                // Error rate follows 429 + 5xx + timeout probabilities.
+                const double pError = config.rateLimitProbability + config.serverErrorProbability
+                    + config.timeoutProbability;
+                QVERIFY(std::abs(v["errors"].toDouble() - n * pError) < 5 * std::sqrt(n * pError) + 1);
+                // Mean quality = Σ task share × E[score | model, task]; score sd ≤ 0.4.
+                double expectedQuality = 0, mix = 0;
+                for (const auto& [task, taskShare] : service.taskMix) {
+                    expectedQuality += taskShare
+                        * Simulator::expectedScore(model.expectedSuccessProbability(vp.variant.model, task));
+                    mix += taskShare;
+                }
+                expectedQuality /= mix;
+                const QJsonObject quality = v["quality"].toObject();
+                QVERIFY2(std::abs(quality["mean"].toDouble() - expectedQuality)
+                             < 5 * 0.4 / std::sqrt(quality["n"].toDouble()),
+                         qPrintable(QString("%1 %2: %3 vs %4").arg(service.name.c_str(), vp.name.c_str())
+                                        .arg(quality["mean"].toDouble()).arg(expectedQuality)));
+                const QJsonObject latency = v["latency_ms"].toObject();
+                QVERIFY(latency["p50"].toDouble() > 0);
+                QVERIFY(latency["p50"].toDouble() <= latency["p95"].toDouble());
+                QVERIFY(latency["p95"].toDouble() <= latency["p99"].toDouble());
+                QVERIFY(v["cost_usd"].toDouble() > 0);
+            }
+        }
+    }
+
+    void badLinesAreReportedAndTheRestAnalysed()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("mixed.jsonl");
+        QVERIFY(runProgram({"simulate", "--duration", "3", "--seed", "1", "--out", file}).exitCode == 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray firstLine = f.readLine();
+        f.close();
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(firstLine);
+        f.write("{\"resourceSpans\": [truncated\n");
+        f.write(R"({"time_unix_nano":1767225600000000000,"service":"batch-jobs","model":"gpt-4o","input_tokens":1000,"output_tokens":10,"latency_ms":900,"evaluations":[{"name":"q","score":1}]})" "\n");
+        f.write(R"({"time_unix_nano":"soon","service":"batch-jobs","model":"gpt-4o","latency_ms":900})" "\n");
+        f.write(R"({"time_unix_nano":1767225600000000001,"service":"batch-jobs","model":"secret-model","input_tokens":5,"output_tokens":5,"latency_ms":10})" "\n");
+        f.close();
+
+        const Result r = runProgram({"analyze", file, "--format", "json"});
+        QCOMPARE(r.exitCode, 2); // something was rejected
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray problems = doc["problems"].toArray();
+        QCOMPARE(problems.size(), qsizetype(2));
+        QCOMPARE(problems[0]["line"].toInt(), 2);
+        QCOMPARE(problems[1]["line"].toInt(), 4);
+        QVERIFY(problems[1]["reason"].toString().contains("time_unix_nano"));
+        QCOMPARE(doc["events"]["rejected"].toInt(), 2);
+        QCOMPARE(doc["events"]["unknown_cost"].toInt(), 1);
+        int batchJobs = 0;
+        for (const QJsonValue& v : doc["variants"].toArray()) {
+            if (v["service"].toString() != "batch-jobs")
+                continue;
+            ++batchJobs;
+            if (v["model"].toString() == "gpt-4o") // 1,000 × $2.50/M + 10 × $10/M
+                QVERIFY(qFuzzyCompare(v["cost_usd"].toDouble(), 0.0026));
+            else
+                QCOMPARE(v["cost_unknown_requests"].toInt(), 1);
+        }
+        QCOMPARE(batchJobs, 2);
+
+        const Result text = runProgram({"analyze", file});
+        QCOMPARE(text.exitCode, 2);
+        QVERIFY(text.out.contains("mixed.jsonl:2: not a JSON object"));
+    }
+
+    void usageErrorsSayWhatToDo()
+    {
+        Result r = runProgram({"analyze"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("no input files"));
+        r = runProgram({"simulate", "--scenario", "meteor", "--out", "-"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("unknown scenario \"meteor\""));
+        r = runProgram({"analyze", "/nonexistent/file.jsonl"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains("cannot open the file"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,155 @@
+#include "llm_event.h"
+#include "otlp_json_codec.h"
+
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using namespace llmopt;
+using nlohmann::json;
+
+namespace {
+
+LlmEvent richEvent()
+{
+    LlmEvent e;
+    e.traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    e.spanId = "00f067aa0ba902b7";
+    e.timeUnixNano = 1'767'225'600'123'456'789LL;
+    e.service = "support-chat";
+    e.variant.model = "gpt-4o-mini";
+    e.variant.promptVersion = "v3";
+    e.variant.temperature = 0.3;
+    e.variant.topP = 0.9;
+    e.variant.maxTokens = 512;
+    e.variantName = "mini/v3";
+    e.provider = "openai";
+    e.requestModel = "gpt-4o-mini";
+    e.responseModel = "gpt-4o-mini-2024-07-18";
+    e.taskType = "faq";
+    e.inputTokens = 1409;
+    e.outputTokens = 197;
+    e.cacheReadTokens = 1024;
+    e.cacheWriteTokens = 0;
+    e.latencyMs = 1678.125;
+    e.ttftMs = 304.5;
+    e.finishReason = "stop";
+    e.evaluations = {{"answer_quality", 0.875}};
+    e.userFeedback = true;
+    e.attributes = {{"tenant", "acme \"quoted\""}};
+    return e;
+}
+
+} // namespace
+
+class TestOtlpJsonCodec : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void encodeDecodeRoundTrip()
+    {
+        LlmEvent failed = richEvent();
+        failed.spanId = "00f067aa0ba902b8";
+        failed.service = "summarizer";
+        failed.status = CallStatus::Error;
+        failed.errorType = "429";
+        failed.evaluations.clear();
+        failed.userFeedback.reset();
+        const std::vector<LlmEvent> in = {richEvent(), failed};
+        const std::string line = OtlpJsonCodec::encodeTraces(in);
+        QVERIFY(line.find('\n') == std::string::npos);
+        const json request = json::parse(line);
+        QCOMPARE(request["resourceSpans"].size(), size_t(2)); // one resource per service
+
+        std::vector<LlmEvent> out;
+        std::vector<SpanProblem> problems;
+        QCOMPARE(OtlpJsonCodec::decodeTraces(request, out, problems), size_t(0));
+        QVERIFY(problems.empty());
+        QCOMPARE(out.size(), size_t(2));
+        const LlmEvent& a = out[0];
+        const LlmEvent e = richEvent();
+        QCOMPARE(a.eventId(), e.eventId());
+        QCOMPARE(a.timeUnixNano, e.timeUnixNano);
+        QCOMPARE(a.service, e.service);
+        QCOMPARE(a.variant.id(), e.variant.id());
+        QCOMPARE(a.variantName, e.variantName);
+        QCOMPARE(a.provider, e.provider);
+        QCOMPARE(a.responseModel, e.responseModel);
+        QCOMPARE(a.taskType, e.taskType);
+        QCOMPARE(a.inputTokens, e.inputTokens);
+        QCOMPARE(a.outputTokens, e.outputTokens);
+        QCOMPARE(a.cacheReadTokens, e.cacheReadTokens);
+        QVERIFY(std::abs(a.latencyMs - e.latencyMs) < 1e-6);
+        QVERIFY(std::abs(*a.ttftMs - *e.ttftMs) < 1e-9);
+        QCOMPARE(a.finishReason, e.finishReason);
+        QCOMPARE(a.evaluations.size(), size_t(1));
+        QCOMPARE(a.evaluations[0].score, 0.875);
+        QCOMPARE(a.userFeedback, std::optional<bool>(true));
+        QCOMPARE(a.attributes, e.attributes);
+        QVERIFY(!a.isError());
+        QVERIFY(out[1].isError());
+        QCOMPARE(out[1].errorType, std::string("429"));
+        QCOMPARE(out[1].service, std::string("summarizer"));
+    }
+
+    // Older instrumentations: gen_ai.system, prompt/completion tokens, int64 as numbers,
+    // upper-case ids, status code without error.type.
+    void deprecatedNamesAndLenientNumbers()
+    {
+        const json request = json::parse(R"({"resourceSpans":[{"resource":{"attributes":[
+            {"key":"service.name","value":{"stringValue":"legacy"}}]},
+          "scopeSpans":[{"spans":[{"traceId":"4BF92F3577B34DA6A3CE929D0E0E4736","spanId":"00F067AA0BA902B7",
+            "startTimeUnixNano":1000000000,"endTimeUnixNano":"1250000000",
+            "attributes":[{"key":"gen_ai.system","value":{"stringValue":"openai"}},
+                          {"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}},
+                          {"key":"gen_ai.usage.prompt_tokens","value":{"intValue":12}},
+                          {"key":"gen_ai.usage.completion_tokens","value":{"intValue":"7"}},
+                          {"key":"gen_ai.response.finish_reasons","value":{"stringValue":"length"}}],
+            "status":{"code":2}}]}]}]})");
+        std::vector<LlmEvent> out;
+        std::vector<SpanProblem> problems;
+        OtlpJsonCodec::decodeTraces(request, out, problems);
+        QVERIFY(problems.empty());
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(out[0].provider, std::string("openai"));
+        QCOMPARE(out[0].inputTokens, 12);
+        QCOMPARE(out[0].outputTokens, 7);
+        QCOMPARE(out[0].latencyMs, 250.0);
+        QCOMPARE(out[0].finishReason, std::string("length"));
+        QCOMPARE(out[0].traceId, std::string("4bf92f3577b34da6a3ce929d0e0e4736"));
+        QVERIFY(out[0].isError());
+        QCOMPARE(out[0].errorType, std::string("_OTHER"));
+    }
+
+    void malformedSpansAreReportedAndTheRestDecoded()
+    {
+        const json request = json::parse(R"({"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[
+            {"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]},
+            {"spanId":"02","startTimeUnixNano":"5","endTimeUnixNano":"4",
+             "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]},
+            {"spanId":"03","startTimeUnixNano":"5","endTimeUnixNano":"9",
+             "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}},
+                           {"key":"gen_ai.usage.input_tokens","value":{"stringValue":"many"}}]},
+            {"spanId":"04","startTimeUnixNano":"5","endTimeUnixNano":"9",
+             "attributes":[{"key":"http.method","value":{"stringValue":"GET"}}]},
+            "not a span",
+            {"spanId":"05","startTimeUnixNano":"5","endTimeUnixNano":"9",
+             "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]}]}]}]})");
+        std::vector<LlmEvent> out;
+        std::vector<SpanProblem> problems;
+        QCOMPARE(OtlpJsonCodec::decodeTraces(request, out, problems), size_t(1)); // the HTTP span
+        QCOMPARE(out.size(), size_t(1));
+        QCOMPARE(out[0].spanId, std::string("05"));
+        QCOMPARE(problems.size(), size_t(4));
+        QVERIFY(QString::fromStdString(problems[0].reason).contains("startTimeUnixNano is missing"));
+        QVERIFY(QString::fromStdString(problems[1].reason).contains("before startTimeUnixNano"));
+        QVERIFY(QString::fromStdString(problems[2].reason).contains("gen_ai.usage.input_tokens"));
+        QVERIFY(QString::fromStdString(problems[0].payload).contains("\"spanId\":\"01\""));
+
+        out.clear();
+        problems.clear();
+        OtlpJsonCodec::decodeTraces(json::parse(R"({"resourceLogs":[]})"), out, problems);
+        QCOMPARE(problems.size(), size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOtlpJsonCodec)
+#include "tst_otlp_json_codec.moc"

@@ -1,0 +1,73 @@
+#include "collector.h"
+#include "embedded_resources.h"
+#include "event_store.h"
+#include "llm_event.h"
+
+#include <QTest>
+
+using namespace llmopt;
+
+namespace {
+
+LlmEvent validEvent(int i, const char* model = "gpt-4o-mini")
+{
+    LlmEvent e;
+    e.traceId = std::string(31, '0') + char('a' + i);
+    e.spanId = std::string(15, '0') + char('a' + i);
+    e.timeUnixNano = 1'700'000'000'000'000'000LL + i;
+    e.service = "svc";
+    e.variant.model = model;
+    e.requestModel = model;
+    e.inputTokens = 1000;
+    e.outputTokens = 100;
+    e.latencyMs = 500;
+    return e;
+}
+
+} // namespace
+
+class TestCollector : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pricesValidatesDedupesAndDeadLetters()
+    {
+        EventStore store(":memory:");
+        Collector collector(store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        LlmEvent negative = validEvent(2);
+        negative.latencyMs = -5;
+        LlmEvent noService = validEvent(3);
+        noService.service.clear();
+        std::vector<LlmEvent> batch = {validEvent(0), validEvent(1, "my-finetune"), negative,
+                                       noService, validEvent(0)};
+        std::vector<LlmEvent> accepted;
+        const IngestCounters c = collector.ingest(batch, accepted, "test", 1);
+        QCOMPARE(c.received, 5u);
+        QCOMPARE(c.stored, 2u);
+        QCOMPARE(c.duplicates, 1u);
+        QCOMPARE(c.rejected, 2u);
+        QCOMPARE(c.unknownCost, 1u);
+        QCOMPARE(accepted.size(), size_t(2));
+        // 1,000 × $0.15/M + 100 × $0.60/M
+        QVERIFY(qFuzzyCompare(*accepted[0].costUsd, 0.00021));
+        QVERIFY(!accepted[1].costUsd.has_value());
+
+        const auto letters = store.deadLetters(10);
+        QCOMPARE(letters.size(), size_t(2));
+        QVERIFY(QString::fromStdString(letters[0].reason).contains("duration is negative"));
+        QVERIFY(QString::fromStdString(letters[1].reason).contains("service name is missing"));
+        QVERIFY(QString::fromStdString(letters[0].payload).contains("\"latency_ms\":-5"));
+
+        // The same events again are all duplicates; totals accumulate.
+        batch = {validEvent(0), validEvent(1, "my-finetune")};
+        accepted.clear();
+        const IngestCounters again = collector.ingest(batch, accepted, "test", 2);
+        QCOMPARE(again.duplicates, 2u);
+        QCOMPARE(again.unknownCost, 0u);
+        QVERIFY(accepted.empty());
+        QCOMPARE(collector.totals().received, 7u);
+        QCOMPARE(collector.totals().stored, 2u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCollector)
+#include "tst_collector.moc"

@@ -1,0 +1,217 @@
+#include "event_store.h"
+#include "llm_event.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace llmopt;
+
+namespace {
+
+LlmEvent sampleEvent(int i)
+{
+    LlmEvent e;
+    e.traceId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0')).toStdString();
+    e.spanId = QStringLiteral("%1").arg(i + 7, 16, 16, QLatin1Char('0')).toStdString();
+    e.timeUnixNano = 1'700'000'000'000'000'000LL + i * 1'000'000'000LL;
+    e.service = "svc";
+    e.variant.model = "gpt-4o-mini";
+    e.variant.promptVersion = "v2";
+    e.variant.temperature = 0.2;
+    e.variant.maxTokens = 256;
+    e.variantName = "mini";
+    e.provider = "openai";
+    e.requestModel = "gpt-4o-mini";
+    e.responseModel = "gpt-4o-mini-2024-07-18";
+    e.taskType = "faq";
+    e.inputTokens = 100 + i;
+    e.outputTokens = 50;
+    e.cacheReadTokens = 64;
+    e.latencyMs = 812.5;
+    e.ttftMs = 210.25;
+    e.finishReason = "stop";
+    e.costUsd = 0.0001 * i;
+    e.evaluations = {{"answer_quality", 0.75}, {"tone \"quoted\"", 1.0}};
+    e.userFeedback = i % 2 == 0;
+    e.attributes = {{"tenant", "acme\nltd"}};
+    return e;
+}
+
+int64_t userVersion(const QString& path)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr);
+    sqlite3_step(s);
+    const int64_t v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+void execOn(const QString& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+class TestEventStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripKeepsEveryField()
+    {
+        QTemporaryDir dir;
+        EventStore store(dir.filePath("events.sqlite").toStdString());
+        std::vector<LlmEvent> in = {sampleEvent(1), sampleEvent(2)};
+        in[1].status = CallStatus::Error;
+        in[1].errorType = "429";
+        in[1].costUsd.reset();
+        in[1].ttftMs.reset();
+        in[1].userFeedback.reset();
+        in[1].traceId.clear(); // no trace context: identified by content digest
+        QCOMPARE(store.insert(in), size_t(2));
+
+        const auto out = store.events(0, INT64_MAX, 10);
+        QCOMPARE(out.size(), size_t(2));
+        for (size_t i = 0; i < 2; ++i) {
+            const LlmEvent& a = in[i];
+            const LlmEvent& b = out[i];
+            QCOMPARE(b.eventId(), a.eventId());
+            QCOMPARE(b.timeUnixNano, a.timeUnixNano);
+            QCOMPARE(b.variant.id(), a.variant.id());
+            QCOMPARE(b.variantName, a.variantName);
+            QCOMPARE(b.responseModel, a.responseModel);
+            QCOMPARE(b.taskType, a.taskType);
+            QCOMPARE(b.inputTokens, a.inputTokens);
+            QCOMPARE(b.cacheReadTokens, a.cacheReadTokens);
+            QCOMPARE(b.latencyMs, a.latencyMs);
+            QCOMPARE(b.ttftMs, a.ttftMs);
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.errorType, a.errorType);
+            QCOMPARE(b.costUsd, a.costUsd);
+            QCOMPARE(b.userFeedback, a.userFeedback);
+            QCOMPARE(b.evaluations.size(), a.evaluations.size());
+            QCOMPARE(b.evaluations[1].name, a.evaluations[1].name);
+            QCOMPARE(b.attributes, a.attributes);
+        }
+    }
+
+    void insertIsIdempotent()
+    {
+        QTemporaryDir dir;
+        EventStore store(dir.filePath("events.sqlite").toStdString());
+        std::vector<LlmEvent> batch = {sampleEvent(1), sampleEvent(2), sampleEvent(3)};
+        QCOMPARE(store.insert(batch), size_t(3));
+        batch.push_back(sampleEvent(4));
+        std::vector<char> isNew;
+        QCOMPARE(store.insert(batch, &isNew), size_t(1));
+        QCOMPARE(isNew, (std::vector<char>{0, 0, 0, 1}));
+        QCOMPARE(store.eventCount(), size_t(4));
+    }
+
+    void reopeningKeepsDataAndSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("events.sqlite");
+        {
+            EventStore store(path.toStdString());
+            std::vector<LlmEvent> batch = {sampleEvent(1)};
+            store.insert(batch);
+        }
+        QCOMPARE(userVersion(path), int64_t(EventStore::kSchemaVersion));
+        EventStore again(path.toStdString());
+        QCOMPARE(again.eventCount(), size_t(1));
+        QCOMPARE(again.schemaVersion(), EventStore::kSchemaVersion);
+    }
+
+    void newerSchemaIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("future.sqlite");
+        { EventStore store(path.toStdString()); }
+        execOn(path, "PRAGMA user_version=99");
+        try {
+            EventStore store(path.toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError& e) {
+            QVERIFY2(QString(e.what()).contains("schema version 99, newer than this build"), e.what());
+        }
+    }
+
+    // Root ignores file modes, so "unwritable" is a path whose folder does not exist.
+    void unwritableLocationIsReported()
+    {
+        QTemporaryDir dir;
+        try {
+            EventStore store(dir.filePath("missing/folder/events.sqlite").toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError& e) {
+            QVERIFY2(QString(e.what()).contains("does not exist or is not writable"), e.what());
+        }
+    }
+
+    void notADatabaseIsReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("notes.txt");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        try {
+            EventStore store(path.toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError& e) {
+            QVERIFY2(QString(e.what()).contains("not an llm-optimizer database"), e.what());
+        }
+    }
+
+    void lockedDatabaseIsReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("events.sqlite");
+        { EventStore store(path.toStdString()); }
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE;", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        try {
+            EventStore store(path.toStdString());
+            QFAIL("expected StoreError");
+        } catch (const StoreError& e) {
+            QVERIFY2(QString(e.what()).contains("locked by another process"), e.what());
+        }
+        sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+    }
+
+    void retentionDeletesOldEvents()
+    {
+        EventStore store(":memory:", EventStore::Options{3600});
+        std::vector<LlmEvent> batch = {sampleEvent(0), sampleEvent(4000), sampleEvent(7000)};
+        store.insert(batch);
+        const int64_t now = sampleEvent(7200).timeUnixNano; // keeps the last hour: t ≥ 3600 s
+        QCOMPARE(store.applyRetention(now), size_t(1));
+        QCOMPARE(store.eventCount(), size_t(2));
+    }
+
+    void deadLettersKeepThePayload()
+    {
+        EventStore store(":memory:");
+        store.addDeadLetter({42, "otlp-json", "span: startTimeUnixNano is missing", "{\"x\":1}"});
+        QCOMPARE(store.deadLetterCount(), size_t(1));
+        const auto letters = store.deadLetters(10);
+        QCOMPARE(letters[0].reason, std::string("span: startTimeUnixNano is missing"));
+        QCOMPARE(letters[0].payload, std::string("{\"x\":1}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventStore)
+#include "tst_event_store.moc"
