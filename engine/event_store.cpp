@@ -24,7 +24,7 @@ CREATE TABLE variants(
 ) WITHOUT ROWID;
 CREATE TABLE events(
     seq INTEGER PRIMARY KEY,
-    event_id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL,
     time_ns INTEGER NOT NULL,
     service TEXT NOT NULL,
     variant_id TEXT NOT NULL REFERENCES variants(id),
@@ -48,7 +48,10 @@ CREATE TABLE events(
     evaluations TEXT NOT NULL,
     attributes TEXT NOT NULL
 );
-CREATE INDEX events_by_time ON events(time_ns);
+-- A re-sent span has the same start time, so (time, id) identifies an event
+-- like the id alone; keyed by time first, the index grows at its end instead
+-- of at random places, which keeps batched ingest fast, and serves time ranges.
+CREATE UNIQUE INDEX events_by_time ON events(time_ns, event_id);
 CREATE TABLE dead_letters(
     id INTEGER PRIMARY KEY,
     received_ns INTEGER NOT NULL,
@@ -112,6 +115,7 @@ EventStore::EventStore(const std::string& path, Options options)
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=NORMAL");
         exec("PRAGMA foreign_keys=ON");
+        exec("PRAGMA cache_size=-65536"); // 64 MiB: keeps the event-id index hot while ingesting
         migrate();
         m_insertEvent = prepare(
             "INSERT OR IGNORE INTO events(event_id, time_ns, service, variant_id, variant_name, "

@@ -30,7 +30,7 @@ struct DeadLetter {
 
 // Append-only event storage on SQLite (WAL, versioned migrations through
 // PRAGMA user_version, batched transactions). Inserting the same event twice
-// (same trace id + span id, or same content digest) keeps one row.
+// (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
     static constexpr int kSchemaVersion = 1;
