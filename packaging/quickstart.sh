@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine, builds the workbench and then either launches
+# it (run) or runs the whole test suite (test). Safe to run again: it installs
+# only what is missing and rebuilds only what changed.
+#
+#   packaging/quickstart.sh run [ARGS...]   build, then start the GUI on the demo feed
+#   packaging/quickstart.sh test            build, then run every test with ctest
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+    run | test) shift ;;
+    *)
+        echo "usage: $0 run [llm-optimizer arguments...] | $0 test" >&2
+        exit 2
+        ;;
+esac
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="${LLMOPT_BUILD_DIR:-$root/build}"
+
+# Debian 12 packages for building, testing and running (see docs/building.md).
+packages=(
+    build-essential cmake ninja-build ccache pkg-config
+    qt6-base-dev qt6-declarative-dev qt6-charts-dev qt6-l10n-tools qt6-tools-dev libgl-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+    qml6-module-qtcharts
+    libsqlite3-dev nlohmann-json3-dev libeigen3-dev libboost-dev
+    fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "quickstart: installing ${missing[*]}"
+    sudo=()
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null || { echo "quickstart: run as root or install sudo" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build"
+
+if [[ $mode == test ]]; then
+    exec ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+fi
+
+if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && -z ${QT_QPA_PLATFORM:-} ]]; then
+    echo "quickstart: no display found. On a headless machine try:" >&2
+    echo "  QT_QPA_PLATFORM=offscreen $build/app/llm-optimizer --screenshot overview.png --after 5" >&2
+    exit 1
+fi
+exec "$build/app/llm-optimizer" "$@"
