@@ -93,15 +93,17 @@ std::string AnalysisReport::toText() const
                   static_cast<unsigned long long>(counters.rejected),
                   static_cast<unsigned long long>(counters.unknownCost));
     out += line;
-    std::snprintf(line, sizeof line, "%-16s %-44s %9s %7s %9s %9s %11s %10s %8s\n", "service",
-                  "variant", "requests", "errors", "p50 ms", "p95 ms", "cost USD", "USD/req",
-                  "quality");
+    std::snprintf(line, sizeof line, "%-16s %-18s %-22s %9s %7s %9s %9s %11s %10s %8s\n",
+                  "service", "variant", "model", "requests", "errors", "p50 ms", "p95 ms",
+                  "cost USD", "USD/req", "quality");
     out += line;
     for (const VariantSummary* v : sorted(variants)) {
         const auto quality = v->meanQuality();
         const auto perRequest = v->costPerRequest();
-        std::snprintf(line, sizeof line, "%-16s %-44s %9llu %6.2f%% %9.0f %9.0f %11.4f %10.6f %8s\n",
-                      v->service.c_str(), v->variantLabel.substr(0, 44).c_str(),
+        const std::string& name = v->variantName.empty() ? v->variantId : v->variantName;
+        std::snprintf(line, sizeof line,
+                      "%-16s %-18s %-22s %9llu %6.2f%% %9.0f %9.0f %11.4f %10.6f %8s\n",
+                      v->service.c_str(), name.c_str(), v->model.c_str(),
                       static_cast<unsigned long long>(v->requests), 100.0 * v->errorRate(),
                       v->latencyMs.quantile(0.5), v->latencyMs.quantile(0.95), v->costUsd,
                       perRequest.value_or(0.0),
