@@ -1,5 +1,6 @@
 #include "otlp_json_codec.h"
 
+#include "event_json.h"
 #include "json_text.h"
 #include "llm_event.h"
 
@@ -179,36 +180,16 @@ std::string asString(const json* v)
     return {};
 }
 
-// OTLP JSON encodes int64 as a string or a number; both are accepted.
-int64_t toInt64(const json& j, const char* what)
-{
-    if (j.is_number_integer())
-        return j.get<int64_t>();
-    if (j.is_number_float() && std::isfinite(j.get<double>()))
-        return static_cast<int64_t>(j.get<double>());
-    if (j.is_string()) {
-        const std::string& s = j.get_ref<const std::string&>();
-        size_t used = 0;
-        try {
-            const long long v = std::stoll(s, &used);
-            if (used == s.size())
-                return v;
-        } catch (const std::exception&) {
-        }
-    }
-    throw std::invalid_argument(std::string(what) + " is not an integer: " + j.dump());
-}
-
 std::optional<int64_t> asInt(const json* v, const char* name)
 {
     if (!v)
         return std::nullopt;
     if (auto i = v->find("intValue"); i != v->end())
-        return toInt64(*i, name);
+        return jsonInt64(*i, name);
     if (auto d = v->find("doubleValue"); d != v->end())
-        return toInt64(*d, name);
+        return jsonInt64(*d, name);
     if (auto s = v->find("stringValue"); s != v->end())
-        return toInt64(*s, name);
+        return jsonInt64(*s, name);
     throw std::invalid_argument(std::string(name) + " is not a number");
 }
 
@@ -249,9 +230,9 @@ LlmEvent decodeSpan(const json& span, const std::string& service, const Attribut
     std::transform(e.spanId.begin(), e.spanId.end(), e.spanId.begin(), ::tolower);
     if (!span.contains("startTimeUnixNano"))
         throw std::invalid_argument("startTimeUnixNano is missing");
-    e.timeUnixNano = toInt64(span["startTimeUnixNano"], "startTimeUnixNano");
+    e.timeUnixNano = jsonInt64(span["startTimeUnixNano"], "startTimeUnixNano");
     const int64_t end = span.contains("endTimeUnixNano")
-        ? toInt64(span["endTimeUnixNano"], "endTimeUnixNano")
+        ? jsonInt64(span["endTimeUnixNano"], "endTimeUnixNano")
         : e.timeUnixNano;
     if (end < e.timeUnixNano)
         throw std::invalid_argument("endTimeUnixNano is before startTimeUnixNano");
@@ -288,7 +269,7 @@ LlmEvent decodeSpan(const json& span, const std::string& service, const Attribut
     e.errorType = asString(find(a, {"error.type"}));
     int statusCode = 0;
     if (auto st = span.find("status"); st != span.end() && st->is_object() && st->contains("code"))
-        statusCode = static_cast<int>(toInt64((*st)["code"], "status.code"));
+        statusCode = static_cast<int>(jsonInt64((*st)["code"], "status.code"));
     e.status = statusCode == kStatusCodeError || !e.errorType.empty() ? CallStatus::Error
                                                                        : CallStatus::Ok;
     if (e.isError() && e.errorType.empty())

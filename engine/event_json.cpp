@@ -55,6 +55,25 @@ json toFlatJson(const LlmEvent& e)
     return j;
 }
 
+int64_t jsonInt64(const json& j, const char* what)
+{
+    if (j.is_number_integer())
+        return j.get<int64_t>();
+    if (j.is_number_float() && std::isfinite(j.get<double>()))
+        return static_cast<int64_t>(j.get<double>());
+    if (j.is_string()) {
+        const std::string& s = j.get_ref<const std::string&>();
+        size_t used = 0;
+        try {
+            const long long v = std::stoll(s, &used);
+            if (used == s.size())
+                return v;
+        } catch (const std::exception&) {
+        }
+    }
+    throw std::invalid_argument(std::string("\"") + what + "\" must be an integer, got " + j.dump());
+}
+
 namespace {
 
 template <typename T>
@@ -75,19 +94,7 @@ int64_t integerField(const json& o, const char* key, int64_t fallback)
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return fallback;
-    if (it->is_number_integer())
-        return it->get<int64_t>();
-    if (it->is_string()) { // int64 as a decimal string, as OTLP JSON does
-        const std::string& s = it->get_ref<const std::string&>();
-        size_t used = 0;
-        try {
-            const long long v = std::stoll(s, &used);
-            if (used == s.size())
-                return v;
-        } catch (const std::exception&) {
-        }
-    }
-    throw std::invalid_argument(std::string("field \"") + key + "\" must be an integer");
+    return jsonInt64(*it, key);
 }
 
 } // namespace

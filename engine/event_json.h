@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
@@ -11,5 +12,9 @@ struct LlmEvent;
 // docs/cli.md). Parsing throws std::invalid_argument naming the bad field.
 nlohmann::json toFlatJson(const LlmEvent& event);
 LlmEvent fromFlatJson(const nlohmann::json& object);
+
+// An int64 written as a JSON number or a decimal string (as OTLP JSON does);
+// throws std::invalid_argument naming `what` otherwise.
+int64_t jsonInt64(const nlohmann::json& value, const char* what);
 
 } // namespace llmopt
