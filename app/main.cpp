@@ -195,6 +195,7 @@ int runAnalyze(const QStringList& args)
         unreadable = !reader.read(path.toStdString()) || unreadable;
     }
     report.counters = collector.totals();
+    report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
     const std::string text = format == "json" ? report.toJson() : report.toText();
     std::fwrite(text.data(), 1, text.size(), stdout);

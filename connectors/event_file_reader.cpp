@@ -36,7 +36,6 @@ bool EventFileReader::read(const std::string& path)
     size_t number = 0;
     while (std::getline(in, line)) {
         ++number;
-        ++m_lines;
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);

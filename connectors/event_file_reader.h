@@ -25,8 +25,7 @@ public:
     // Returns false when the file cannot be opened (reported as a problem on line 0).
     bool read(const std::string& path);
 
-    uint64_t linesRead() const { return m_lines; }
-    uint64_t spansSkipped() const { return m_skipped; } // not GenAI calls
+    uint64_t spansSkipped() const { return m_skipped; } // spans that are not LLM calls
 
 private:
     void flush();
@@ -35,7 +34,6 @@ private:
     ProblemHandler m_onProblem;
     size_t m_batchSize;
     std::vector<LlmEvent> m_batch;
-    uint64_t m_lines = 0;
     uint64_t m_skipped = 0;
 };
 

@@ -73,7 +73,8 @@ std::string AnalysisReport::toJson() const
                     {"stored", counters.stored},
                     {"duplicates", counters.duplicates},
                     {"rejected", counters.rejected},
-                    {"unknown_cost", counters.unknownCost}}},
+                    {"unknown_cost", counters.unknownCost},
+                    {"spans_skipped_not_llm", spansSkipped}}},
         {"problems", problemsJson},
         {"variants", variantsJson},
     };
@@ -86,12 +87,13 @@ std::string AnalysisReport::toText() const
     char line[512];
     std::snprintf(line, sizeof line,
                   "%llu events read: %llu analysed, %llu duplicates, %llu rejected, %llu without a "
-                  "known price\n\n",
+                  "known price; %llu spans skipped as not LLM calls\n\n",
                   static_cast<unsigned long long>(counters.received),
                   static_cast<unsigned long long>(counters.stored),
                   static_cast<unsigned long long>(counters.duplicates),
                   static_cast<unsigned long long>(counters.rejected),
-                  static_cast<unsigned long long>(counters.unknownCost));
+                  static_cast<unsigned long long>(counters.unknownCost),
+                  static_cast<unsigned long long>(spansSkipped));
     out += line;
     std::snprintf(line, sizeof line, "%-16s %-18s %-22s %9s %7s %9s %9s %11s %10s %8s\n",
                   "service", "variant", "model", "requests", "errors", "p50 ms", "p95 ms",

@@ -19,6 +19,7 @@ struct InputProblem {
 struct AnalysisReport {
     std::vector<std::string> files;
     IngestCounters counters;
+    uint64_t spansSkipped = 0; // OTLP spans that are not LLM calls (HTTP, database, …)
     std::vector<InputProblem> problems;
     std::vector<VariantSummary> variants;
 

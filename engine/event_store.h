@@ -60,7 +60,6 @@ public:
     // Events with from ≤ time < to in time order, at most `limit`.
     std::vector<LlmEvent> events(int64_t fromUnixNano, int64_t toUnixNano, size_t limit) const;
 
-    const std::string& path() const { return m_path; }
     int schemaVersion() const;
 
 private:

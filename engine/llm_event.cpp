@@ -5,7 +5,10 @@
 
 namespace llmopt {
 
-uint64_t fnv1a64(std::string_view data, uint64_t seed)
+namespace {
+
+// 64-bit FNV-1a: stable across platforms and runs (for ids, not security).
+uint64_t fnv1a64(std::string_view data, uint64_t seed = 0xcbf29ce484222325ULL)
 {
     uint64_t h = seed;
     for (unsigned char c : data) {
@@ -14,8 +17,6 @@ uint64_t fnv1a64(std::string_view data, uint64_t seed)
     }
     return h;
 }
-
-namespace {
 
 std::string formatNumber(double v)
 {

@@ -69,7 +69,4 @@ struct LlmEvent {
     bool isError() const { return status == CallStatus::Error; }
 };
 
-// 64-bit FNV-1a; stable across platforms and runs (used for ids, not security).
-uint64_t fnv1a64(std::string_view data, uint64_t seed = 0xcbf29ce484222325ULL);
-
 } // namespace llmopt

@@ -43,8 +43,6 @@ public:
     std::vector<TimelineSeries> series() const;
     // Totals over the buckets that start in [now - span, now).
     LiveKpis kpis(int64_t nowUnixNano, int64_t spanNanos) const;
-    uint64_t tooOld() const { return m_tooOld; }
-    int64_t bucketNanos() const { return m_bucketNanos; }
 
 private:
     struct Cell {
@@ -57,7 +55,6 @@ private:
     };
     int64_t m_bucketNanos;
     size_t m_bucketCount;
-    uint64_t m_tooOld = 0;
     std::map<int64_t, std::map<std::string, Cell>> m_buckets; // bucket index → model → cell
 };
 

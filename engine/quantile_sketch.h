@@ -18,7 +18,6 @@ public:
     // q in [0, 1]; 0 for an empty sketch.
     double quantile(double q) const;
     uint64_t count() const { return m_count; }
-    double relativeAccuracy() const { return m_alpha; }
 
 private:
     int binIndex(double value) const;

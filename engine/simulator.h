@@ -101,8 +101,6 @@ public:
     // Scenario events whose start lies before `untilUnixNano` and that were not taken yet.
     std::vector<ScenarioEvent> takeStartedScenarioEvents(int64_t untilUnixNano);
 
-    const SimulatorConfig& config() const { return m_config; }
-
     // Model quantities, for tests and for reading the simulator's output against its inputs.
     double rateAt(size_t service, int64_t unixNano) const;
     double expectedArrivals(size_t service, int64_t fromUnixNano, int64_t toUnixNano) const;

@@ -63,10 +63,4 @@ void VariantAggregator::add(const LlmEvent& e)
     }
 }
 
-void VariantAggregator::clear()
-{
-    m_rows.clear();
-    m_index.clear();
-}
-
 } // namespace llmopt

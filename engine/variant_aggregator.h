@@ -47,7 +47,6 @@ class VariantAggregator {
 public:
     void add(const LlmEvent& event);
     const std::vector<VariantSummary>& rows() const { return m_rows; }
-    void clear();
 
 private:
     std::vector<VariantSummary> m_rows;
