@@ -14,6 +14,23 @@ Item {
         anchors.margins: Theme.spacing
         spacing: Theme.spacing
 
+        Rectangle {
+            visible: Overview.feedError.length > 0
+            Layout.fillWidth: true
+            implicitHeight: problem.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.12)
+            border.color: Theme.danger
+            Label {
+                id: problem
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                wrapMode: Text.Wrap
+                color: Theme.text
+                text: qsTr("The demo feed stopped: %1").arg(Overview.feedError)
+            }
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
