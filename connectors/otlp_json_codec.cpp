@@ -1,12 +1,13 @@
 #include "otlp_json_codec.h"
 
 #include "event_json.h"
+#include "genai_span_mapper.h"
 #include "json_text.h"
 #include "llm_event.h"
+#include "span_view.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -102,13 +103,13 @@ void encodeSpan(std::string& out, const LlmEvent& e)
     if (!e.errorType.empty())
         stringAttribute(out, "error.type", e.errorType);
     if (!e.variant.promptVersion.empty())
-        stringAttribute(out, OtlpJsonCodec::kPromptVersionAttribute, e.variant.promptVersion);
+        stringAttribute(out, GenAiSpanMapper::kPromptVersion, e.variant.promptVersion);
     if (!e.variantName.empty()) {
         stringAttribute(out, "feature_flag.key", e.service + ".variant");
         stringAttribute(out, "feature_flag.result.variant", e.variantName);
     }
     if (!e.taskType.empty())
-        stringAttribute(out, OtlpJsonCodec::kTaskTypeAttribute, e.taskType);
+        stringAttribute(out, GenAiSpanMapper::kTaskType, e.taskType);
     for (const auto& [k, v] : e.attributes)
         stringAttribute(out, k.c_str(), v);
     closeList(out, ']');
@@ -125,7 +126,7 @@ void encodeSpan(std::string& out, const LlmEvent& e)
     for (const Evaluation& ev : e.evaluations)
         evaluation(ev.name, ev.score);
     if (e.userFeedback)
-        evaluation(OtlpJsonCodec::kUserFeedbackEvaluation, *e.userFeedback ? 1.0 : 0.0);
+        evaluation(GenAiSpanMapper::kUserFeedbackEvaluation, *e.userFeedback ? 1.0 : 0.0);
     closeList(out, ']');
     out += ",\"status\":{";
     if (e.isError()) {
@@ -137,180 +138,96 @@ void encodeSpan(std::string& out, const LlmEvent& e)
 
 // --- reading ---------------------------------------------------------------
 
-// The attributes of a span or resource as name → AnyValue.
-using Attributes = std::map<std::string, const json*, std::less<>>;
-
-Attributes attributesOf(const json& owner)
+AttributeView viewOf(const json& anyValue)
 {
-    Attributes out;
+    AttributeView v;
+    if (!anyValue.is_object() || anyValue.empty())
+        return v;
+    const auto& [kind, value] = *anyValue.items().begin();
+    if (kind == "stringValue" && value.is_string()) {
+        v.type = AttributeView::Type::String;
+        v.text = value.get_ref<const std::string&>();
+    } else if (kind == "intValue" && (value.is_number_integer() || value.is_string())) {
+        try {
+            v.integer = jsonInt64(value, "intValue");
+            v.type = AttributeView::Type::Int;
+        } catch (const std::invalid_argument&) {
+            if (value.is_string()) // kept as text; the mapper complains if it needs the number
+                v.text = value.get_ref<const std::string&>();
+        }
+    } else if (kind == "doubleValue" && value.is_number()) {
+        v.type = AttributeView::Type::Double;
+        v.number = value.get<double>();
+    } else if (kind == "boolValue" && value.is_boolean()) {
+        v.type = AttributeView::Type::Bool;
+        v.boolean = value.get<bool>();
+    } else if (kind == "arrayValue" && value.is_object()) {
+        v.type = AttributeView::Type::Array;
+        auto values = value.find("values");
+        if (values != value.end() && values->is_array() && !values->empty())
+            v.text = viewOf(values->front()).text;
+    }
+    return v;
+}
+
+void readAttributes(const json& owner, std::vector<KeyValueView>& out)
+{
     auto it = owner.find("attributes");
     if (it == owner.end())
-        return out;
+        return;
     if (!it->is_array())
         throw std::invalid_argument("\"attributes\" is not a list");
     for (const json& kv : *it) {
-        if (!kv.is_object() || !kv.contains("key") || !kv["key"].is_string())
+        if (!kv.is_object())
+            throw std::invalid_argument("an attribute is not an object");
+        auto key = kv.find("key");
+        if (key == kv.end() || !key->is_string())
             throw std::invalid_argument("an attribute has no string \"key\"");
         auto value = kv.find("value");
-        if (value != kv.end() && value->is_object())
-            out[kv["key"].get<std::string>()] = &*value;
+        out.push_back({key->get_ref<const std::string&>(),
+                       value != kv.end() ? viewOf(*value) : AttributeView{}});
     }
-    return out;
 }
 
-const json* find(const Attributes& a, std::initializer_list<const char*> names)
+std::string lowerHex(const json& span, const char* key)
 {
-    for (const char* n : names)
-        if (auto it = a.find(n); it != a.end())
-            return it->second;
-    return nullptr;
-}
-
-std::string asString(const json* v)
-{
-    if (!v)
+    auto it = span.find(key);
+    if (it == span.end() || !it->is_string())
         return {};
-    if (auto s = v->find("stringValue"); s != v->end() && s->is_string())
-        return s->get<std::string>();
-    if (auto arr = v->find("arrayValue"); arr != v->end()) { // first element of a string array
-        auto values = arr->find("values");
-        if (values != arr->end() && values->is_array() && !values->empty())
-            return asString(&values->front());
+    std::string s = it->get<std::string>();
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+void readSpan(const json& span, std::string_view service, SpanView& view)
+{
+    if (!span.is_object())
+        throw std::invalid_argument("a span is not an object");
+    view.clear();
+    view.serviceName = service;
+    view.traceId = lowerHex(span, "traceId");
+    view.spanId = lowerHex(span, "spanId");
+    if (auto start = span.find("startTimeUnixNano"); start != span.end()) {
+        view.hasStart = true;
+        view.startUnixNano = jsonInt64(*start, "startTimeUnixNano");
     }
-    return {};
-}
-
-std::optional<int64_t> asInt(const json* v, const char* name)
-{
-    if (!v)
-        return std::nullopt;
-    if (auto i = v->find("intValue"); i != v->end())
-        return jsonInt64(*i, name);
-    if (auto d = v->find("doubleValue"); d != v->end())
-        return jsonInt64(*d, name);
-    if (auto s = v->find("stringValue"); s != v->end())
-        return jsonInt64(*s, name);
-    throw std::invalid_argument(std::string(name) + " is not a number");
-}
-
-std::optional<double> asDouble(const json* v, const char* name)
-{
-    if (!v)
-        return std::nullopt;
-    for (const char* field : {"doubleValue", "intValue", "stringValue"}) {
-        auto it = v->find(field);
-        if (it == v->end())
-            continue;
-        if (it->is_number())
-            return it->get<double>();
-        if (it->is_string()) {
-            try {
-                return std::stod(it->get<std::string>());
-            } catch (const std::exception&) {
-            }
-        }
-        break;
-    }
-    throw std::invalid_argument(std::string(name) + " is not a number");
-}
-
-bool isGenAiSpan(const Attributes& a)
-{
-    return find(a, {"gen_ai.operation.name", "gen_ai.request.model", "gen_ai.provider.name",
-                    "gen_ai.system"});
-}
-
-LlmEvent decodeSpan(const json& span, const std::string& service, const Attributes& a)
-{
-    LlmEvent e;
-    e.service = service;
-    e.traceId = span.value("traceId", "");
-    e.spanId = span.value("spanId", "");
-    std::transform(e.traceId.begin(), e.traceId.end(), e.traceId.begin(), ::tolower);
-    std::transform(e.spanId.begin(), e.spanId.end(), e.spanId.begin(), ::tolower);
-    if (!span.contains("startTimeUnixNano"))
-        throw std::invalid_argument("startTimeUnixNano is missing");
-    e.timeUnixNano = jsonInt64(span["startTimeUnixNano"], "startTimeUnixNano");
-    const int64_t end = span.contains("endTimeUnixNano")
-        ? jsonInt64(span["endTimeUnixNano"], "endTimeUnixNano")
-        : e.timeUnixNano;
-    if (end < e.timeUnixNano)
-        throw std::invalid_argument("endTimeUnixNano is before startTimeUnixNano");
-    e.latencyMs = static_cast<double>(end - e.timeUnixNano) / 1e6;
-
-    e.operation = asString(find(a, {"gen_ai.operation.name"}));
-    if (e.operation.empty())
-        e.operation = "chat";
-    e.provider = asString(find(a, {"gen_ai.provider.name", "gen_ai.system"}));
-    e.requestModel = asString(find(a, {"gen_ai.request.model"}));
-    e.responseModel = asString(find(a, {"gen_ai.response.model"}));
-    e.variant.model = e.requestModel.empty() ? e.responseModel : e.requestModel;
-    e.variant.promptVersion = asString(find(a, {OtlpJsonCodec::kPromptVersionAttribute}));
-    e.variant.temperature = asDouble(find(a, {"gen_ai.request.temperature"}), "gen_ai.request.temperature");
-    e.variant.topP = asDouble(find(a, {"gen_ai.request.top_p"}), "gen_ai.request.top_p");
-    e.variant.maxTokens = asInt(find(a, {"gen_ai.request.max_tokens"}), "gen_ai.request.max_tokens");
-    e.variantName = asString(find(a, {"feature_flag.result.variant", "feature_flag.variant"}));
-    e.taskType = asString(find(a, {OtlpJsonCodec::kTaskTypeAttribute}));
-    e.inputTokens = asInt(find(a, {"gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens"}),
-                          "gen_ai.usage.input_tokens").value_or(-1);
-    e.outputTokens = asInt(find(a, {"gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens"}),
-                           "gen_ai.usage.output_tokens").value_or(-1);
-    e.cacheReadTokens = asInt(find(a, {"gen_ai.usage.cache_read.input_tokens",
-                                       "gen_ai.usage.cache_read_input_tokens"}),
-                              "gen_ai.usage.cache_read.input_tokens").value_or(0);
-    e.cacheWriteTokens = asInt(find(a, {"gen_ai.usage.cache_creation.input_tokens",
-                                        "gen_ai.usage.cache_creation_input_tokens"}),
-                               "gen_ai.usage.cache_creation.input_tokens").value_or(0);
-    e.finishReason = asString(find(a, {"gen_ai.response.finish_reasons"}));
-    if (auto ttft = asDouble(find(a, {"gen_ai.response.time_to_first_chunk",
-                                      "gen_ai.response.time_to_first_token"}),
-                             "gen_ai.response.time_to_first_chunk"))
-        e.ttftMs = *ttft * 1000.0;
-    e.errorType = asString(find(a, {"error.type"}));
-    int statusCode = 0;
+    if (auto end = span.find("endTimeUnixNano"); end != span.end())
+        view.endUnixNano = jsonInt64(*end, "endTimeUnixNano");
     if (auto st = span.find("status"); st != span.end() && st->is_object() && st->contains("code"))
-        statusCode = static_cast<int>(jsonInt64((*st)["code"], "status.code"));
-    e.status = statusCode == kStatusCodeError || !e.errorType.empty() ? CallStatus::Error
-                                                                       : CallStatus::Ok;
-    if (e.isError() && e.errorType.empty())
-        e.errorType = "_OTHER"; // the conventions' fallback value
-
-    static const std::initializer_list<const char*> known = {
-        "gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.system", "gen_ai.request.model",
-        "gen_ai.response.model", "gen_ai.request.temperature", "gen_ai.request.top_p",
-        "gen_ai.request.max_tokens", "gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens",
-        "gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens",
-        "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
-        "gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens",
-        "gen_ai.response.finish_reasons", "gen_ai.response.time_to_first_chunk",
-        "gen_ai.response.time_to_first_token", "error.type", "feature_flag.key",
-        "feature_flag.result.variant", "feature_flag.variant",
-        OtlpJsonCodec::kPromptVersionAttribute, OtlpJsonCodec::kTaskTypeAttribute};
-    for (const auto& [name, value] : a) {
-        if (std::find_if(known.begin(), known.end(), [&](const char* k) { return name == k; })
-            != known.end())
-            continue;
-        const std::string text = asString(value);
-        e.attributes.emplace_back(name, text.empty() ? value->dump() : text);
-    }
-
+        view.statusCode = static_cast<int>(jsonInt64((*st)["code"], "status.code"));
+    readAttributes(span, view.attributes);
     if (auto events = span.find("events"); events != span.end() && events->is_array()) {
         for (const json& ev : *events) {
-            if (!ev.is_object() || ev.value("name", "") != "gen_ai.evaluation.result")
+            if (!ev.is_object())
                 continue;
-            const Attributes ea = attributesOf(ev);
-            const std::string name = asString(find(ea, {"gen_ai.evaluation.name"}));
-            const auto score = asDouble(find(ea, {"gen_ai.evaluation.score.value"}),
-                                        "gen_ai.evaluation.score.value");
-            if (!score)
-                throw std::invalid_argument("evaluation \"" + name + "\" has no score value");
-            if (name == OtlpJsonCodec::kUserFeedbackEvaluation)
-                e.userFeedback = *score >= 0.5;
-            else
-                e.evaluations.push_back({name, *score});
+            auto name = ev.find("name");
+            SpanEventView& e = view.events.emplace_back();
+            if (name != ev.end() && name->is_string())
+                e.name = name->get_ref<const std::string&>();
+            readAttributes(ev, e.attributes);
         }
     }
-    return e;
 }
 
 } // namespace
@@ -346,40 +263,46 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
                                    std::vector<SpanProblem>& problems)
 {
     size_t skipped = 0;
-    auto rs = request.find("resourceSpans");
+    auto rs = request.is_object() ? request.find("resourceSpans") : request.end();
     if (!request.is_object() || rs == request.end() || !rs->is_array()) {
-        problems.push_back({"not an ExportTraceServiceRequest: no \"resourceSpans\" list",
-                            request.dump()});
+        problems.push_back({"not an ExportTraceServiceRequest: no \"resourceSpans\" list", request.dump(-1, ' ', false, json::error_handler_t::replace)});
         return 0;
     }
+    SpanView view;
+    LlmEvent event;
     for (const json& resourceSpans : *rs) {
-        std::string service;
+        if (!resourceSpans.is_object())
+            continue;
+        std::string_view service;
+        std::vector<KeyValueView> resource;
         try {
-            if (auto res = resourceSpans.find("resource"); res != resourceSpans.end())
-                service = asString(find(attributesOf(*res), {"service.name"}));
+            if (auto res = resourceSpans.find("resource"); res != resourceSpans.end() && res->is_object())
+                readAttributes(*res, resource);
         } catch (const std::exception& ex) {
-            problems.push_back({std::string("resource: ") + ex.what(), resourceSpans.dump()});
+            problems.push_back({std::string("resource: ") + ex.what(),
+                                resourceSpans.dump(-1, ' ', false, json::error_handler_t::replace)});
             continue;
         }
+        for (const KeyValueView& kv : resource)
+            if (kv.key == "service.name")
+                service = kv.value.text;
         auto scopes = resourceSpans.find("scopeSpans");
         if (scopes == resourceSpans.end() || !scopes->is_array())
             continue;
         for (const json& scope : *scopes) {
-            auto spans = scope.find("spans");
-            if (spans == scope.end() || !spans->is_array())
+            auto spans = scope.is_object() ? scope.find("spans") : scope.end();
+            if (!scope.is_object() || spans == scope.end() || !spans->is_array())
                 continue;
             for (const json& span : *spans) {
                 try {
-                    if (!span.is_object())
-                        throw std::invalid_argument("a span is not an object");
-                    const Attributes a = attributesOf(span);
-                    if (!isGenAiSpan(a)) {
+                    readSpan(span, service, view);
+                    if (GenAiSpanMapper::map(view, event) == GenAiSpanMapper::Result::NotLlmCall) {
                         ++skipped;
                         continue;
                     }
-                    events.push_back(decodeSpan(span, service, a));
+                    events.push_back(std::move(event));
                 } catch (const std::exception& ex) {
-                    problems.push_back({ex.what(), span.dump()});
+                    problems.push_back({ex.what(), span.dump(-1, ' ', false, json::error_handler_t::replace)});
                 }
             }
         }

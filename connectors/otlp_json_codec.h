@@ -29,11 +29,6 @@ public:
     // Returns how many spans were skipped as not GenAI.
     static size_t decodeTraces(const nlohmann::json& request, std::vector<LlmEvent>& events,
                                std::vector<SpanProblem>& problems);
-
-    // Attribute names this codec reads and writes.
-    static constexpr const char* kPromptVersionAttribute = "llmopt.prompt.version";
-    static constexpr const char* kTaskTypeAttribute = "llmopt.task.type";
-    static constexpr const char* kUserFeedbackEvaluation = "user_feedback";
 };
 
 } // namespace llmopt

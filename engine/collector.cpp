@@ -59,6 +59,8 @@ IngestCounters Collector::ingest(std::vector<LlmEvent>& batch, std::vector<LlmEv
         }
         e.costUsd = m_prices.cost(e);
         if (!e.costUsd)
+            e.costUsd = e.reportedCostUsd;
+        if (!e.costUsd)
             ++c.unknownCost;
         if (&batch[kept] != &e)
             batch[kept] = std::move(e);

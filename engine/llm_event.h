@@ -57,6 +57,9 @@ struct LlmEvent {
     // Filled by the collector from the price table; empty means the price is
     // unknown (never a silent $0).
     std::optional<double> costUsd;
+    // Cost the source reported itself (OpenLIT gen_ai.usage.cost); used when
+    // the price table does not know the model.
+    std::optional<double> reportedCostUsd;
     std::vector<Evaluation> evaluations;
     std::optional<bool> userFeedback; // thumbs up / down
     std::vector<std::pair<std::string, std::string>> attributes;
