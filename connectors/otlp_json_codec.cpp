@@ -1,6 +1,7 @@
 #include "otlp_json_codec.h"
 
 #include "event_json.h"
+#include "genai_attribute_writer.h"
 #include "genai_span_mapper.h"
 #include "json_text.h"
 #include "llm_event.h"
@@ -22,36 +23,45 @@ constexpr int kStatusCodeError = 2;
 
 // --- writing ---------------------------------------------------------------
 
-void key(std::string& out, const char* k)
-{
-    out += "{\"key\":\"";
-    out += k;
-    out += "\",\"value\":{";
-}
+// Appends OTLP JSON KeyValue objects, each followed by a comma.
+struct JsonAttributeWriter {
+    std::string& out;
 
-void stringAttribute(std::string& out, const char* k, std::string_view v)
-{
-    key(out, k);
-    out += "\"stringValue\":";
-    appendJsonString(out, v);
-    out += "}},";
-}
-
-void intAttribute(std::string& out, const char* k, int64_t v)
-{
-    key(out, k);
-    out += "\"intValue\":\""; // OTLP JSON writes int64 as a decimal string
-    out += std::to_string(v);
-    out += "\"}},";
-}
-
-void doubleAttribute(std::string& out, const char* k, double v)
-{
-    key(out, k);
-    out += "\"doubleValue\":";
-    appendJsonNumber(out, v);
-    out += "}},";
-}
+    void key(std::string_view k)
+    {
+        out += "{\"key\":";
+        appendJsonString(out, k);
+        out += ",\"value\":{";
+    }
+    void string(std::string_view k, std::string_view v)
+    {
+        key(k);
+        out += "\"stringValue\":";
+        appendJsonString(out, v);
+        out += "}},";
+    }
+    void integer(std::string_view k, int64_t v)
+    {
+        key(k);
+        out += "\"intValue\":\""; // OTLP JSON writes int64 as a decimal string
+        out += std::to_string(v);
+        out += "\"}},";
+    }
+    void number(std::string_view k, double v)
+    {
+        key(k);
+        out += "\"doubleValue\":";
+        appendJsonNumber(out, v);
+        out += "}},";
+    }
+    void stringArray(std::string_view k, std::string_view v)
+    {
+        key(k);
+        out += "\"arrayValue\":{\"values\":[{\"stringValue\":";
+        appendJsonString(out, v);
+        out += "}]}}},";
+    }
+};
 
 void closeList(std::string& out, char closer)
 {
@@ -64,6 +74,7 @@ void closeList(std::string& out, char closer)
 void encodeSpan(std::string& out, const LlmEvent& e)
 {
     const auto end = e.timeUnixNano + static_cast<int64_t>(std::llround(e.latencyMs * 1e6));
+    JsonAttributeWriter w{out};
     out += "{\"traceId\":\"";
     out += e.traceId;
     out += "\",\"spanId\":\"";
@@ -73,60 +84,17 @@ void encodeSpan(std::string& out, const LlmEvent& e)
     out += ",\"kind\":" + std::to_string(kSpanKindClient);
     out += ",\"startTimeUnixNano\":\"" + std::to_string(e.timeUnixNano);
     out += "\",\"endTimeUnixNano\":\"" + std::to_string(end) + "\",\"attributes\":[";
-    stringAttribute(out, "gen_ai.operation.name", e.operation);
-    stringAttribute(out, "gen_ai.provider.name", e.provider);
-    stringAttribute(out, "gen_ai.request.model", e.requestModel);
-    if (!e.responseModel.empty())
-        stringAttribute(out, "gen_ai.response.model", e.responseModel);
-    if (e.variant.temperature)
-        doubleAttribute(out, "gen_ai.request.temperature", *e.variant.temperature);
-    if (e.variant.topP)
-        doubleAttribute(out, "gen_ai.request.top_p", *e.variant.topP);
-    if (e.variant.maxTokens)
-        intAttribute(out, "gen_ai.request.max_tokens", *e.variant.maxTokens);
-    if (e.inputTokens >= 0)
-        intAttribute(out, "gen_ai.usage.input_tokens", e.inputTokens);
-    if (e.outputTokens >= 0)
-        intAttribute(out, "gen_ai.usage.output_tokens", e.outputTokens);
-    if (e.cacheReadTokens > 0)
-        intAttribute(out, "gen_ai.usage.cache_read.input_tokens", e.cacheReadTokens);
-    if (e.cacheWriteTokens > 0)
-        intAttribute(out, "gen_ai.usage.cache_creation.input_tokens", e.cacheWriteTokens);
-    if (!e.finishReason.empty()) {
-        key(out, "gen_ai.response.finish_reasons");
-        out += "\"arrayValue\":{\"values\":[{\"stringValue\":";
-        appendJsonString(out, e.finishReason);
-        out += "}]}}},";
-    }
-    if (e.ttftMs)
-        doubleAttribute(out, "gen_ai.response.time_to_first_chunk", *e.ttftMs / 1000.0);
-    if (!e.errorType.empty())
-        stringAttribute(out, "error.type", e.errorType);
-    if (!e.variant.promptVersion.empty())
-        stringAttribute(out, GenAiSpanMapper::kPromptVersion, e.variant.promptVersion);
-    if (!e.variantName.empty()) {
-        stringAttribute(out, "feature_flag.key", e.service + ".variant");
-        stringAttribute(out, "feature_flag.result.variant", e.variantName);
-    }
-    if (!e.taskType.empty())
-        stringAttribute(out, GenAiSpanMapper::kTaskType, e.taskType);
-    for (const auto& [k, v] : e.attributes)
-        stringAttribute(out, k.c_str(), v);
+    writeGenAiAttributes(e, w);
     closeList(out, ']');
-
-    auto evaluation = [&](std::string_view name, double score) {
+    out += ",\"events\":[";
+    forEachEvaluation(e, [&](std::string_view name, double score) {
         out += "{\"timeUnixNano\":\"" + std::to_string(end);
         out += "\",\"name\":\"gen_ai.evaluation.result\",\"attributes\":[";
-        stringAttribute(out, "gen_ai.evaluation.name", name);
-        doubleAttribute(out, "gen_ai.evaluation.score.value", score);
+        w.string("gen_ai.evaluation.name", name);
+        w.number("gen_ai.evaluation.score.value", score);
         closeList(out, ']');
         out += "},";
-    };
-    out += ",\"events\":[";
-    for (const Evaluation& ev : e.evaluations)
-        evaluation(ev.name, ev.score);
-    if (e.userFeedback)
-        evaluation(GenAiSpanMapper::kUserFeedbackEvaluation, *e.userFeedback ? 1.0 : 0.0);
+    });
     closeList(out, ']');
     out += ",\"status\":{";
     if (e.isError()) {
@@ -242,7 +210,7 @@ std::string OtlpJsonCodec::encodeTraces(std::span<const LlmEvent> events)
     std::string out = "{\"resourceSpans\":[";
     for (const std::string& service : services) {
         out += "{\"resource\":{\"attributes\":[";
-        stringAttribute(out, "service.name", service);
+        JsonAttributeWriter{out}.string("service.name", service);
         closeList(out, ']');
         out += "},\"scopeSpans\":[{\"scope\":{\"name\":\"llm-optimizer.simulator\"},\"spans\":[";
         for (const LlmEvent& e : events) {
