@@ -1,0 +1,101 @@
+#include "engine_loop.h"
+
+#include "event_store.h"
+#include "ingest_queue.h"
+
+#include <chrono>
+
+namespace llmopt {
+
+namespace {
+
+constexpr size_t kEventsPerRound = 20000; // events taken from the queue before a snapshot is published
+
+int64_t nowUnixNano()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices)
+    : m_queue(queue)
+    , m_store(store)
+    , m_collector(store, std::move(prices))
+{
+}
+
+EngineLoop::~EngineLoop()
+{
+    if (m_thread.joinable()) {
+        m_queue.close();
+        m_thread.join();
+    }
+}
+
+void EngineLoop::start()
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+void EngineLoop::stopAfterDrain()
+{
+    m_queue.close();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+EngineSnapshot EngineLoop::snapshot() const
+{
+    std::lock_guard lock(m_snapshotMutex);
+    return m_snapshot;
+}
+
+void EngineLoop::run()
+{
+    std::vector<IngestBatch> batches;
+    for (;;) {
+        batches.clear();
+        if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200)))
+            return;
+        if (!batches.empty())
+            process(batches);
+    }
+}
+
+void EngineLoop::process(std::vector<IngestBatch>& batches)
+{
+    const int64_t now = nowUnixNano();
+    std::string error;
+    std::vector<LlmEvent> accepted;
+    for (IngestBatch& batch : batches) {
+        SourceCounters& counters = m_sources[batch.source];
+        ++counters.batches;
+        try {
+            for (const DeadLetter& letter : batch.deadLetters)
+                m_collector.reject(letter.source, letter.reason, letter.payload, now);
+            counters.deadLettered += batch.deadLetters.size();
+            accepted.clear();
+            counters.ingest += m_collector.ingest(batch.events, accepted, batch.source, now);
+        } catch (const StoreError& e) {
+            // The batch is not acknowledged (its onStored is not called): Kafka redelivers it.
+            error = e.what();
+            continue;
+        }
+        for (const LlmEvent& e : accepted)
+            m_variants.add(e);
+        if (batch.onStored)
+            batch.onStored();
+    }
+    ++m_commits;
+    std::lock_guard lock(m_snapshotMutex);
+    m_snapshot.sources = m_sources;
+    m_snapshot.variants = m_variants.rows();
+    m_snapshot.commits = m_commits;
+    if (!error.empty())
+        m_snapshot.lastError = error;
+}
+
+} // namespace llmopt

@@ -1,0 +1,212 @@
+#include "ingest_queue.h"
+#include "otlp_http_receiver.h"
+#include "otlp_json_codec.h"
+#include "otlp_proto_encoder.h"
+#include "simulator.h"
+#include "support/http_client.h"
+
+#include <QTest>
+#include <nlohmann/json.hpp>
+#include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
+#include <zlib.h>
+
+using namespace llmopt;
+namespace otlp = opentelemetry::proto;
+
+namespace {
+
+std::vector<LlmEvent> simulated(double seconds, uint64_t seed = 1)
+{
+    auto config = SimulatorConfig::demo(seed, 1'767'225'600'000'000'000LL);
+    Simulator sim(config);
+    std::vector<LlmEvent> out;
+    sim.generateUntil(config.startUnixNano + static_cast<int64_t>(seconds * 1e9), out);
+    return out;
+}
+
+std::string gzip(const std::string& in)
+{
+    z_stream z{};
+    deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, in.size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z.avail_in = static_cast<uInt>(in.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+size_t drainEvents(IngestQueue& queue, size_t* deadLetters = nullptr)
+{
+    std::vector<IngestBatch> batches;
+    queue.popSome(batches, SIZE_MAX, std::chrono::milliseconds(0));
+    size_t events = 0;
+    for (const IngestBatch& b : batches) {
+        events += b.events.size();
+        if (deadLetters)
+            *deadLetters += b.deadLetters.size();
+    }
+    return events;
+}
+
+const char* kProto = "application/x-protobuf";
+const char* kJson = "application/json";
+
+} // namespace
+
+class TestOtlpHttpReceiver : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<IngestQueue> queue;
+    std::unique_ptr<OtlpHttpReceiver> receiver;
+
+    void startReceiver(OtlpHttpReceiver::Options options, size_t queueCapacity = 1'000'000)
+    {
+        queue = std::make_unique<IngestQueue>(queueCapacity);
+        options.port = 0; // any free loopback port
+        receiver = std::make_unique<OtlpHttpReceiver>(options, *queue);
+        receiver->start();
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        receiver.reset();
+        queue.reset();
+    }
+
+    void protobufJsonAndGzipOnOnePort()
+    {
+        startReceiver({});
+        const auto events = simulated(20);
+        HttpClient client(receiver->port());
+
+        auto r = client.post("/v1/traces", kProto, OtlpProtoEncoder::encodeTraces(events));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers["Content-Type"], std::string(kProto));
+        otlp::collector::trace::v1::ExportTraceServiceResponse response;
+        QVERIFY(response.ParseFromString(r.body));
+        QVERIFY(!response.has_partial_success());
+        QCOMPARE(drainEvents(*queue), events.size());
+
+        r = client.post("/v1/traces", "application/json; charset=utf-8", OtlpJsonCodec::encodeTraces(events));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers["Content-Type"], std::string(kJson));
+        QCOMPARE(r.body, std::string("{}"));
+        QCOMPARE(drainEvents(*queue), events.size());
+
+        r = client.post("/v1/traces", kProto, gzip(OtlpProtoEncoder::encodeTraces(events)),
+                        {{"Content-Encoding", "gzip"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(drainEvents(*queue), events.size());
+        QCOMPARE(receiver->counters().spansAccepted.load(), 3 * events.size());
+    }
+
+    void malformedSpansArePartialSuccess()
+    {
+        startReceiver({});
+        HttpClient client(receiver->port());
+        const std::string body = R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},
+            "scopeSpans":[{"spans":[
+              {"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","startTimeUnixNano":"1","endTimeUnixNano":"2",
+               "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}}]},
+              {"spanId":"b7ad6b7169203332","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}}]},
+              {"spanId":"b7ad6b7169203333","startTimeUnixNano":"1","attributes":[{"key":"db.system","value":{"stringValue":"postgresql"}}]}]}]}]})";
+        const auto r = client.post("/v1/traces", kJson, body);
+        QCOMPARE(r.status, 200);
+        const auto doc = nlohmann::json::parse(r.body);
+        QVERIFY(doc["partialSuccess"]["rejectedSpans"] == "1"); // int64 as a string
+        QVERIFY(doc["partialSuccess"]["errorMessage"].get<std::string>().find("startTimeUnixNano is missing") != std::string::npos);
+        size_t deadLetters = 0;
+        QCOMPARE(drainEvents(*queue, &deadLetters), size_t(1));
+        QCOMPARE(deadLetters, size_t(1));
+        QCOMPARE(receiver->counters().spansSkipped.load(), 1u);
+    }
+
+    void badRequestsAreAnsweredAndTheServerLives()
+    {
+        OtlpHttpReceiver::Options options;
+        options.maxBodyBytes = 1024 * 1024;
+        startReceiver(options);
+        HttpClient client(receiver->port());
+        QCOMPARE(client.post("/v1/traces", kProto, "\xff\xfe not protobuf").status, 400);
+        QCOMPARE(client.post("/v1/traces", kJson, "{\"resourceSpans\": [").status, 400);
+        QCOMPARE(client.post("/v1/traces", kJson, "[1,2,3]").status, 400);
+        QCOMPARE(client.post("/v1/traces", "text/plain", "hello").status, 415);
+        QCOMPARE(client.post("/v1/traces", kProto, "x", {{"Content-Encoding", "br"}}).status, 415);
+        QCOMPARE(client.post("/v1/traces", kProto, "not gzip", {{"Content-Encoding", "gzip"}}).status, 400);
+        QCOMPARE(client.post("/v1/metrics", kProto, "").status, 404);
+        QCOMPARE(client.request("GET", "/v1/traces", "", {{"Content-Type", kProto}}).status, 405);
+        // A gzip bomb: 64 MiB of zeros in ~64 KiB, refused after 1 MiB of inflating.
+        const auto bomb = client.post("/v1/traces", kProto, gzip(std::string(64 * 1024 * 1024, '\0')),
+                                      {{"Content-Encoding", "gzip"}});
+        QCOMPARE(bomb.status, 413);
+        // Invalid UTF-8 inside a JSON string is answered, not a crash.
+        QCOMPARE(client.post("/v1/traces", kJson, "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":\"\xc3\x28\"}]}]}]}").status, 400);
+        // Still serving valid requests.
+        const auto events = simulated(2);
+        QCOMPARE(client.post("/v1/traces", kProto, OtlpProtoEncoder::encodeTraces(events)).status, 200);
+        QCOMPARE(drainEvents(*queue), events.size());
+        QVERIFY(receiver->counters().requestsRefused.load() >= 10);
+    }
+
+    void oversizedBodyIsRefusedBeforeReading()
+    {
+        OtlpHttpReceiver::Options options;
+        options.maxBodyBytes = 4096;
+        startReceiver(options);
+        HttpClient client(receiver->port());
+        QCOMPARE(client.post("/v1/traces", kProto, std::string(10000, 'x')).status, 413);
+    }
+
+    void bearerToken()
+    {
+        OtlpHttpReceiver::Options options;
+        options.bearerToken = "s3cret";
+        startReceiver(options);
+        const std::string body = OtlpProtoEncoder::encodeTraces(simulated(1));
+        HttpClient client(receiver->port());
+        auto r = client.post("/v1/traces", kProto, body);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.headers["WWW-Authenticate"], std::string("Bearer"));
+        QCOMPARE(client.post("/v1/traces", kProto, body, {{"Authorization", "Bearer wrong"}}).status, 401);
+        QCOMPARE(client.post("/v1/traces", kProto, body, {{"Authorization", "Bearer s3cret"}}).status, 200);
+    }
+
+    void fullQueuePushesBack()
+    {
+        startReceiver({}, 100);
+        const auto events = simulated(10);
+        QVERIFY(events.size() > 100);
+        HttpClient client(receiver->port());
+        const std::string body = OtlpProtoEncoder::encodeTraces(events);
+        QCOMPARE(client.post("/v1/traces", kProto, body).status, 200); // an empty queue takes any batch
+        const auto r = client.post("/v1/traces", kProto, body);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.headers.at("Retry-After"), std::string("1"));
+        QCOMPARE(receiver->counters().pushedBack.load(), 1u);
+        QCOMPARE(drainEvents(*queue), events.size()); // nothing of the refused request was taken
+        QCOMPARE(client.post("/v1/traces", kProto, body).status, 200);
+    }
+
+    void portInUseSaysWhatToChange()
+    {
+        startReceiver({});
+        IngestQueue other(10);
+        OtlpHttpReceiver::Options options;
+        options.port = receiver->port();
+        OtlpHttpReceiver second(options, other);
+        try {
+            second.start();
+            QFAIL("expected an error");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(QString(e.what()).contains("is in use — change otlp.http.port"), e.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOtlpHttpReceiver)
+#include "tst_otlp_http_receiver.moc"
