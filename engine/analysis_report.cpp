@@ -28,9 +28,9 @@ std::vector<const VariantSummary*> sorted(const std::vector<VariantSummary>& row
 
 } // namespace
 
-std::string AnalysisReport::toJson() const
+json AnalysisReport::variantsJson(const std::vector<VariantSummary>& variants)
 {
-    json variantsJson = json::array();
+    json out = json::array();
     for (const VariantSummary* v : sorted(variants)) {
         json latency = {{"p50", v->latencyMs.quantile(0.50)},
                         {"p95", v->latencyMs.quantile(0.95)},
@@ -39,7 +39,7 @@ std::string AnalysisReport::toJson() const
                                              {"p95", v->ttftMs.quantile(0.95)},
                                              {"p99", v->ttftMs.quantile(0.99)}}
                                       : json(nullptr);
-        variantsJson.push_back({
+        out.push_back({
             {"service", v->service},
             {"variant_id", v->variantId},
             {"variant_name", v->variantName},
@@ -63,6 +63,11 @@ std::string AnalysisReport::toJson() const
             {"last_time_unix_nano", v->lastUnixNano},
         });
     }
+    return out;
+}
+
+std::string AnalysisReport::toJson() const
+{
     json problemsJson = json::array();
     for (const InputProblem& p : problems)
         problemsJson.push_back({{"file", p.file}, {"line", p.line}, {"reason", p.reason}});
@@ -76,9 +81,9 @@ std::string AnalysisReport::toJson() const
                     {"unknown_cost", counters.unknownCost},
                     {"spans_skipped_not_llm", spansSkipped}}},
         {"problems", problemsJson},
-        {"variants", variantsJson},
+        {"variants", variantsJson(variants)},
     };
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string AnalysisReport::toText() const

@@ -3,6 +3,7 @@
 #include "collector.h"
 #include "variant_aggregator.h"
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct AnalysisReport {
     std::vector<VariantSummary> variants;
 
     std::string toJson() const;
+    // The "variants" list alone (also served by the daemon's /api/v1/variants).
+    static nlohmann::json variantsJson(const std::vector<VariantSummary>& variants);
     std::string toText() const;
 };
 

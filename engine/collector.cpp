@@ -53,7 +53,7 @@ IngestCounters Collector::ingest(std::vector<LlmEvent>& batch, std::vector<LlmEv
     size_t kept = 0;
     for (LlmEvent& e : batch) {
         if (auto reason = validate(e)) {
-            m_store.addDeadLetter({now, std::string(source), *reason, toFlatJson(e).dump()});
+            m_store.addDeadLetter({now, std::string(source), *reason, toFlatJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
             ++c.rejected;
             continue;
         }

@@ -71,7 +71,7 @@ int64_t jsonInt64(const json& j, const char* what)
         } catch (const std::exception&) {
         }
     }
-    throw std::invalid_argument(std::string("\"") + what + "\" must be an integer, got " + j.dump());
+    throw std::invalid_argument(std::string("\"") + what + "\" must be an integer, got " + j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 namespace {
@@ -147,7 +147,7 @@ LlmEvent fromFlatJson(const json& o)
     }
     if (auto it = o.find("attributes"); it != o.end() && it->is_object())
         for (const auto& [key, value] : it->items())
-            e.attributes.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+            e.attributes.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, json::error_handler_t::replace));
     return e;
 }
 

@@ -1,0 +1,139 @@
+#include "daemon_api.h"
+
+#include "analysis_report.h"
+#include "engine_loop.h"
+#include "event_store.h"
+#include "ingest_queue.h"
+#include "kafka_consumer.h"
+#include "otlp_http_receiver.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+namespace llmopt {
+
+using nlohmann::json;
+
+namespace {
+
+HttpResponse jsonResponse(int status, const json& body)
+{
+    return {status, "application/json", body.dump(2, ' ', false, json::error_handler_t::replace) + "\n", {}};
+}
+
+json ingestJson(const IngestCounters& c)
+{
+    return {{"received", c.received}, {"stored", c.stored}, {"duplicates", c.duplicates},
+            {"rejected", c.rejected}, {"unknown_cost", c.unknownCost}};
+}
+
+size_t queryLimit(const std::string& target, size_t fallback, size_t max)
+{
+    const auto at = target.find("limit=");
+    if (at == std::string::npos)
+        return fallback;
+    size_t value = fallback;
+    const char* begin = target.data() + at + 6;
+    std::from_chars(begin, target.data() + target.size(), value);
+    return std::min(value, max);
+}
+
+} // namespace
+
+DaemonApi::DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue, Sources sources)
+    : m_options(std::move(options))
+    , m_engine(engine)
+    , m_queue(queue)
+    , m_sources(sources)
+    , m_server({m_options.address, m_options.port, 64 * 1024, 1, "api"},
+               [this](HttpRequest& r) { return handle(r); })
+{
+}
+
+DaemonApi::~DaemonApi() = default;
+
+void DaemonApi::start()
+{
+    if (!m_options.databasePath.empty() && m_options.databasePath != ":memory:")
+        m_store = std::make_unique<EventStore>(m_options.databasePath);
+    m_server.start();
+}
+
+void DaemonApi::stop()
+{
+    m_server.stop();
+}
+
+HttpResponse DaemonApi::handle(HttpRequest& request)
+{
+    if (!m_options.bearerToken.empty() && request.authorization != "Bearer " + m_options.bearerToken) {
+        auto r = jsonResponse(401, {{"error", "missing or wrong bearer token (api.bearer_token)"}});
+        r.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return r;
+    }
+    if (request.method != "GET")
+        return jsonResponse(405, {{"error", "the API is read-only; use GET"}});
+    const std::string path = request.target.substr(0, request.target.find('?'));
+    const EngineSnapshot engine = m_engine.snapshot();
+
+    if (path == "/api/v1/health") {
+        json sources = json::object();
+        bool healthy = engine.lastError.empty();
+        if (m_sources.otlpHttp) {
+            sources["otlp-http"] = {{"running", m_sources.otlpHttp->isRunning()}};
+            healthy = healthy && m_sources.otlpHttp->isRunning();
+        }
+        if (m_sources.kafka) {
+            const KafkaConsumer::Health h = m_sources.kafka->health();
+            sources["kafka"] = {{"running", h.running}, {"connected", h.connected}, {"last_error", h.lastError}};
+            healthy = healthy && h.running;
+        }
+        const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::steady_clock::now() - m_started).count();
+        return jsonResponse(healthy ? 200 : 503, {{"status", healthy ? "ok" : "degraded"},
+                                                  {"uptime_seconds", uptime},
+                                                  {"last_store_error", engine.lastError},
+                                                  {"sources", sources}});
+    }
+    if (path == "/api/v1/stats") {
+        json sources = json::object();
+        for (const auto& [name, c] : engine.sources)
+            sources[name] = {{"ingest", ingestJson(c.ingest)}, {"dead_lettered", c.deadLettered}, {"batches", c.batches}};
+        json receivers = json::object();
+        if (const OtlpHttpReceiver* r = m_sources.otlpHttp) {
+            const auto& c = r->counters();
+            receivers["otlp-http"] = {{"requests", c.requests.load()}, {"spans_accepted", c.spansAccepted.load()},
+                                      {"spans_rejected", c.spansRejected.load()}, {"spans_skipped_not_llm", c.spansSkipped.load()},
+                                      {"requests_refused", c.requestsRefused.load()}, {"pushed_back", c.pushedBack.load()}};
+        }
+        if (const KafkaConsumer* k = m_sources.kafka) {
+            const KafkaConsumer::Stats s = k->stats();
+            receivers["kafka"] = {{"records", s.records}, {"events", s.events}, {"undecodable", s.undecodable},
+                                  {"paused", s.pauses}, {"lag", s.lag}};
+        }
+        return jsonResponse(200, {{"queue", {{"depth_events", m_queue.depthEvents()},
+                                             {"capacity_events", m_queue.capacityEvents()}}},
+                                  {"receivers", receivers},
+                                  {"engine", sources},
+                                  {"commits", engine.commits}});
+    }
+    if (path == "/api/v1/variants")
+        return jsonResponse(200, {{"variants", AnalysisReport::variantsJson(engine.variants)}});
+    if (path == "/api/v1/dlq") {
+        if (!m_store)
+            return jsonResponse(404, {{"error", "no database file configured (storage.path)"}});
+        std::vector<DeadLetter> letters;
+        {
+            std::lock_guard lock(m_storeMutex);
+            letters = m_store->deadLetters(queryLimit(request.target, 100, 10000));
+        }
+        json out = json::array();
+        for (const DeadLetter& d : letters)
+            out.push_back({{"received_unix_nano", d.receivedUnixNano}, {"source", d.source},
+                           {"reason", d.reason}, {"payload", d.payload}});
+        return jsonResponse(200, {{"dead_letters", out}});
+    }
+    return jsonResponse(404, {{"error", "unknown path " + path + "; see docs/api.md"}});
+}
+
+} // namespace llmopt

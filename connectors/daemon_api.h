@@ -1,0 +1,54 @@
+#pragma once
+
+#include "http_server.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace llmopt {
+
+class EngineLoop;
+class EventStore;
+class IngestQueue;
+class KafkaConsumer;
+class OtlpHttpReceiver;
+
+// The headless daemon's HTTP API (docs/api.md): health, ingest statistics,
+// per-variant aggregates and the dead-letter table, as JSON.
+class DaemonApi {
+public:
+    struct Options {
+        std::string address = "127.0.0.1";
+        uint16_t port = 8080;
+        std::string bearerToken;
+        std::string databasePath; // read through a connection of the API's own
+    };
+    struct Sources {
+        const OtlpHttpReceiver* otlpHttp = nullptr;
+        const KafkaConsumer* kafka = nullptr;
+    };
+
+    DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue, Sources sources);
+    ~DaemonApi();
+
+    void start(); // throws std::runtime_error with the setting to change
+    void stop();
+    uint16_t port() const { return m_server.port(); }
+
+    HttpResponse handle(HttpRequest& request);
+
+private:
+    Options m_options;
+    const EngineLoop& m_engine;
+    const IngestQueue& m_queue;
+    Sources m_sources;
+    std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+    std::mutex m_storeMutex;
+    std::unique_ptr<EventStore> m_store;
+    HttpServer m_server;
+};
+
+} // namespace llmopt

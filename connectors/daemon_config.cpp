@@ -1,0 +1,213 @@
+#include "daemon_config.h"
+
+#include "price_table.h"
+
+#include <algorithm>
+#include <boost/asio/ip/address.hpp>
+#include <limits>
+#include <fstream>
+#include <sstream>
+#include <variant>
+#include <yaml-cpp/yaml.h>
+
+namespace llmopt {
+
+namespace {
+
+using Target = std::variant<bool*, int*, int64_t*, std::string*, std::vector<std::string>*,
+                            std::map<std::string, std::string>*>;
+
+struct Key {
+    const char* name;
+    Target target;
+    const char* help; // what a valid value looks like
+};
+
+std::vector<Key> keysOf(DaemonConfig& c)
+{
+    return {
+        {"storage.path", &c.storage.path, "a file path"},
+        {"storage.retention_days", &c.storage.retentionDays, "a whole number of days ≥ 1"},
+        {"prices", &c.pricesFile, "a price table file"},
+        {"otlp.http.enabled", &c.otlpHttp.enabled, "true or false"},
+        {"otlp.http.address", &c.otlpHttp.address, "an IP address such as 127.0.0.1"},
+        {"otlp.http.port", &c.otlpHttp.port, "a port number 0–65535"},
+        {"otlp.http.max_body_bytes", &c.otlpHttp.maxBodyBytes, "a byte count ≥ 1024"},
+        {"otlp.http.bearer_token", &c.otlpHttp.bearerToken, "a string"},
+        {"otlp.http.threads", &c.otlpHttp.threads, "1–64"},
+        {"kafka.enabled", &c.kafka.enabled, "true or false"},
+        {"kafka.brokers", &c.kafka.brokers, "host:port[,host:port…]"},
+        {"kafka.group_id", &c.kafka.groupId, "a consumer group name"},
+        {"kafka.topics", &c.kafka.topics, "a list of topic names"},
+        {"kafka.encoding", &c.kafka.encoding, "otlp_proto, otlp_json or flat_json"},
+        {"kafka.dead_letter_topic", &c.kafka.deadLetterTopic, "a topic name, or empty"},
+        {"kafka.properties", &c.kafka.properties, "a map of librdkafka settings"},
+        {"api.enabled", &c.api.enabled, "true or false"},
+        {"api.address", &c.api.address, "an IP address such as 127.0.0.1"},
+        {"api.port", &c.api.port, "a port number 0–65535"},
+        {"api.bearer_token", &c.api.bearerToken, "a string"},
+        {"engine.queue_capacity_events", &c.queueCapacityEvents, "a count ≥ 1000"},
+    };
+}
+
+[[noreturn]] void bad(const std::string& origin, const Key& key, const std::string& value)
+{
+    throw ConfigError(origin + ": " + key.name + " = \"" + value + "\" is not valid; expected "
+                      + key.help);
+}
+
+// Sets a key from text (environment variables and YAML scalars alike).
+void assignText(const Key& key, const std::string& text, const std::string& origin)
+{
+    std::visit(
+        [&](auto* target) {
+            using T = std::remove_pointer_t<decltype(target)>;
+            if constexpr (std::is_same_v<T, bool>) {
+                if (text == "true" || text == "1" || text == "yes")
+                    *target = true;
+                else if (text == "false" || text == "0" || text == "no")
+                    *target = false;
+                else
+                    bad(origin, key, text);
+            } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, int64_t>) {
+                size_t used = 0;
+                try {
+                    const long long v = std::stoll(text, &used);
+                    if (used != text.size() || v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max())
+                        bad(origin, key, text);
+                    *target = static_cast<T>(v);
+                } catch (const std::logic_error&) {
+                    bad(origin, key, text);
+                }
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                *target = text;
+            } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                target->clear();
+                std::stringstream in(text);
+                for (std::string item; std::getline(in, item, ',');)
+                    if (!item.empty())
+                        target->push_back(item);
+            } else {
+                throw ConfigError(origin + ": " + key.name + " cannot be set from text; use the config file");
+            }
+        },
+        key.target);
+}
+
+void assignYaml(const Key& key, const YAML::Node& node, const std::string& origin)
+{
+    if (std::holds_alternative<std::vector<std::string>*>(key.target) && node.IsSequence()) {
+        auto* list = std::get<std::vector<std::string>*>(key.target);
+        list->clear();
+        for (const auto& item : node)
+            list->push_back(item.as<std::string>());
+        return;
+    }
+    if (std::holds_alternative<std::map<std::string, std::string>*>(key.target)) {
+        if (!node.IsMap() && !node.IsNull())
+            bad(origin, key, YAML::Dump(node));
+        auto* map = std::get<std::map<std::string, std::string>*>(key.target);
+        for (const auto& kv : node)
+            (*map)[kv.first.as<std::string>()] = kv.second.as<std::string>();
+        return;
+    }
+    if (!node.IsScalar())
+        bad(origin, key, YAML::Dump(node));
+    assignText(key, node.Scalar(), origin);
+}
+
+void walk(const YAML::Node& node, const std::string& prefix, std::vector<Key>& keys,
+          const std::string& origin)
+{
+    for (const auto& kv : node) {
+        const std::string name = prefix + kv.first.as<std::string>();
+        auto key = std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return name == k.name; });
+        if (key != keys.end()) {
+            assignYaml(*key, kv.second, origin);
+        } else if (kv.second.IsMap() && std::any_of(keys.begin(), keys.end(), [&](const Key& k) {
+                       return std::string(k.name).rfind(name + ".", 0) == 0;
+                   })) {
+            walk(kv.second, name + ".", keys, origin);
+        } else {
+            std::string known;
+            for (const Key& k : keys)
+                known += std::string(known.empty() ? "" : ", ") + k.name;
+            throw ConfigError(origin + ": unknown key \"" + name + "\"; known keys: " + known);
+        }
+    }
+}
+
+void validate(const DaemonConfig& c, const std::string& origin)
+{
+    auto fail = [&](const std::string& what) { throw ConfigError(origin + ": " + what); };
+    for (const auto& [name, port] : {std::pair{"otlp.http.port", c.otlpHttp.port}, {"api.port", c.api.port}})
+        if (port < 0 || port > 65535)
+            fail(std::string(name) + " must be 0–65535");
+    for (const auto& [name, address] : {std::pair{"otlp.http.address", c.otlpHttp.address}, {"api.address", c.api.address}}) {
+        boost::system::error_code ec;
+        boost::asio::ip::make_address(address, ec);
+        if (ec)
+            fail(std::string(name) + " \"" + address + "\" is not an IP address");
+    }
+    if (c.otlpHttp.enabled && c.api.enabled && c.otlpHttp.port != 0 && c.otlpHttp.port == c.api.port)
+        fail("otlp.http.port and api.port are both " + std::to_string(c.api.port) + "; give them different ports");
+    if (c.storage.retentionDays < 1)
+        fail("storage.retention_days must be at least 1");
+    if (c.otlpHttp.maxBodyBytes < 1024)
+        fail("otlp.http.max_body_bytes must be at least 1024");
+    if (c.otlpHttp.threads < 1 || c.otlpHttp.threads > 64)
+        fail("otlp.http.threads must be 1–64");
+    if (c.queueCapacityEvents < 1000)
+        fail("engine.queue_capacity_events must be at least 1000");
+    const std::vector<std::string> encodings{"otlp_proto", "otlp_json", "flat_json"};
+    if (std::find(encodings.begin(), encodings.end(), c.kafka.encoding) == encodings.end())
+        fail("kafka.encoding \"" + c.kafka.encoding + "\" is not otlp_proto, otlp_json or flat_json");
+    if (c.kafka.enabled && c.kafka.topics.empty())
+        fail("kafka.topics is empty; name at least one topic (the Collector's default is otlp_spans)");
+}
+
+} // namespace
+
+std::string DaemonConfig::environmentName(const std::string& key)
+{
+    std::string name = "LLMOPT_";
+    for (char ch : key)
+        name += ch == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return name;
+}
+
+DaemonConfig DaemonConfig::parse(const std::string& yaml, const std::string& origin,
+                                 const std::function<std::optional<std::string>(const std::string&)>& environment)
+{
+    DaemonConfig c;
+    std::vector<Key> keys = keysOf(c);
+    try {
+        const YAML::Node root = YAML::Load(yaml);
+        if (root.IsMap())
+            walk(root, "", keys, origin);
+        else if (!root.IsNull())
+            throw ConfigError(origin + ": expected a map of settings at the top level");
+    } catch (const YAML::Exception& e) {
+        throw ConfigError(origin + ": line " + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+    for (const Key& key : keys) {
+        const std::string variable = environmentName(key.name);
+        if (auto value = environment(variable))
+            assignText(key, *value, variable);
+    }
+    validate(c, origin);
+    return c;
+}
+
+DaemonConfig DaemonConfig::load(const std::string& path,
+                                const std::function<std::optional<std::string>(const std::string&)>& environment)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw ConfigError(path + ": cannot read the configuration file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse(text.str(), path, environment);
+}
+
+} // namespace llmopt

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace llmopt {
+
+// Settings of the headless daemon (resources/config.example.yaml documents every key).
+struct DaemonConfig {
+    struct Storage {
+        std::string path; // default: events.sqlite in the user's data folder
+        int retentionDays = 30;
+    } storage;
+    std::string pricesFile;
+    struct OtlpHttp {
+        bool enabled = true;
+        std::string address = "127.0.0.1";
+        int port = 4318;
+        int64_t maxBodyBytes = 16 * 1024 * 1024;
+        std::string bearerToken;
+        int threads = 1;
+    } otlpHttp;
+    struct Kafka {
+        bool enabled = false;
+        std::string brokers = "localhost:9092";
+        std::string groupId = "llm-optimizer";
+        std::vector<std::string> topics{"otlp_spans"};
+        std::string encoding = "otlp_proto"; // otlp_proto | otlp_json | flat_json
+        std::string deadLetterTopic;
+        std::map<std::string, std::string> properties; // passed to librdkafka (SASL, SSL, …)
+    } kafka;
+    struct Api {
+        bool enabled = true;
+        std::string address = "127.0.0.1";
+        int port = 8080;
+        std::string bearerToken;
+    } api;
+    int64_t queueCapacityEvents = 200000;
+
+    // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
+    // Throws ConfigError naming the key and the fix.
+    static DaemonConfig parse(const std::string& yaml, const std::string& origin,
+                              const std::function<std::optional<std::string>(const std::string&)>& environment);
+    static DaemonConfig load(const std::string& path,
+                             const std::function<std::optional<std::string>(const std::string&)>& environment);
+    // The variable that overrides a key: "otlp.http.port" → LLMOPT_OTLP_HTTP_PORT.
+    static std::string environmentName(const std::string& key);
+};
+
+} // namespace llmopt

@@ -1,0 +1,216 @@
+#include "embedded_resources.h"
+#include "engine_loop.h"
+#include "event_json.h"
+#include "event_store.h"
+#include "ingest_queue.h"
+#include "kafka_consumer.h"
+#include "otlp_proto_encoder.h"
+#include "simulator.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+#include <nlohmann/json.hpp>
+
+using namespace llmopt;
+
+namespace {
+
+// A Kafka cluster from librdkafka's built-in mock broker, on loopback.
+class MockCluster {
+public:
+    explicit MockCluster(int brokers = 1)
+    {
+        char err[256];
+        rd_kafka_conf_t* conf = rd_kafka_conf_new();
+        rd_kafka_conf_set(conf, "client.id", "mock-owner", err, sizeof err);
+        m_owner = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+        m_cluster = rd_kafka_mock_cluster_new(m_owner, brokers);
+        conf = rd_kafka_conf_new();
+        rd_kafka_conf_set(conf, "bootstrap.servers", bootstraps().c_str(), err, sizeof err);
+        m_producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+    }
+    ~MockCluster()
+    {
+        rd_kafka_destroy(m_producer);
+        rd_kafka_mock_cluster_destroy(m_cluster);
+        rd_kafka_destroy(m_owner);
+    }
+    std::string bootstraps() const { return rd_kafka_mock_cluster_bootstraps(m_cluster); }
+    rd_kafka_mock_cluster_t* cluster() const { return m_cluster; }
+
+    void createTopic(const char* topic, int partitions)
+    {
+        rd_kafka_mock_topic_create(m_cluster, topic, partitions, 1);
+    }
+
+    void produce(const char* topic, int32_t partition, const std::string& payload)
+    {
+        const auto rc = rd_kafka_producev(m_producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition),
+                                          RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()),
+                                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+        QCOMPARE(rc, RD_KAFKA_RESP_ERR_NO_ERROR);
+    }
+    void flush() { QCOMPARE(rd_kafka_flush(m_producer, 10000), RD_KAFKA_RESP_ERR_NO_ERROR); }
+
+private:
+    rd_kafka_t* m_owner = nullptr;
+    rd_kafka_mock_cluster_t* m_cluster = nullptr;
+    rd_kafka_t* m_producer = nullptr;
+};
+
+std::vector<LlmEvent> simulated(double seconds, uint64_t seed)
+{
+    auto config = SimulatorConfig::demo(seed, 1'767'225'600'000'000'000LL);
+    Simulator sim(config);
+    std::vector<LlmEvent> out;
+    sim.generateUntil(config.startUnixNano + static_cast<int64_t>(seconds * 1e9), out);
+    return out;
+}
+
+KafkaConsumer::Options options(const MockCluster& cluster, const char* topic, KafkaConsumer::Encoding encoding)
+{
+    KafkaConsumer::Options o;
+    o.brokers = cluster.bootstraps();
+    o.groupId = "workbench-test";
+    o.topics = {topic};
+    o.encoding = encoding;
+    o.properties = {{"session.timeout.ms", "6000"}, {"heartbeat.interval.ms", "500"},
+                    {"auto.commit.interval.ms", "100"}, {"topic.metadata.refresh.interval.ms", "500"}};
+    return o;
+}
+
+// Produces `events` as OTLP protobuf records of 50 spans, spread over the partitions.
+size_t produceOtlp(MockCluster& cluster, const char* topic, const std::vector<LlmEvent>& events, int partitions)
+{
+    size_t records = 0;
+    for (size_t i = 0; i < events.size(); i += 50) {
+        const size_t n = std::min<size_t>(50, events.size() - i);
+        cluster.produce(topic, static_cast<int32_t>(records % partitions),
+                        OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data() + i, n)));
+        ++records;
+    }
+    cluster.flush();
+    return records;
+}
+
+} // namespace
+
+class TestKafkaConsumer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // Consume, stop mid-stream, start again in the same group: every event
+    // stored exactly once, and the undecodable record kept in the dead-letter table.
+    void restartLosesNothingAndDoublesNothing()
+    {
+        MockCluster cluster;
+        cluster.createTopic("otlp_spans", 3);
+        const auto events = simulated(120, 5);
+        QTemporaryDir dir;
+        EventStore store(dir.filePath("kafka.sqlite").toStdString());
+        IngestQueue queue(100000);
+        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        engine.start();
+
+        const size_t half = events.size() / 2;
+        produceOtlp(cluster, "otlp_spans", std::vector<LlmEvent>(events.begin(), events.begin() + long(half)), 3);
+        cluster.produce("otlp_spans", 0, "\x0a\xff\xff\xff garbage");
+        cluster.flush();
+        {
+            KafkaConsumer consumer(options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto), queue);
+            consumer.start();
+            QTRY_VERIFY_WITH_TIMEOUT(store.eventCount() >= half / 2, 30000); // stop part-way through
+            consumer.stop();
+            QVERIFY(consumer.stats().undecodable <= 1);
+        }
+        produceOtlp(cluster, "otlp_spans", std::vector<LlmEvent>(events.begin() + long(half), events.end()), 3);
+        KafkaConsumer again(options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto), queue);
+        again.start();
+        QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(again.stats().lag == 0, 10000);
+        again.stop();
+        engine.stopAfterDrain();
+
+        QCOMPARE(store.eventCount(), events.size()); // nothing lost, nothing doubled
+        const auto letters = store.deadLetters(10);
+        QCOMPARE(letters.size(), size_t(1));
+        QVERIFY(QString::fromStdString(letters[0].reason).startsWith("otlp_spans/0@"));
+        const EngineSnapshot snapshot = engine.snapshot();
+        QCOMPARE(snapshot.sources.at("kafka").ingest.stored, uint64_t(events.size()));
+    }
+
+    void flatJsonAndBrokerTrouble()
+    {
+        MockCluster cluster;
+        cluster.createTopic("llm_events", 1);
+        const auto events = simulated(30, 6);
+        std::string lines; // several events per record, as JSON lines
+        size_t produced = 0;
+        for (const LlmEvent& e : events) {
+            lines += toFlatJson(e).dump() + "\n";
+            if (++produced % 20 == 0) {
+                cluster.produce("llm_events", 0, lines);
+                lines.clear();
+            }
+        }
+        cluster.produce("llm_events", 0, lines + "{\"service\": broken\n");
+        cluster.flush();
+
+        // Fetches fail a few times before they succeed: the consumer retries and reports it.
+        constexpr int16_t kFetchApiKey = 1; // Kafka protocol API key of Fetch
+        rd_kafka_mock_push_request_errors(cluster.cluster(), kFetchApiKey, 3,
+                                          RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+                                          RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+                                          RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION);
+        QTemporaryDir dir;
+        EventStore store(dir.filePath("kafka.sqlite").toStdString());
+        IngestQueue queue(100000);
+        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        engine.start();
+        KafkaConsumer consumer(options(cluster, "llm_events", KafkaConsumer::Encoding::FlatJson), queue);
+        consumer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.deadLetterCount(), size_t(1), 10000);
+
+        // The broker goes away: the consumer stays up and says so; then it comes back.
+        rd_kafka_mock_broker_set_down(cluster.cluster(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!consumer.health().connected, 20000);
+        QVERIFY(consumer.health().running);
+        QVERIFY(!consumer.health().lastError.empty());
+        rd_kafka_mock_broker_set_up(cluster.cluster(), 1);
+        cluster.produce("llm_events", 0, toFlatJson(simulated(1, 99).front()).dump());
+        cluster.flush();
+        QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size() + 1, 30000);
+        QVERIFY(consumer.health().connected);
+        consumer.stop();
+        engine.stopAfterDrain();
+    }
+
+    // The engine's queue is full: the consumer pauses and loses nothing.
+    void backpressurePauses()
+    {
+        MockCluster cluster;
+        cluster.createTopic("otlp_spans", 1);
+        const auto events = simulated(300, 7); // ~4,500 events against room for 1,000
+        produceOtlp(cluster, "otlp_spans", events, 1);
+        IngestQueue queue(1000); // nobody drains it at first
+        KafkaConsumer::Options o = options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto);
+        o.maxEventsPerBatch = 500;
+        KafkaConsumer consumer(o, queue);
+        consumer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(consumer.stats().pauses >= 1, 20000);
+        QVERIFY(queue.depthEvents() <= 1000);
+
+        QTemporaryDir dir;
+        EventStore store(dir.filePath("kafka.sqlite").toStdString());
+        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
+        consumer.stop();
+        engine.stopAfterDrain();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKafkaConsumer)
+#include "tst_kafka_consumer.moc"
