@@ -2,11 +2,17 @@
 // lives in the engine, connectors and ui libraries.
 #include "analysis_report.h"
 #include "collector.h"
+#include "daemon_api.h"
+#include "daemon_config.h"
 #include "embedded_resources.h"
+#include "engine_loop.h"
 #include "event_file_reader.h"
 #include "event_store.h"
+#include "ingest_queue.h"
+#include "kafka_consumer.h"
 #include "live_feed.h"
 #include "llm_event.h"
+#include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
 #include "price_table.h"
@@ -25,6 +31,7 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -204,6 +211,95 @@ int runAnalyze(const QStringList& args)
     return report.counters.rejected > 0 ? kExitInputRejected : kExitOk;
 }
 
+// The headless daemon: receivers → queue → engine thread → store, plus the HTTP API.
+// Runs until SIGINT or SIGTERM, then drains the queue, commits and exits 0.
+int runHeadless(const QString& configPath)
+{
+    // Signals are taken by sigwait below; block them before any thread starts.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    const auto environment = [](const std::string& name) -> std::optional<std::string> {
+        if (const char* v = std::getenv(name.c_str()))
+            return std::string(v);
+        return std::nullopt;
+    };
+    llmopt::DaemonConfig config = configPath.isEmpty()
+        ? llmopt::DaemonConfig::parse("", "defaults", environment)
+        : llmopt::DaemonConfig::load(configPath.toStdString(), environment);
+    if (config.storage.path.empty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        config.storage.path = (dir + QStringLiteral("/events.sqlite")).toStdString();
+    }
+
+    llmopt::EventStore store(config.storage.path,
+                             llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
+    llmopt::IngestQueue queue(static_cast<size_t>(config.queueCapacityEvents));
+    llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)));
+    engine.start();
+
+    std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
+    if (config.otlpHttp.enabled) {
+        llmopt::OtlpHttpReceiver::Options o;
+        o.address = config.otlpHttp.address;
+        o.port = static_cast<uint16_t>(config.otlpHttp.port);
+        o.maxBodyBytes = static_cast<size_t>(config.otlpHttp.maxBodyBytes);
+        o.bearerToken = config.otlpHttp.bearerToken;
+        o.threads = config.otlpHttp.threads;
+        otlp = std::make_unique<llmopt::OtlpHttpReceiver>(o, queue);
+        otlp->start();
+        std::fprintf(stderr, "llm-optimizer: OTLP/HTTP on %s:%u (POST /v1/traces)\n",
+                     o.address.c_str(), otlp->port());
+    }
+    std::unique_ptr<llmopt::KafkaConsumer> kafka;
+    if (config.kafka.enabled) {
+        llmopt::KafkaConsumer::Options o;
+        o.brokers = config.kafka.brokers;
+        o.groupId = config.kafka.groupId;
+        o.topics = config.kafka.topics;
+        o.encoding = llmopt::KafkaConsumer::encodingFromName(config.kafka.encoding);
+        o.deadLetterTopic = config.kafka.deadLetterTopic;
+        o.properties = config.kafka.properties;
+        kafka = std::make_unique<llmopt::KafkaConsumer>(o, queue);
+        kafka->start();
+        std::fprintf(stderr, "llm-optimizer: consuming Kafka topics from %s\n", o.brokers.c_str());
+    }
+    std::unique_ptr<llmopt::DaemonApi> api;
+    if (config.api.enabled) {
+        llmopt::DaemonApi::Options o{config.api.address, static_cast<uint16_t>(config.api.port),
+                                     config.api.bearerToken, config.storage.path};
+        api = std::make_unique<llmopt::DaemonApi>(o, engine, queue,
+                                                  llmopt::DaemonApi::Sources{otlp.get(), kafka.get()});
+        api->start();
+        std::fprintf(stderr, "llm-optimizer: API on %s:%u (GET /api/v1/health)\n", o.address.c_str(),
+                     api->port());
+    }
+    std::fprintf(stderr, "llm-optimizer: storing events in %s; stop with Ctrl+C\n",
+                 config.storage.path.c_str());
+
+    int received = 0;
+    sigwait(&stopSignals, &received);
+    std::fprintf(stderr, "llm-optimizer: %s received, draining\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+    if (otlp)
+        otlp->stop(); // no new requests
+    if (kafka)
+        kafka->stop(); // waits for the engine to commit what it holds, then commits offsets
+    engine.stopAfterDrain();
+    if (api)
+        api->stop();
+    const llmopt::EngineSnapshot last = engine.snapshot();
+    uint64_t stored = 0;
+    for (const auto& [name, counters] : last.sources)
+        stored += counters.ingest.stored;
+    std::fprintf(stderr, "llm-optimizer: stopped; %llu events stored this run\n",
+                 static_cast<unsigned long long>(stored));
+    return kExitOk;
+}
+
 int runGui(int argc, char** argv)
 {
     QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
@@ -294,6 +390,16 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(LLMOPT_VERSION));
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     try {
+        if (command == "--headless") {
+            QCoreApplication app(argc, argv);
+            QCommandLineParser parser;
+            parser.setApplicationDescription("Headless daemon: OTLP/HTTP and Kafka in, HTTP API out.");
+            parser.addHelpOption();
+            parser.addOption({"headless", "Run without a window."});
+            parser.addOption({"config", "YAML configuration (resources/config.example.yaml); none: defaults.", "FILE"});
+            parser.process(app);
+            return runHeadless(parser.value("config"));
+        }
         if (command == "simulate" || command == "analyze") {
             QCoreApplication app(argc, argv);
             QStringList args = app.arguments();
@@ -305,6 +411,8 @@ int main(int argc, char** argv)
     } catch (const llmopt::ConfigError& e) {
         printError(e.what());
     } catch (const llmopt::StoreError& e) {
+        printError(e.what());
+    } catch (const std::runtime_error& e) { // a receiver could not start: the message names the setting
         printError(e.what());
     }
     return kExitFailure;

@@ -1,0 +1,111 @@
+#include "event_store.h"
+#include "otlp_json_codec.h"
+#include "otlp_proto_encoder.h"
+#include "simulator.h"
+#include "support/http_client.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using namespace llmopt;
+
+// The daemon as an operator runs it: a process with a config file, fed over
+// OTLP/HTTP, read through its API, stopped with SIGTERM.
+class TestHeadless : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void receiveQueryAndShutDownCleanly()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("daemon.sqlite");
+        QFile config(dir.filePath("daemon.yaml"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("storage:\n  path: %1\notlp:\n  http:\n    port: 0\napi:\n  port: 0\n"
+                                    "  bearer_token: api-secret\n").arg(db).toUtf8());
+        config.close();
+
+        QProcess daemon;
+        daemon.setProcessChannelMode(QProcess::SeparateChannels);
+        daemon.start(QStringLiteral(LLMOPT_BINARY), {"--headless", "--config", config.fileName()});
+        QByteArray log;
+        int otlpPort = 0, apiPort = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((log += daemon.readAllStandardError(), log.contains("stop with Ctrl+C")), 10000);
+        const auto ports = QRegularExpression("OTLP/HTTP on 127.0.0.1:(\\d+).*API on 127.0.0.1:(\\d+)",
+                                              QRegularExpression::DotMatchesEverythingOption).match(QString(log));
+        QVERIFY2(ports.hasMatch(), log.constData());
+        otlpPort = ports.captured(1).toInt();
+        apiPort = ports.captured(2).toInt();
+
+        auto config2 = SimulatorConfig::demo(8, 1'767'225'600'000'000'000LL);
+        Simulator sim(config2);
+        std::vector<LlmEvent> events;
+        sim.generateUntil(config2.startUnixNano + 30'000'000'000LL, events);
+        HttpClient otlp(static_cast<uint16_t>(otlpPort));
+        const size_t half = events.size() / 2;
+        QCOMPARE(otlp.post("/v1/traces", "application/x-protobuf",
+                           OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data(), half))).status, 200);
+        QCOMPARE(otlp.post("/v1/traces", "application/json",
+                           OtlpJsonCodec::encodeTraces(std::span<const LlmEvent>(events.data() + half, events.size() - half))).status, 200);
+        // The same spans again are stored once.
+        QCOMPARE(otlp.post("/v1/traces", "application/x-protobuf",
+                           OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data(), 10))).status, 200);
+        const auto partial = otlp.post("/v1/traces", "application/json",
+            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]}]}]}]})");
+        QCOMPARE(partial.status, 200);
+
+        HttpClient api(static_cast<uint16_t>(apiPort));
+        QCOMPARE(api.request("GET", "/api/v1/stats", "").status, 401);
+        const std::map<std::string, std::string> auth{{"Authorization", "Bearer api-secret"}};
+        QTRY_VERIFY_WITH_TIMEOUT(nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body)
+                                         ["engine"]["otlp-http"]["ingest"]["received"] == events.size() + 10, 10000);
+        const auto stats = nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body);
+        QVERIFY(stats["engine"]["otlp-http"]["ingest"]["stored"] == events.size());
+        QVERIFY(stats["engine"]["otlp-http"]["ingest"]["duplicates"] == 10);
+        QVERIFY(stats["engine"]["otlp-http"]["dead_lettered"] == 1);
+        QVERIFY(stats["receivers"]["otlp-http"]["requests"] == 4);
+
+        const auto variants = nlohmann::json::parse(api.request("GET", "/api/v1/variants", "", auth).body)["variants"];
+        QCOMPARE(variants.size(), size_t(9));
+        uint64_t requests = 0;
+        for (const auto& v : variants)
+            requests += v["requests"].get<uint64_t>();
+        QCOMPARE(requests, uint64_t(events.size()));
+
+        const auto dlq = nlohmann::json::parse(api.request("GET", "/api/v1/dlq?limit=5", "", auth).body);
+        QCOMPARE(dlq["dead_letters"].size(), size_t(1));
+        QVERIFY(dlq["dead_letters"][0]["reason"].get<std::string>().find("startTimeUnixNano") != std::string::npos);
+        const auto health = api.request("GET", "/api/v1/health", "", auth);
+        QCOMPARE(health.status, 200);
+        QVERIFY(nlohmann::json::parse(health.body)["status"] == "ok");
+        QCOMPARE(api.request("GET", "/api/v1/nothing", "", auth).status, 404);
+
+        daemon.terminate(); // SIGTERM: drain, commit, exit 0
+        QVERIFY(daemon.waitForFinished(15000));
+        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(daemon.exitCode(), 0);
+        log += daemon.readAllStandardError();
+        QVERIFY2(log.contains(QStringLiteral("stopped; %1 events stored").arg(events.size()).toUtf8()), log.constData());
+        EventStore store(db.toStdString());
+        QCOMPARE(store.eventCount(), events.size());
+    }
+
+    void badConfigSaysWhatToFix()
+    {
+        QTemporaryDir dir;
+        QFile config(dir.filePath("bad.yaml"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("otlp:\n  http:\n    port: 99999\n");
+        config.close();
+        QProcess daemon;
+        daemon.start(QStringLiteral(LLMOPT_BINARY), {"--headless", "--config", config.fileName()});
+        QVERIFY(daemon.waitForFinished(10000));
+        QCOMPARE(daemon.exitCode(), 1);
+        QVERIFY(daemon.readAllStandardError().contains("otlp.http.port must be 0–65535"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

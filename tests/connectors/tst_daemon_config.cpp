@@ -1,0 +1,114 @@
+#include "daemon_config.h"
+#include "price_table.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace llmopt;
+
+namespace {
+
+std::optional<std::string> noEnvironment(const std::string&)
+{
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestDaemonConfig : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void emptyMeansDefaults()
+    {
+        const DaemonConfig c = DaemonConfig::parse("", "empty.yaml", noEnvironment);
+        QCOMPARE(c.otlpHttp.address, std::string("127.0.0.1"));
+        QCOMPARE(c.otlpHttp.port, 4318);
+        QCOMPARE(c.api.port, 8080);
+        QVERIFY(!c.kafka.enabled);
+        QVERIFY(c.storage.path.empty());
+    }
+
+    // The shipped example documents every key with its default value.
+    void exampleFileParsesToTheDefaults()
+    {
+        QFile f(QStringLiteral(LLMOPT_SOURCE_DIR "/resources/config.example.yaml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const DaemonConfig c = DaemonConfig::parse(f.readAll().toStdString(), "example", noEnvironment);
+        const DaemonConfig d = DaemonConfig::parse("", "empty", noEnvironment);
+        QCOMPARE(c.otlpHttp.port, d.otlpHttp.port);
+        QCOMPARE(c.otlpHttp.maxBodyBytes, d.otlpHttp.maxBodyBytes);
+        QCOMPARE(c.kafka.topics, d.kafka.topics);
+        QCOMPARE(c.kafka.encoding, d.kafka.encoding);
+        QCOMPARE(c.queueCapacityEvents, d.queueCapacityEvents);
+    }
+
+    void fileThenEnvironment()
+    {
+        const std::string yaml = R"(
+otlp:
+  http:
+    port: 4319
+    bearer_token: from-file
+kafka:
+  enabled: true
+  topics: [a, b]
+  properties:
+    security.protocol: SASL_SSL
+    sasl.mechanisms: PLAIN
+)";
+        auto env = [](const std::string& name) -> std::optional<std::string> {
+            if (name == "LLMOPT_OTLP_HTTP_BEARER_TOKEN")
+                return "from-env";
+            if (name == "LLMOPT_KAFKA_TOPICS")
+                return "x,y,z";
+            return std::nullopt;
+        };
+        const DaemonConfig c = DaemonConfig::parse(yaml, "c.yaml", env);
+        QCOMPARE(c.otlpHttp.port, 4319);
+        QCOMPARE(c.otlpHttp.bearerToken, std::string("from-env"));
+        QCOMPARE(c.kafka.topics, (std::vector<std::string>{"x", "y", "z"}));
+        QCOMPARE(c.kafka.properties.at("security.protocol"), std::string("SASL_SSL"));
+        QCOMPARE(DaemonConfig::environmentName("otlp.http.max_body_bytes"), std::string("LLMOPT_OTLP_HTTP_MAX_BODY_BYTES"));
+    }
+
+    void mistakesNameTheKeyAndTheFix_data()
+    {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("typo") << "otlp:\n  http:\n    prot: 1\n" << "unknown key \"otlp.http.prot\"";
+        QTest::newRow("type") << "api:\n  port: eighty\n" << "api.port = \"eighty\" is not valid; expected a port number";
+        QTest::newRow("range") << "api:\n  port: 70000\n" << "api.port must be 0–65535";
+        QTest::newRow("address") << "api:\n  address: localhost:80\n" << "api.address \"localhost:80\" is not an IP address";
+        QTest::newRow("clash") << "api:\n  port: 4318\n" << "give them different ports";
+        QTest::newRow("encoding") << "kafka:\n  encoding: avro\n" << "kafka.encoding \"avro\"";
+        QTest::newRow("syntax") << "otlp: [unclosed\n" << "c.yaml: line";
+        QTest::newRow("not a map") << "- a\n- b\n" << "expected a map";
+    }
+    void mistakesNameTheKeyAndTheFix()
+    {
+        QFETCH(QString, yaml);
+        QFETCH(QString, expected);
+        try {
+            DaemonConfig::parse(yaml.toStdString(), "c.yaml", noEnvironment);
+            QFAIL("expected ConfigError");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
+        }
+    }
+
+    void badEnvironmentValueNamesTheVariable()
+    {
+        auto env = [](const std::string& name) -> std::optional<std::string> {
+            return name == "LLMOPT_API_PORT" ? std::optional<std::string>("http") : std::nullopt;
+        };
+        try {
+            DaemonConfig::parse("", "c.yaml", env);
+            QFAIL("expected ConfigError");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString(e.what()).startsWith("LLMOPT_API_PORT: api.port"), e.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDaemonConfig)
+#include "tst_daemon_config.moc"
