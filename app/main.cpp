@@ -23,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -198,8 +199,9 @@ int runAnalyze(const QStringList& args)
             report.problems.push_back(problem);
         });
     for (const QString& path : parser.positionalArguments()) {
-        report.files.push_back(path.toStdString());
-        unreadable = !reader.read(path.toStdString()) || unreadable;
+        const std::string file = QFile::encodeName(path).toStdString(); // bytes as the OS has them
+        report.files.push_back(file);
+        unreadable = !reader.read(file) || unreadable;
     }
     report.counters = collector.totals();
     report.spansSkipped = reader.spansSkipped();
@@ -414,6 +416,8 @@ int main(int argc, char** argv)
         printError(e.what());
     } catch (const std::runtime_error& e) { // a receiver could not start: the message names the setting
         printError(e.what());
+    } catch (const std::exception& e) { // nothing a user sends may end in std::terminate
+        printError(QStringLiteral("unexpected error: %1").arg(QString::fromUtf8(e.what())));
     }
     return kExitFailure;
 }

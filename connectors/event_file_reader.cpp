@@ -1,7 +1,9 @@
 #include "event_file_reader.h"
 
 #include "analysis_report.h"
+#include "collector.h"
 #include "event_json.h"
+#include "json_text.h"
 #include "llm_event.h"
 #include "otlp_json_codec.h"
 
@@ -38,11 +40,16 @@ bool EventFileReader::read(const std::string& path)
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
+        if (!jsonDepthWithin(line)) {
+            m_onProblem({path, number, "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"}, line);
+            continue;
+        }
         const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
         if (doc.is_discarded() || !doc.is_object()) {
             m_onProblem({path, number, "not a JSON object"}, line);
             continue;
         }
+        const size_t before = m_batch.size();
         if (doc.contains("resourceSpans")) {
             spanProblems.clear();
             m_skipped += OtlpJsonCodec::decodeTraces(doc, m_batch, spanProblems);
@@ -53,6 +60,15 @@ bool EventFileReader::read(const std::string& path)
                 m_batch.push_back(fromFlatJson(doc));
             } catch (const std::exception& ex) {
                 m_onProblem({path, number, ex.what()}, line);
+            }
+        }
+        // Events the collector would refuse are reported here, where the line is known.
+        for (size_t i = before; i < m_batch.size();) {
+            if (auto reason = Collector::validate(m_batch[i])) {
+                m_onProblem({path, number, *reason}, line);
+                m_batch.erase(m_batch.begin() + static_cast<long>(i));
+            } else {
+                ++i;
             }
         }
         if (m_batch.size() >= m_batchSize)

@@ -229,6 +229,8 @@ GenAiSpanMapper::Result GenAiSpanMapper::map(const SpanView& span, LlmEvent& e)
 
     if (!span.hasStart)
         throw std::invalid_argument("startTimeUnixNano is missing");
+    if (span.startUnixNano <= 0)
+        throw std::invalid_argument("startTimeUnixNano is not a positive time");
     const int64_t end = span.endUnixNano == 0 ? span.startUnixNano : span.endUnixNano;
     if (end < span.startUnixNano)
         throw std::invalid_argument("endTimeUnixNano is before startTimeUnixNano");

@@ -2,6 +2,7 @@
 
 #include "event_json.h"
 #include "ingest_queue.h"
+#include "json_text.h"
 #include "llm_event.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_decoder.h"
@@ -185,7 +186,8 @@ struct KafkaConsumer::Impl {
             break;
         }
         case Encoding::OtlpJson: {
-            const auto doc = nlohmann::json::parse(payload, nullptr, false);
+            const auto doc = jsonDepthWithin(payload) ? nlohmann::json::parse(payload, nullptr, false)
+                                                      : nlohmann::json(nullptr);
             readable = doc.is_object() && doc.contains("resourceSpans");
             why = "not an OTLP JSON ExportTraceServiceRequest";
             if (readable)
@@ -203,6 +205,8 @@ struct KafkaConsumer::Impl {
                 if (line.find_first_not_of(" \t\r") == std::string_view::npos)
                     continue;
                 try {
+                    if (!jsonDepthWithin(line))
+                        throw std::invalid_argument("nested too deeply");
                     batch.events.push_back(fromFlatJson(nlohmann::json::parse(line)));
                 } catch (const std::exception& e) {
                     problems.push_back({e.what(), std::string(line)});

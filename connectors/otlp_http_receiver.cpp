@@ -1,6 +1,7 @@
 #include "otlp_http_receiver.h"
 
 #include "ingest_queue.h"
+#include "json_text.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_decoder.h"
 
@@ -143,6 +144,8 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
         if (!OtlpProtoDecoder::decodeTraces(*body, batch.events, problems, skipped))
             return refuse(400, "the body is not an OTLP ExportTraceServiceRequest");
     } else {
+        if (!jsonDepthWithin(*body))
+            return refuse(400, "the JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
         const auto doc = nlohmann::json::parse(*body, nullptr, false);
         if (doc.is_discarded() || !doc.is_object())
             return refuse(400, "the body is not valid JSON");

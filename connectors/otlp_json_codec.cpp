@@ -238,9 +238,12 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
     }
     SpanView view;
     LlmEvent event;
+    auto dumped = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
     for (const json& resourceSpans : *rs) {
-        if (!resourceSpans.is_object())
+        if (!resourceSpans.is_object()) {
+            problems.push_back({"a resourceSpans entry is not an object", dumped(resourceSpans)});
             continue;
+        }
         std::string_view service;
         std::vector<KeyValueView> resource;
         try {
@@ -248,18 +251,26 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
                 readAttributes(*res, resource);
         } catch (const std::exception& ex) {
             problems.push_back({std::string("resource: ") + ex.what(),
-                                resourceSpans.dump(-1, ' ', false, json::error_handler_t::replace)});
+                                dumped(resourceSpans)});
             continue;
         }
         for (const KeyValueView& kv : resource)
             if (kv.key == "service.name")
                 service = kv.value.text;
         auto scopes = resourceSpans.find("scopeSpans");
-        if (scopes == resourceSpans.end() || !scopes->is_array())
+        if (scopes == resourceSpans.end())
+            continue; // no spans from this resource
+        if (!scopes->is_array()) {
+            problems.push_back({"\"scopeSpans\" is not a list", dumped(resourceSpans)});
             continue;
+        }
         for (const json& scope : *scopes) {
             auto spans = scope.is_object() ? scope.find("spans") : scope.end();
-            if (!scope.is_object() || spans == scope.end() || !spans->is_array())
+            if (!scope.is_object() || (spans != scope.end() && !spans->is_array())) {
+                problems.push_back({"a scopeSpans entry is not an object with a \"spans\" list", dumped(scope)});
+                continue;
+            }
+            if (spans == scope.end())
                 continue;
             for (const json& span : *spans) {
                 try {
@@ -270,7 +281,7 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
                     }
                     events.push_back(std::move(event));
                 } catch (const std::exception& ex) {
-                    problems.push_back({ex.what(), span.dump(-1, ' ', false, json::error_handler_t::replace)});
+                    problems.push_back({ex.what(), dumped(span)});
                 }
             }
         }

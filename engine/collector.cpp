@@ -37,11 +37,18 @@ std::optional<std::string> Collector::validate(const LlmEvent& e)
         return "the duration is negative or missing (end time before start time?)";
     if (e.ttftMs && (!std::isfinite(*e.ttftMs) || *e.ttftMs < 0))
         return "the time to first token is negative";
+    if (e.latencyMs > kMaxLatencyMs || (e.ttftMs && *e.ttftMs > kMaxLatencyMs))
+        return "the duration is longer than a week";
     if (e.inputTokens < -1 || e.outputTokens < -1 || e.cacheReadTokens < 0 || e.cacheWriteTokens < 0)
         return "a token count is negative";
+    for (int64_t n : {e.inputTokens, e.outputTokens, e.cacheReadTokens, e.cacheWriteTokens})
+        if (n > kMaxTokens)
+            return "a token count is above " + std::to_string(kMaxTokens);
+    if (e.inputTokens >= 0 && e.cacheReadTokens + e.cacheWriteTokens > e.inputTokens)
+        return "cache-read plus cache-write tokens exceed the input tokens (input tokens include them)";
     for (const Evaluation& ev : e.evaluations)
-        if (!std::isfinite(ev.score))
-            return "evaluation \"" + ev.name + "\" has no numeric score";
+        if (!std::isfinite(ev.score) || std::abs(ev.score) > kMaxScore)
+            return "evaluation \"" + ev.name + "\" has no usable score (a finite number is needed)";
     return std::nullopt;
 }
 

@@ -39,6 +39,11 @@ public:
     // Why the event cannot be accepted, or nullopt when it is valid.
     static std::optional<std::string> validate(const LlmEvent& event);
 
+    // Bounds beyond which a value is a broken instrumentation, not a call.
+    static constexpr double kMaxLatencyMs = 7 * 24 * 3600e3;
+    static constexpr int64_t kMaxTokens = 1'000'000'000'000;
+    static constexpr double kMaxScore = 1e9;
+
     PriceTable& prices() { return m_prices; }
     const IngestCounters& totals() const { return m_totals; }
 

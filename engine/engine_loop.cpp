@@ -4,6 +4,7 @@
 #include "ingest_queue.h"
 
 #include <chrono>
+#include <iterator>
 
 namespace llmopt {
 
@@ -70,24 +71,36 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
     const int64_t now = nowUnixNano();
     std::string error;
     std::vector<LlmEvent> accepted;
-    for (IngestBatch& batch : batches) {
-        SourceCounters& counters = m_sources[batch.source];
-        ++counters.batches;
+    std::vector<LlmEvent> events;
+    // One transaction per source and round: requests of a few hundred spans
+    // are merged so that commits stay few (docs/benchmarks.md).
+    for (size_t first = 0; first < batches.size();) {
+        const std::string& source = batches[first].source;
+        size_t end = first;
+        events.clear();
+        SourceCounters& counters = m_sources[source];
         try {
-            for (const DeadLetter& letter : batch.deadLetters)
-                m_collector.reject(letter.source, letter.reason, letter.payload, now);
-            counters.deadLettered += batch.deadLetters.size();
+            for (; end < batches.size() && batches[end].source == source; ++end) {
+                IngestBatch& batch = batches[end];
+                ++counters.batches;
+                for (const DeadLetter& letter : batch.deadLetters)
+                    m_collector.reject(letter.source, letter.reason, letter.payload, now);
+                counters.deadLettered += batch.deadLetters.size();
+                std::move(batch.events.begin(), batch.events.end(), std::back_inserter(events));
+            }
             accepted.clear();
-            counters.ingest += m_collector.ingest(batch.events, accepted, batch.source, now);
+            counters.ingest += m_collector.ingest(events, accepted, source, now);
         } catch (const StoreError& e) {
-            // The batch is not acknowledged (its onStored is not called): Kafka redelivers it.
+            // Not acknowledged (onStored is not called): Kafka delivers these again.
             error = e.what();
+            first = end;
             continue;
         }
         for (const LlmEvent& e : accepted)
             m_variants.add(e);
-        if (batch.onStored)
-            batch.onStored();
+        for (; first < end; ++first)
+            if (batches[first].onStored)
+                batches[first].onStored();
     }
     ++m_commits;
     std::lock_guard lock(m_snapshotMutex);

@@ -59,8 +59,11 @@ int64_t jsonInt64(const json& j, const char* what)
 {
     if (j.is_number_integer())
         return j.get<int64_t>();
-    if (j.is_number_float() && std::isfinite(j.get<double>()))
-        return static_cast<int64_t>(j.get<double>());
+    if (j.is_number_float()) {
+        const double v = j.get<double>();
+        if (std::isfinite(v) && std::abs(v) < 9.2e18 && v == std::floor(v))
+            return static_cast<int64_t>(v);
+    }
     if (j.is_string()) {
         const std::string& s = j.get_ref<const std::string&>();
         size_t used = 0;

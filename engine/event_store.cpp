@@ -64,9 +64,11 @@ CREATE TABLE dead_letters(
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == EventStore::kSchemaVersion);
 
+// The text must stay alive until the statement is reset: every caller steps and
+// resets before its strings go away, so SQLite need not copy them.
 void bindText(sqlite3_stmt* s, int i, std::string_view text)
 {
-    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
 std::string columnText(sqlite3_stmt* s, int i)
@@ -211,7 +213,8 @@ size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* i
         return 0;
     exec("BEGIN IMMEDIATE");
     size_t inserted = 0;
-    std::string json;
+    std::string evaluationsJson;
+    std::string attributesJson;
     try {
         for (size_t i = 0; i < events.size(); ++i) {
             const LlmEvent& e = events[i];
@@ -234,7 +237,8 @@ size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* i
             }
 
             sqlite3_stmt* s = m_insertEvent;
-            bindText(s, 1, e.eventId());
+            const std::string eventId = e.eventId();
+            bindText(s, 1, eventId);
             sqlite3_bind_int64(s, 2, e.timeUnixNano);
             bindText(s, 3, e.service);
             bindText(s, 4, variantId);
@@ -255,28 +259,28 @@ size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* i
             bindText(s, 19, e.finishReason);
             e.costUsd ? sqlite3_bind_double(s, 20, *e.costUsd) : sqlite3_bind_null(s, 20);
             e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0) : sqlite3_bind_null(s, 21);
-            json.assign("[");
+            evaluationsJson.assign("[");
             for (const Evaluation& ev : e.evaluations) {
-                if (json.size() > 1)
-                    json += ',';
-                json += "{\"name\":";
-                appendJsonString(json, ev.name);
-                json += ",\"score\":";
-                appendJsonNumber(json, ev.score);
-                json += '}';
+                if (evaluationsJson.size() > 1)
+                    evaluationsJson += ',';
+                evaluationsJson += "{\"name\":";
+                appendJsonString(evaluationsJson, ev.name);
+                evaluationsJson += ",\"score\":";
+                appendJsonNumber(evaluationsJson, ev.score);
+                evaluationsJson += '}';
             }
-            json += ']';
-            bindText(s, 22, json);
-            json.assign("{");
+            evaluationsJson += ']';
+            bindText(s, 22, evaluationsJson);
+            attributesJson.assign("{");
             for (const auto& [key, value] : e.attributes) {
-                if (json.size() > 1)
-                    json += ',';
-                appendJsonString(json, key);
-                json += ':';
-                appendJsonString(json, value);
+                if (attributesJson.size() > 1)
+                    attributesJson += ',';
+                appendJsonString(attributesJson, key);
+                attributesJson += ':';
+                appendJsonString(attributesJson, value);
             }
-            json += '}';
-            bindText(s, 23, json);
+            attributesJson += '}';
+            bindText(s, 23, attributesJson);
             const int rc = sqlite3_step(s);
             sqlite3_reset(s);
             if (rc != SQLITE_DONE)

@@ -30,6 +30,29 @@ void appendJsonString(std::string& out, std::string_view text)
     out += '"';
 }
 
+bool jsonDepthWithin(std::string_view text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return false;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
 void appendJsonNumber(std::string& out, double value)
 {
     if (!std::isfinite(value)) {

@@ -1,5 +1,6 @@
 #include "llm_event.h"
 
+#include <charconv>
 #include <cstdio>
 #include <numeric>
 
@@ -18,11 +19,13 @@ uint64_t fnv1a64(std::string_view data, uint64_t seed = 0xcbf29ce484222325ULL)
     return h;
 }
 
+// Shortest round-trip form, independent of the C locale (ids must not change
+// with the user's LC_NUMERIC).
 std::string formatNumber(double v)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
 }
 
 std::string hex(uint64_t v, int digits)

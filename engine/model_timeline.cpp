@@ -64,9 +64,12 @@ LiveKpis ModelTimeline::kpis(int64_t now, int64_t span) const
     uint64_t errors = 0, qualityCount = 0;
     double cost = 0.0, qualitySum = 0.0;
     int64_t earliest = now;
-    for (auto it = m_buckets.lower_bound(floorDiv(now - span, m_bucketNanos));
+    // Whole buckets that start within the span: a bucket cut by the span's start
+    // would be counted whole but timed in part.
+    const int64_t firstBucket = floorDiv(now - span + m_bucketNanos - 1, m_bucketNanos);
+    for (auto it = m_buckets.lower_bound(firstBucket);
          it != m_buckets.end() && it->first * m_bucketNanos < now; ++it) {
-        earliest = std::min(earliest, std::max(it->first * m_bucketNanos, now - span));
+        earliest = std::min(earliest, it->first * m_bucketNanos);
         for (const auto& [model, cell] : it->second) {
             k.requests += cell.requests;
             errors += cell.errors;

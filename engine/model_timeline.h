@@ -41,7 +41,8 @@ public:
 
     void add(const LlmEvent& event);
     std::vector<TimelineSeries> series() const;
-    // Totals over the buckets that start in [now - span, now).
+    // Totals over the buckets that start in [now - span, now), as rates over
+    // the time from the first such bucket's start to now.
     LiveKpis kpis(int64_t nowUnixNano, int64_t spanNanos) const;
 
 private:

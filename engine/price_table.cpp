@@ -91,7 +91,7 @@ PriceTable PriceTable::fromJson(std::string_view text, std::string_view origin)
         for (const auto& [alias, target] : aliases->items()) {
             if (!target.is_string())
                 throw ConfigError(where + ": alias \"" + alias + "\" must name a model id");
-            table.m_aliases.emplace_back(alias, target.get<std::string>());
+            table.setAlias(alias, target.get<std::string>());
         }
     }
     return table;
@@ -117,12 +117,22 @@ void PriceTable::setPrice(ModelPrice price)
         m_entries.push_back(std::move(price));
 }
 
+void PriceTable::setAlias(const std::string& alias, const std::string& model)
+{
+    auto it = std::find_if(m_aliases.begin(), m_aliases.end(),
+                           [&](const auto& a) { return a.first == alias; });
+    if (it != m_aliases.end())
+        it->second = model;
+    else
+        m_aliases.emplace_back(alias, model);
+}
+
 void PriceTable::merge(const PriceTable& overrides)
 {
     for (const ModelPrice& p : overrides.m_entries)
         setPrice(p);
-    for (const auto& alias : overrides.m_aliases)
-        m_aliases.push_back(alias);
+    for (const auto& [alias, model] : overrides.m_aliases)
+        setAlias(alias, model);
 }
 
 const ModelPrice* PriceTable::find(std::string_view model) const
@@ -130,9 +140,11 @@ const ModelPrice* PriceTable::find(std::string_view model) const
     for (const ModelPrice& p : m_entries)
         if (p.model == model)
             return &p;
-    for (const auto& [alias, target] : m_aliases)
+    for (const auto& [alias, target] : m_aliases) // one step: an alias names a model, not an alias
         if (alias == model)
-            return find(target);
+            for (const ModelPrice& p : m_entries)
+                if (p.model == target)
+                    return &p;
     const ModelPrice* best = nullptr;
     for (const ModelPrice& p : m_entries)
         if (isDatedSnapshotOf(model, p.model) && (!best || p.model.size() > best->model.size()))

@@ -43,6 +43,8 @@ public:
     // Entries of `overrides` replace same-named models and add new ones.
     void merge(const PriceTable& overrides);
     void setPrice(ModelPrice price);
+    // Replaces an alias of the same name.
+    void setAlias(const std::string& alias, const std::string& model);
 
     // Exact id first, then an alias, then a dated snapshot of a known model
     // ("gpt-4o-mini-2024-07-18" → "gpt-4o-mini").

@@ -26,11 +26,11 @@ double QuantileSketch::binValue(int index) const
 void QuantileSketch::add(double value)
 {
     ++m_count;
-    if (!(value > 0.0) || !std::isfinite(value)) {
+    if (!(value > kMinValue) || std::isnan(value)) {
         ++m_zeroCount;
         return;
     }
-    const int index = binIndex(value);
+    const int index = binIndex(std::min(value, kMaxValue));
     if (m_bins.empty()) {
         m_offset = index;
         m_bins.push_back(0);

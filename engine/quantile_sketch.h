@@ -8,10 +8,15 @@ namespace llmopt {
 // Mergeable quantile sketch with bounded relative error (DDSketch, Masson,
 // Rim & Lee, VLDB 2019): values fall into logarithmic bins of ratio
 // γ = (1+α)/(1−α), so any reported quantile is within α of a true sample value.
-// Non-positive values are counted in a zero bin. Memory grows with log(max/min), not with count.
+// Memory grows with log(max/min) of the values, not with their count.
 class QuantileSketch {
 public:
     explicit QuantileSketch(double relativeAccuracy = 0.01);
+
+    // Values at or below kMinValue count as zero and values above kMaxValue as
+    // kMaxValue, which bounds the bins to log_γ(kMaxValue / kMinValue) (≈ 1,700 at 1%).
+    static constexpr double kMinValue = 1e-6;
+    static constexpr double kMaxValue = 1e12;
 
     void add(double value);
     void merge(const QuantileSketch& other);

@@ -88,8 +88,8 @@ struct SimulatorConfig {
 // Deterministic, seeded production-like LLM workload.
 //
 // Arrivals per service follow a non-homogeneous Poisson process (thinning,
-// Lewis & Shedler) with a diurnal rate curve. Quality follows a two-parameter
-// logistic item-response model: P(good answer) = 1 / (1 + exp(-1.7 (skill - difficulty))),
+// Lewis & Shedler) with a diurnal rate curve. Quality follows a one-parameter
+// logistic (Rasch) item-response model: P(good answer) = 1 / (1 + exp(-1.7 (skill - difficulty))),
 // so a cheap model matches an expensive one on easy prompts and not on hard ones.
 // Latency = TTFT + output tokens / speed, each with log-normal jitter.
 class Simulator {

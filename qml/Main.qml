@@ -56,7 +56,7 @@ ApplicationWindow {
                 }
                 HoverHandler { id: demoHover }
                 ToolTip.visible: demoHover.hovered
-                ToolTip.text: qsTr("No telemetry connection is configured, so the built-in simulator plays three services over eight models. Connect real telemetry with llm-optimizer --headless --config FILE (coming with the live connectors).")
+                ToolTip.text: qsTr("No telemetry connection is configured, so the built-in simulator plays three services over seven models. Connect real telemetry with llm-optimizer --headless --config FILE (coming with the live connectors).")
             }
             Item { Layout.fillWidth: true }
             Label {

@@ -38,7 +38,7 @@ Item {
                 label: qsTr("Requests / s")
                 value: Number(Overview.requestsPerSecond).toLocaleString(Qt.locale(), 'f', 1)
                 detail: qsTr("last minute")
-                explanation: qsTr("Calls that started in the last 60 s of event time, divided by the seconds covered.")
+                explanation: qsTr("Calls in the 10-second buckets that started within the last minute, divided by the seconds those buckets cover.")
             }
             KpiTile {
                 label: qsTr("Spend / hour")
@@ -79,7 +79,7 @@ Item {
                 unit: qsTr("USD / hour")
                 metric: OverviewController.SpendPerHour
                 axisMax: Overview.spendAxisMax
-                explanation: qsTr("Cost per 10-second bucket, scaled to USD per hour, by response model.")
+                explanation: qsTr("Cost per 10-second bucket, scaled to USD per hour, by the variant's model.")
             }
             ModelChart {
                 Layout.fillWidth: true

@@ -1,3 +1,5 @@
+#include "embedded_resources.h"
+#include "price_table.h"
 #include "simulator.h"
 
 #include <QCryptographicHash>
@@ -121,6 +123,43 @@ private Q_SLOTS:
                 QVERIFY(v["cost_usd"].toDouble() > 0);
             }
         }
+
+        // Exact agreement with the events the simulator made: the same seed, run here.
+        auto exactConfig = SimulatorConfig::demo(17, kStart);
+        exactConfig.scenario = *Scenario::named("steady", seconds);
+        Simulator again(exactConfig);
+        std::vector<LlmEvent> events;
+        again.generateUntil(kStart + int64_t(seconds * 1e9), events);
+        const PriceTable prices = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
+        for (const QJsonValue& value : variants) {
+            const QJsonObject v = value.toObject();
+            int64_t requests = 0, errors = 0, input = 0, output = 0, cacheRead = 0;
+            double cost = 0;
+            std::vector<double> latencies;
+            for (const LlmEvent& e : events) {
+                if (e.service != v["service"].toString().toStdString()
+                    || e.variant.id() != v["variant_id"].toString().toStdString())
+                    continue;
+                ++requests;
+                errors += e.isError();
+                input += e.inputTokens;
+                output += e.outputTokens;
+                cacheRead += e.cacheReadTokens;
+                cost += *prices.cost(e);
+                if (!e.isError())
+                    latencies.push_back(e.latencyMs);
+            }
+            QCOMPARE(v["requests"].toInteger(), requests);
+            QCOMPARE(v["errors"].toInteger(), errors);
+            QCOMPARE(v["input_tokens"].toInteger(), input);
+            QCOMPARE(v["output_tokens"].toInteger(), output);
+            QCOMPARE(v["cache_read_tokens"].toInteger(), cacheRead);
+            QVERIFY(std::abs(v["cost_usd"].toDouble() - cost) <= 1e-9 * cost);
+            std::sort(latencies.begin(), latencies.end());
+            const double p50 = latencies[static_cast<size_t>(0.5 * double(latencies.size() - 1))];
+            // DDSketch: within 1% of the exact sample quantile (+1 µs of OTLP rounding).
+            QVERIFY(std::abs(v["latency_ms"]["p50"].toDouble() - p50) <= 0.01 * p50 + 1e-3);
+        }
     }
 
     void badLinesAreReportedAndTheRestAnalysed()
@@ -165,6 +204,37 @@ private Q_SLOTS:
         const Result text = runProgram({"analyze", file});
         QCOMPARE(text.exitCode, 2);
         QVERIFY(text.out.contains("mixed.jsonl:2: not a JSON object"));
+    }
+
+    // Input built to hurt: deep nesting, absurd numbers, broken structure. Reported, never a crash.
+    void hostileInputIsReported()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("hostile.jsonl"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + QByteArray(100000, '[')
+                + QByteArray(100000, ']') + "]}]}]}\n");
+        f.write(R"({"time_unix_nano":5,"service":"s","model":"gpt-4o","latency_ms":1,"input_tokens":1,"cache_read_tokens":9223372036854775807,"cache_write_tokens":9223372036854775807,"output_tokens":1})" "\n");
+        f.write(R"({"time_unix_nano":5,"service":"s","model":"m","latency_ms":1e300})" "\n");
+        f.write(R"({"time_unix_nano":5,"service":"s","model":"m","latency_ms":1,"max_tokens":1e300})" "\n");
+        f.write(R"({"resourceSpans":[1,{"scopeSpans":"x"},{"scopeSpans":[{"spans":{}}]}]})" "\n");
+        f.write(R"({"time_unix_nano":5,"model":"gpt-4o","latency_ms":3})" "\n");
+        f.close();
+        const Result r = runProgram({"analyze", f.fileName(), "--format", "json"});
+        QCOMPARE(r.exitCode, 2);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QStringList reasons;
+        for (const QJsonValue& p : doc["problems"].toArray())
+            reasons << QString::number(p["line"].toInt()) + ": " + p["reason"].toString();
+        const QString all = reasons.join('\n');
+        QVERIFY2(all.contains("1: nested deeper than 64 levels"), qPrintable(all));
+        QVERIFY2(all.contains("2: a token count is above"), qPrintable(all));
+        QVERIFY2(all.contains("3: the duration is longer than a week"), qPrintable(all));
+        QVERIFY2(all.contains("4: \"max_tokens\" must be an integer"), qPrintable(all));
+        QVERIFY2(all.contains("5: span: a resourceSpans entry is not an object"), qPrintable(all));
+        QVERIFY2(all.contains("5: span: \"scopeSpans\" is not a list"), qPrintable(all));
+        QVERIFY2(all.contains("6: the service name is missing"), qPrintable(all));
+        QCOMPARE(doc["variants"].toArray().size(), qsizetype(0));
     }
 
     void usageErrorsSayWhatToDo()

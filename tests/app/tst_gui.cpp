@@ -20,8 +20,8 @@ private Q_SLOTS:
         p.start(QStringLiteral(LLMOPT_BINARY),
                 {"--db", dir.filePath("demo.sqlite"), "--screenshot", png, "--after", "2"});
         QVERIFY(p.waitForFinished(60000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QByteArray log = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, log.constData());
         QVERIFY2(!log.contains("qrc:/"), log.constData()); // no QML warnings
 
         QImage image(png);

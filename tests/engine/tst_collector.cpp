@@ -29,6 +29,8 @@ LlmEvent validEvent(int i, const char* model = "gpt-4o-mini")
 class TestCollector : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void absurdValuesAreRejected_data();
+    void absurdValuesAreRejected();
     void pricesValidatesDedupesAndDeadLetters()
     {
         EventStore store(":memory:");
@@ -68,6 +70,32 @@ private Q_SLOTS:
         QCOMPARE(collector.totals().stored, 2u);
     }
 };
+
+void TestCollector::absurdValuesAreRejected_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("cache > input") << 0 << "exceed the input tokens";
+    QTest::newRow("huge tokens") << 1 << "token count is above";
+    QTest::newRow("week-long") << 2 << "longer than a week";
+    QTest::newRow("infinite score") << 3 << "no usable score";
+}
+
+void TestCollector::absurdValuesAreRejected()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, reason);
+    LlmEvent e = validEvent(0);
+    switch (kind) {
+    case 0: e.cacheReadTokens = e.cacheWriteTokens = 800; break; // input is 1,000
+    case 1: e.outputTokens = INT64_MAX; break;
+    case 2: e.latencyMs = 1e300; break;
+    case 3: e.evaluations = {{"q", 1e308 * 10}}; break;
+    }
+    const auto why = Collector::validate(e);
+    QVERIFY(why.has_value());
+    QVERIFY2(QString::fromStdString(*why).contains(reason), why->c_str());
+}
 
 QTEST_GUILESS_MAIN(TestCollector)
 #include "tst_collector.moc"

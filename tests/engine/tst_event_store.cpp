@@ -28,6 +28,7 @@ LlmEvent sampleEvent(int i)
     e.inputTokens = 100 + i;
     e.outputTokens = 50;
     e.cacheReadTokens = 64;
+    e.cacheWriteTokens = 16;
     e.latencyMs = 812.5;
     e.ttftMs = 210.25;
     e.finishReason = "stop";
@@ -86,7 +87,15 @@ private Q_SLOTS:
             QCOMPARE(b.timeUnixNano, a.timeUnixNano);
             QCOMPARE(b.variant.id(), a.variant.id());
             QCOMPARE(b.variantName, a.variantName);
+            QCOMPARE(b.service, a.service);
+            QCOMPARE(b.provider, a.provider);
+            QCOMPARE(b.operation, a.operation);
+            QCOMPARE(b.requestModel, a.requestModel);
             QCOMPARE(b.responseModel, a.responseModel);
+            QCOMPARE(b.outputTokens, a.outputTokens);
+            QCOMPARE(b.cacheWriteTokens, a.cacheWriteTokens);
+            QCOMPARE(b.finishReason, a.finishReason);
+            QCOMPARE(b.evaluations[0].score, a.evaluations[0].score);
             QCOMPARE(b.taskType, a.taskType);
             QCOMPARE(b.inputTokens, a.inputTokens);
             QCOMPARE(b.cacheReadTokens, a.cacheReadTokens);

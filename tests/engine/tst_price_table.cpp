@@ -92,6 +92,16 @@ private Q_SLOTS:
         QCOMPARE(t.entries().size(), size_t(9));
     }
 
+    void aliasesAreOneStepAndOverridable()
+    {
+        const PriceTable cycle = PriceTable::fromJson(R"({"models":[],"aliases":{"foo":"foo","a":"b","b":"a"}})", "c.json");
+        QVERIFY(!cycle.find("foo")); // no endless lookup
+        QVERIFY(!cycle.find("a"));
+        PriceTable t = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
+        t.merge(PriceTable::fromJson(R"({"models":[],"aliases":{"claude-3-5-sonnet-latest":"gpt-4o-mini"}})", "o.json"));
+        QCOMPARE(t.find("claude-3-5-sonnet-latest")->model, std::string("gpt-4o-mini"));
+    }
+
     void invalidTablesAreRejectedWithTheReason_data()
     {
         QTest::addColumn<QString>("json");

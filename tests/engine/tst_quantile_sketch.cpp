@@ -3,6 +3,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 using llmopt::QuantileSketch;
@@ -43,6 +44,21 @@ private Q_SLOTS:
         QCOMPARE(a.count(), both.count());
         for (double q : {0.0, 0.1, 0.5, 0.95, 1.0})
             QCOMPARE(a.quantile(q), both.quantile(q));
+    }
+
+    // Absurd values cannot blow the bins up (a user could send them).
+    void extremeValuesStayBounded()
+    {
+        QuantileSketch s;
+        s.add(1e-300);
+        s.add(1e300);
+        s.add(std::numeric_limits<double>::infinity());
+        s.add(std::nan(""));
+        s.add(100.0);
+        QCOMPARE(s.count(), uint64_t(5));
+        QCOMPARE(s.quantile(0.0), 0.0);
+        QVERIFY(std::abs(s.quantile(1.0) - QuantileSketch::kMaxValue) <= 0.01 * QuantileSketch::kMaxValue);
+        QVERIFY(std::abs(s.quantile(0.5) - 100.0) <= 1.0);
     }
 
     void emptyAndZero()

@@ -130,8 +130,13 @@ private Q_SLOTS:
         const double hardGap = sim.expectedSuccessProbability("gpt-4o", "troubleshooting")
             - sim.expectedSuccessProbability("gpt-4o-mini", "troubleshooting");
         QVERIFY2(easyGap < 0.06 && hardGap > 0.12, qPrintable(QString("%1 %2").arg(easyGap).arg(hardGap)));
-        // Known value of the integral: skill == mean difficulty gives exactly 1/2 by symmetry.
-        QVERIFY(std::abs(sim.expectedSuccessProbability("gpt-4o", "faq") - 0.5) > 0.3);
+        // Known value of the integral: a task whose mean difficulty equals the
+        // model's skill gives exactly 1/2, by the logistic's symmetry.
+        auto config = SimulatorConfig::demo(9, kStart);
+        const double skill = config.models.front().skill();
+        config.tasks.push_back({"matched", skill, 1.3, 100, 0.5, 100, 0.5});
+        Simulator matched(config);
+        QVERIFY(std::abs(matched.expectedSuccessProbability(config.models.front().model, "matched") - 0.5) < 1e-9);
         QCOMPARE(Simulator::goodAnswerProbability(1.0, 1.0), 0.5);
     }
 
