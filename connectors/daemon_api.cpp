@@ -98,11 +98,14 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
     if (path == "/api/v1/stats") {
         json sources = json::object();
         for (const auto& [name, c] : engine.sources)
-            sources[name] = {{"ingest", ingestJson(c.ingest)}, {"dead_lettered", c.deadLettered}, {"batches", c.batches}};
+            sources[name] = {{"ingest", ingestJson(c.ingest)}, {"dead_lettered", c.deadLettered},
+                             {"batches", c.batches}, {"evaluations", c.evaluations},
+                             {"evaluations_matched", c.evaluationsMatched}};
         json receivers = json::object();
         if (const OtlpHttpReceiver* r = m_sources.otlpHttp) {
             const auto& c = r->counters();
             receivers["otlp-http"] = {{"requests", c.requests.load()}, {"spans_accepted", c.spansAccepted.load()},
+                                      {"evaluations_accepted", c.evaluationsAccepted.load()},
                                       {"spans_rejected", c.spansRejected.load()}, {"spans_skipped_not_llm", c.spansSkipped.load()},
                                       {"requests_refused", c.requestsRefused.load()}, {"pushed_back", c.pushedBack.load()}};
         }

@@ -194,6 +194,24 @@ void readInvocationParameters(std::string_view json, Variant& variant)
     }
 }
 
+constexpr std::string_view kEvaluationEvent = "gen_ai.evaluation.result";
+
+// The name and score of a gen_ai.evaluation.result event (span event or log record).
+Evaluation readEvaluation(const std::vector<KeyValueView>& attributes)
+{
+    std::string_view name;
+    const AttributeView* score = nullptr;
+    for (const KeyValueView& kv : attributes) {
+        if (kv.key == "gen_ai.evaluation.name")
+            name = kv.value.text;
+        else if (kv.key == "gen_ai.evaluation.score.value")
+            score = &kv.value;
+    }
+    if (!score)
+        throw std::invalid_argument("evaluation \"" + std::string(name) + "\" has no score value");
+    return {std::string(name), toDouble({score, "gen_ai.evaluation.score.value", 0})};
+}
+
 } // namespace
 
 GenAiSpanMapper::Result GenAiSpanMapper::map(const SpanView& span, LlmEvent& e)
@@ -291,25 +309,28 @@ GenAiSpanMapper::Result GenAiSpanMapper::map(const SpanView& span, LlmEvent& e)
         e.attributes.emplace_back(std::string(kv->key), display(kv->value));
 
     for (const SpanEventView& ev : span.events) {
-        if (ev.name != "gen_ai.evaluation.result")
+        if (ev.name != kEvaluationEvent)
             continue;
-        std::string_view name;
-        const AttributeView* score = nullptr;
-        for (const KeyValueView& kv : ev.attributes) {
-            if (kv.key == "gen_ai.evaluation.name")
-                name = kv.value.text;
-            else if (kv.key == "gen_ai.evaluation.score.value")
-                score = &kv.value;
-        }
-        if (!score)
-            throw std::invalid_argument("evaluation \"" + std::string(name) + "\" has no score value");
-        const double value = toDouble({score, "gen_ai.evaluation.score.value", 0});
-        if (name == kUserFeedbackEvaluation)
-            e.userFeedback = value >= 0.5;
+        const Evaluation evaluation = readEvaluation(ev.attributes);
+        if (evaluation.name == kUserFeedbackEvaluation)
+            e.userFeedback = evaluation.score >= 0.5;
         else
-            e.evaluations.push_back({std::string(name), value});
+            e.evaluations.push_back(evaluation);
     }
     return Result::Mapped;
+}
+
+bool GenAiSpanMapper::mapEvaluationLog(std::string_view eventName, const std::vector<KeyValueView>& attributes,
+                                       EvaluationRecord& record)
+{
+    bool isEvaluation = eventName == kEvaluationEvent;
+    for (const KeyValueView& kv : attributes)
+        if (kv.key == "event.name" && kv.value.text == kEvaluationEvent)
+            isEvaluation = true;
+    if (!isEvaluation)
+        return false;
+    record.evaluation = readEvaluation(attributes);
+    return true;
 }
 
 } // namespace llmopt

@@ -1,9 +1,13 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace llmopt {
 
+struct EvaluationRecord;
+struct KeyValueView;
 struct LlmEvent;
 struct SpanView;
 
@@ -19,6 +23,13 @@ public:
     // LLM call but cannot be read (missing start time, a token count that is
     // not a number, …).
     static Result map(const SpanView& span, LlmEvent& event);
+
+    // Reads an OTLP log record: true when it is a `gen_ai.evaluation.result`
+    // event (by event name, or the older `event.name` attribute); `record`
+    // gets its name and score. `record.traceId/spanId` are the caller's to set.
+    // Throws std::invalid_argument when it is one but has no usable score.
+    static bool mapEvaluationLog(std::string_view eventName, const std::vector<KeyValueView>& attributes,
+                                 EvaluationRecord& record);
 
     // Attribute names of this project where no convention exists yet.
     static constexpr const char* kPromptVersion = "llmopt.prompt.version";

@@ -7,6 +7,7 @@
 
 #include <google/rpc/status.pb.h>
 #include <nlohmann/json.hpp>
+#include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
 #include <zlib.h>
 
@@ -108,8 +109,9 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
         ++m_counters.requestsRefused;
         return failure(status, encoding, message);
     };
-    if (request.target != "/v1/traces")
-        return refuse(404, "unknown path " + request.target + "; OTLP traces go to /v1/traces");
+    const bool traces = request.target == "/v1/traces";
+    if (!traces && request.target != "/v1/logs")
+        return refuse(404, "unknown path " + request.target + "; OTLP traces go to /v1/traces, logs to /v1/logs");
     if (request.method != "POST")
         return refuse(405, "use POST");
     if (!m_options.bearerToken.empty() && request.authorization != "Bearer " + m_options.bearerToken) {
@@ -140,51 +142,65 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
     batch.source = "otlp-http";
     std::vector<SpanProblem> problems;
     size_t skipped = 0;
+    const char* what = traces ? "ExportTraceServiceRequest" : "ExportLogsServiceRequest";
     if (encoding == Encoding::Protobuf) {
-        if (!OtlpProtoDecoder::decodeTraces(*body, batch.events, problems, skipped))
-            return refuse(400, "the body is not an OTLP ExportTraceServiceRequest");
+        const bool ok = traces ? OtlpProtoDecoder::decodeTraces(*body, batch.events, problems, skipped)
+                               : OtlpProtoDecoder::decodeLogs(*body, batch.evaluations, problems, skipped);
+        if (!ok)
+            return refuse(400, std::string("the body is not an OTLP ") + what);
     } else {
         if (!jsonDepthWithin(*body))
             return refuse(400, "the JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
         const auto doc = nlohmann::json::parse(*body, nullptr, false);
         if (doc.is_discarded() || !doc.is_object())
             return refuse(400, "the body is not valid JSON");
-        if (!doc.contains("resourceSpans"))
-            return refuse(400, "the body is not an OTLP ExportTraceServiceRequest (no resourceSpans)");
-        skipped = OtlpJsonCodec::decodeTraces(doc, batch.events, problems);
+        if (!doc.contains(traces ? "resourceSpans" : "resourceLogs"))
+            return refuse(400, std::string("the body is not an OTLP ") + what);
+        skipped = traces ? OtlpJsonCodec::decodeTraces(doc, batch.events, problems)
+                         : OtlpJsonCodec::decodeLogs(doc, batch.evaluations, problems);
     }
     const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
                          std::chrono::system_clock::now().time_since_epoch()).count();
     const std::string firstProblem = problems.empty() ? std::string() : problems.front().reason;
     for (SpanProblem& p : problems)
         batch.deadLetters.push_back({now, "otlp-http", std::move(p.reason), std::move(p.payload)});
-    const size_t accepted = batch.events.size();
+    const size_t accepted = batch.events.size() + batch.evaluations.size();
     const size_t rejected = batch.deadLetters.size();
     if ((accepted > 0 || rejected > 0) && !m_queue.tryPush(std::move(batch))) {
         ++m_counters.pushedBack;
         return failure(503, encoding, "the workbench is busy; retry later",
                        {{"Retry-After", std::to_string(m_options.retryAfterSeconds)}});
     }
-    m_counters.spansAccepted += accepted;
+    (traces ? m_counters.spansAccepted : m_counters.evaluationsAccepted) += accepted;
     m_counters.spansRejected += rejected;
     m_counters.spansSkipped += skipped;
 
     const std::string message = rejected == 0 ? std::string()
-        : std::to_string(rejected) + " spans were malformed and kept in the dead-letter table; first: "
-            + firstProblem;
+        : std::to_string(rejected) + (traces ? " spans" : " log records")
+            + " were malformed and kept in the dead-letter table; first: " + firstProblem;
     HttpResponse r;
     if (encoding == Encoding::Protobuf) {
-        opentelemetry::proto::collector::trace::v1::ExportTraceServiceResponse response;
-        if (rejected > 0) {
-            response.mutable_partial_success()->set_rejected_spans(static_cast<int64_t>(rejected));
-            response.mutable_partial_success()->set_error_message(message);
-        }
         r.contentType = "application/x-protobuf";
-        r.body = response.SerializeAsString();
+        if (traces) {
+            opentelemetry::proto::collector::trace::v1::ExportTraceServiceResponse response;
+            if (rejected > 0) {
+                response.mutable_partial_success()->set_rejected_spans(static_cast<int64_t>(rejected));
+                response.mutable_partial_success()->set_error_message(message);
+            }
+            r.body = response.SerializeAsString();
+        } else {
+            opentelemetry::proto::collector::logs::v1::ExportLogsServiceResponse response;
+            if (rejected > 0) {
+                response.mutable_partial_success()->set_rejected_log_records(static_cast<int64_t>(rejected));
+                response.mutable_partial_success()->set_error_message(message);
+            }
+            r.body = response.SerializeAsString();
+        }
     } else {
         nlohmann::json response = nlohmann::json::object();
         if (rejected > 0) // int64 as a string, per the OTLP JSON mapping
-            response["partialSuccess"] = {{"rejectedSpans", std::to_string(rejected)}, {"errorMessage", message}};
+            response["partialSuccess"] = {{traces ? "rejectedSpans" : "rejectedLogRecords", std::to_string(rejected)},
+                                          {"errorMessage", message}};
         r.contentType = "application/json";
         r.body = response.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }

@@ -10,7 +10,8 @@ namespace llmopt {
 
 class IngestQueue;
 
-// OTLP/HTTP receiver: POST /v1/traces with application/x-protobuf or
+// OTLP/HTTP receiver: POST /v1/traces (GenAI spans) and /v1/logs
+// (gen_ai.evaluation.result records) with application/x-protobuf or
 // application/json bodies (gzip accepted), answered as the OTLP specification
 // says — partial success for malformed spans (which go to the dead-letter
 // table), 400 for an undecodable body, 413 above the size limit after
@@ -30,7 +31,8 @@ public:
     struct Counters {
         std::atomic<uint64_t> requests{0};
         std::atomic<uint64_t> spansAccepted{0}; // decoded and handed to the engine
-        std::atomic<uint64_t> spansRejected{0}; // malformed, dead-lettered
+        std::atomic<uint64_t> evaluationsAccepted{0}; // gen_ai.evaluation.result log records
+        std::atomic<uint64_t> spansRejected{0}; // malformed spans or log records, dead-lettered
         std::atomic<uint64_t> spansSkipped{0};  // not LLM calls
         std::atomic<uint64_t> requestsRefused{0}; // 4xx: undecodable, too large, wrong type, auth
         std::atomic<uint64_t> pushedBack{0};      // 503: the engine's queue was full

@@ -289,4 +289,53 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
     return skipped;
 }
 
+size_t OtlpJsonCodec::decodeLogs(const json& request, std::vector<EvaluationRecord>& evaluations,
+                                 std::vector<SpanProblem>& problems)
+{
+    auto dumped = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+    auto list = [](const json& owner, const char* key) -> const json* {
+        auto it = owner.is_object() ? owner.find(key) : owner.end();
+        return it != owner.end() && it->is_array() ? &*it : nullptr;
+    };
+    size_t skipped = 0;
+    const json* resources = list(request, "resourceLogs");
+    if (!resources) {
+        problems.push_back({"not an ExportLogsServiceRequest: no \"resourceLogs\" list", dumped(request)});
+        return 0;
+    }
+    std::vector<KeyValueView> attributes;
+    for (const json& resourceLogs : *resources) {
+        const json* scopes = list(resourceLogs, "scopeLogs");
+        for (const json& scope : scopes ? *scopes : json::array()) {
+            const json* records = list(scope, "logRecords");
+            for (const json& log : records ? *records : json::array()) {
+                EvaluationRecord record;
+                try {
+                    attributes.clear();
+                    if (log.is_object())
+                        readAttributes(log, attributes);
+                    const auto name = log.is_object() ? log.find("eventName") : log.end();
+                    const std::string_view eventName = name != log.end() && name->is_string()
+                        ? std::string_view(name->get_ref<const std::string&>()) : std::string_view();
+                    if (!GenAiSpanMapper::mapEvaluationLog(eventName, attributes, record)) {
+                        ++skipped;
+                        continue;
+                    }
+                    record.traceId = lowerHex(log, "traceId");
+                    record.spanId = lowerHex(log, "spanId");
+                    if (record.spanId.empty())
+                        throw std::invalid_argument("the evaluation names no span (spanId is empty)");
+                    if (auto t = log.find("timeUnixNano"); t != log.end())
+                        record.timeUnixNano = jsonInt64(*t, "timeUnixNano");
+                } catch (const std::exception& ex) {
+                    problems.push_back({ex.what(), dumped(log)});
+                    continue;
+                }
+                evaluations.push_back(std::move(record));
+            }
+        }
+    }
+    return skipped;
+}
+
 } // namespace llmopt

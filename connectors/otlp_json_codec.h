@@ -7,6 +7,7 @@
 
 namespace llmopt {
 
+struct EvaluationRecord;
 struct LlmEvent;
 
 // A span that could not be turned into an event: why, and the span as received.
@@ -29,6 +30,10 @@ public:
     // Returns how many spans were skipped as not GenAI.
     static size_t decodeTraces(const nlohmann::json& request, std::vector<LlmEvent>& events,
                                std::vector<SpanProblem>& problems);
+    // Decodes the gen_ai.evaluation.result records of an ExportLogsServiceRequest;
+    // returns how many other records were skipped.
+    static size_t decodeLogs(const nlohmann::json& request, std::vector<EvaluationRecord>& evaluations,
+                             std::vector<SpanProblem>& problems);
 };
 
 } // namespace llmopt

@@ -5,6 +5,7 @@
 #include "span_view.h"
 
 #include <google/protobuf/arena.h>
+#include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
 
 namespace llmopt {
@@ -113,6 +114,43 @@ bool OtlpProtoDecoder::decodeTraces(std::string_view bytes, std::vector<LlmEvent
                 } catch (const std::exception& ex) {
                     problems.push_back({ex.what(), span.ShortDebugString()});
                 }
+            }
+        }
+    }
+    return true;
+}
+
+bool OtlpProtoDecoder::decodeLogs(std::string_view bytes, std::vector<EvaluationRecord>& evaluations,
+                                  std::vector<SpanProblem>& problems, size_t& skipped)
+{
+    google::protobuf::Arena arena;
+    auto* request = google::protobuf::Arena::CreateMessage<
+        otlp::collector::logs::v1::ExportLogsServiceRequest>(&arena);
+    if (bytes.size() > static_cast<size_t>(INT32_MAX)
+        || !request->ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+        return false;
+    std::vector<KeyValueView> attributes;
+    for (const auto& resourceLogs : request->resource_logs()) {
+        for (const auto& scope : resourceLogs.scope_logs()) {
+            for (const auto& log : scope.log_records()) {
+                attributes.clear();
+                readAttributes(log.attributes(), attributes);
+                EvaluationRecord record;
+                try {
+                    if (!GenAiSpanMapper::mapEvaluationLog(log.event_name(), attributes, record)) {
+                        ++skipped;
+                        continue;
+                    }
+                    if (log.span_id().empty())
+                        throw std::invalid_argument("the evaluation names no span (span_id is empty)");
+                } catch (const std::exception& ex) {
+                    problems.push_back({ex.what(), log.ShortDebugString()});
+                    continue;
+                }
+                toHex(log.trace_id(), record.traceId);
+                toHex(log.span_id(), record.spanId);
+                record.timeUnixNano = static_cast<int64_t>(log.time_unix_nano() & INT64_MAX);
+                evaluations.push_back(std::move(record));
             }
         }
     }

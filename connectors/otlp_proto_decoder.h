@@ -7,6 +7,7 @@
 
 namespace llmopt {
 
+struct EvaluationRecord;
 struct LlmEvent;
 
 // OTLP protobuf (application/x-protobuf, the Kafka exporter's otlp_proto)
@@ -19,6 +20,10 @@ public:
     // that are not LLM calls.
     static bool decodeTraces(std::string_view bytes, std::vector<LlmEvent>& events,
                              std::vector<SpanProblem>& problems, size_t& skipped);
+    // Decodes an ExportLogsServiceRequest: the gen_ai.evaluation.result
+    // records become `evaluations`; other records are counted in `skipped`.
+    static bool decodeLogs(std::string_view bytes, std::vector<EvaluationRecord>& evaluations,
+                           std::vector<SpanProblem>& problems, size_t& skipped);
 };
 
 } // namespace llmopt

@@ -66,6 +66,20 @@ void EngineLoop::run()
     }
 }
 
+void EngineLoop::remember(const LlmEvent& e)
+{
+    if (e.traceId.empty() || e.spanId.empty())
+        return; // an evaluation can only name a call by its trace and span id
+    std::string id = e.traceId + e.spanId;
+    if (!m_recent.try_emplace(id, RecentCall{e.service, e.variant.id()}).second)
+        return;
+    m_recentOrder.push_back(std::move(id));
+    if (m_recentOrder.size() > kRecentCalls) {
+        m_recent.erase(m_recentOrder.front());
+        m_recentOrder.pop_front();
+    }
+}
+
 void EngineLoop::process(std::vector<IngestBatch>& batches)
 {
     const int64_t now = nowUnixNano();
@@ -83,6 +97,16 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
             for (; end < batches.size() && batches[end].source == source; ++end) {
                 IngestBatch& batch = batches[end];
                 ++counters.batches;
+                if (!batch.evaluations.empty()) {
+                    m_store.addEvaluations(batch.evaluations);
+                    counters.evaluations += batch.evaluations.size();
+                    for (const EvaluationRecord& r : batch.evaluations) {
+                        const auto it = m_recent.find(r.traceId + r.spanId);
+                        if (it != m_recent.end()
+                            && m_variants.addEvaluation(it->second.service, it->second.variantId, r.evaluation.score))
+                            ++counters.evaluationsMatched;
+                    }
+                }
                 for (const DeadLetter& letter : batch.deadLetters)
                     m_collector.reject(letter.source, letter.reason, letter.payload, now);
                 counters.deadLettered += batch.deadLetters.size();
@@ -96,8 +120,10 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
             first = end;
             continue;
         }
-        for (const LlmEvent& e : accepted)
+        for (const LlmEvent& e : accepted) {
             m_variants.add(e);
+            remember(e);
+        }
         for (; first < end; ++first)
             if (batches[first].onStored)
                 batches[first].onStored();

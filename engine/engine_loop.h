@@ -4,7 +4,9 @@
 #include "variant_aggregator.h"
 
 #include <atomic>
+#include <deque>
 #include <map>
+#include <unordered_map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -20,6 +22,8 @@ struct SourceCounters {
     IngestCounters ingest;
     uint64_t deadLettered = 0; // inputs the receiver could not decode
     uint64_t batches = 0;
+    uint64_t evaluations = 0;         // log-record evaluations stored
+    uint64_t evaluationsMatched = 0;  // … of which the call was recent enough to count live
 };
 
 // What the daemon's API and the GUI read: a copy made under a short lock
@@ -48,6 +52,17 @@ public:
 private:
     void run();
     void process(std::vector<struct IngestBatch>& batches);
+    void remember(const LlmEvent& event);
+
+    // Recent calls by event id, so that evaluations arriving later (log
+    // records) count in the live aggregates; bounded, oldest forgotten first.
+    static constexpr size_t kRecentCalls = 200000;
+    struct RecentCall {
+        std::string service;
+        std::string variantId;
+    };
+    std::unordered_map<std::string, RecentCall> m_recent;
+    std::deque<std::string> m_recentOrder;
 
     IngestQueue& m_queue;
     EventStore& m_store;

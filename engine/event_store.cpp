@@ -60,6 +60,17 @@ CREATE TABLE dead_letters(
     payload TEXT NOT NULL
 );
 )sql",
+    // 2: quality judgements that arrive apart from their call (OTLP log records).
+    R"sql(
+CREATE TABLE evaluations(
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    time_ns INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    score REAL NOT NULL
+);
+CREATE INDEX evaluations_by_event ON evaluations(event_id);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == EventStore::kSchemaVersion);
@@ -312,6 +323,37 @@ void EventStore::addDeadLetter(const DeadLetter& letter)
     const int rc = sqlite3_step(st.s);
     if (rc != SQLITE_DONE)
         fail("cannot store a dead letter", rc);
+}
+
+void EventStore::addEvaluations(std::span<const EvaluationRecord> records)
+{
+    if (records.empty())
+        return;
+    Statement st{prepare("INSERT INTO evaluations(event_id, time_ns, name, score) VALUES(?,?,?,?)")};
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const EvaluationRecord& r : records) {
+            const std::string eventId = r.traceId + r.spanId;
+            bindText(st.s, 1, eventId);
+            sqlite3_bind_int64(st.s, 2, r.timeUnixNano);
+            bindText(st.s, 3, r.evaluation.name);
+            sqlite3_bind_double(st.s, 4, r.evaluation.score);
+            const int rc = sqlite3_step(st.s);
+            sqlite3_reset(st.s);
+            if (rc != SQLITE_DONE)
+                fail("cannot store an evaluation", rc);
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+size_t EventStore::evaluationCount() const
+{
+    Statement st{prepare("SELECT count(*) FROM evaluations")};
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0)) : 0;
 }
 
 size_t EventStore::applyRetention(int64_t nowUnixNano)

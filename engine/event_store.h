@@ -13,6 +13,7 @@ struct sqlite3_stmt;
 
 namespace llmopt {
 
+struct EvaluationRecord;
 struct LlmEvent;
 
 // The store could not be opened or written; the message says why and what to do.
@@ -33,7 +34,7 @@ struct DeadLetter {
 // (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     struct Options {
         int64_t retentionSeconds = 30LL * 24 * 3600;
@@ -50,6 +51,9 @@ public:
     // `isNew` is given it says, per event, whether it was stored (false: duplicate).
     size_t insert(std::span<const LlmEvent> events, std::vector<char>* isNew = nullptr);
     void addDeadLetter(const DeadLetter& letter);
+    // Stores evaluations that arrived apart from their calls, in one transaction.
+    void addEvaluations(std::span<const EvaluationRecord> records);
+    size_t evaluationCount() const;
 
     // Deletes events older than the retention period before `nowUnixNano`; returns how many.
     size_t applyRetention(int64_t nowUnixNano);

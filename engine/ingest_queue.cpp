@@ -9,7 +9,7 @@ IngestQueue::IngestQueue(size_t capacityEvents)
 
 bool IngestQueue::tryPush(IngestBatch&& batch)
 {
-    const size_t n = batch.events.size() + batch.deadLetters.size();
+    const size_t n = batch.events.size() + batch.deadLetters.size() + batch.evaluations.size();
     {
         std::lock_guard lock(m_mutex);
         if (m_closed || (m_events > 0 && m_events + n > m_capacity))
@@ -28,7 +28,8 @@ bool IngestQueue::popSome(std::vector<IngestBatch>& out, size_t maxEvents,
     m_ready.wait_for(lock, wait, [&] { return !m_batches.empty() || m_closed; });
     size_t taken = 0;
     while (!m_batches.empty() && (taken == 0 || taken + m_batches.front().events.size() <= maxEvents)) {
-        const size_t n = m_batches.front().events.size() + m_batches.front().deadLetters.size();
+        const IngestBatch& front = m_batches.front();
+        const size_t n = front.events.size() + front.deadLetters.size() + front.evaluations.size();
         taken += n;
         m_events -= n;
         out.push_back(std::move(m_batches.front()));

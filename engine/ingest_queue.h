@@ -19,6 +19,7 @@ struct IngestBatch {
     std::string source; // "otlp-http", "kafka", …
     std::vector<LlmEvent> events;
     std::vector<DeadLetter> deadLetters;
+    std::vector<EvaluationRecord> evaluations;
     // Called on the engine thread after the batch is committed (Kafka stores its offsets here).
     std::function<void()> onStored;
 };

@@ -72,4 +72,13 @@ struct LlmEvent {
     bool isError() const { return status == CallStatus::Error; }
 };
 
+// A quality judgement that arrived on its own — an OTLP log record
+// `gen_ai.evaluation.result` — for the call with this trace and span id.
+struct EvaluationRecord {
+    std::string traceId;
+    std::string spanId;
+    int64_t timeUnixNano = 0;
+    Evaluation evaluation;
+};
+
 } // namespace llmopt

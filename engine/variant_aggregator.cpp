@@ -19,6 +19,16 @@ std::optional<double> VariantSummary::costPerRequest() const
     return costUsd / double(priced);
 }
 
+bool VariantAggregator::addEvaluation(const std::string& service, const std::string& variantId, double score)
+{
+    const auto it = m_index.find(service + '\x1f' + variantId);
+    if (it == m_index.end())
+        return false;
+    m_rows[it->second].qualitySum += score;
+    ++m_rows[it->second].qualityCount;
+    return true;
+}
+
 void VariantAggregator::add(const LlmEvent& e)
 {
     const std::string variantId = e.variant.id();

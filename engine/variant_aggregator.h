@@ -46,6 +46,8 @@ struct VariantSummary {
 class VariantAggregator {
 public:
     void add(const LlmEvent& event);
+    // A score for an earlier call of this service and variant (false when unknown).
+    bool addEvaluation(const std::string& service, const std::string& variantId, double score);
     const std::vector<VariantSummary>& rows() const { return m_rows; }
 
 private:

@@ -56,6 +56,17 @@ private Q_SLOTS:
             R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]}]}]}]})");
         QCOMPARE(partial.status, 200);
 
+        // A later evaluation of the first call, sent as an OTLP log record.
+        const nlohmann::json evaluation = {
+            {"eventName", "gen_ai.evaluation.result"},
+            {"traceId", events[0].traceId},
+            {"spanId", events[0].spanId},
+            {"attributes", {{{"key", "gen_ai.evaluation.name"}, {"value", {{"stringValue", "human_review"}}}},
+                            {{"key", "gen_ai.evaluation.score.value"}, {"value", {{"doubleValue", 1.0}}}}}}};
+        const std::string logs = nlohmann::json{
+            {"resourceLogs", {{{"scopeLogs", {{{"logRecords", {evaluation}}}}}}}}}.dump();
+        QCOMPARE(otlp.post("/v1/logs", "application/json", logs).status, 200);
+
         HttpClient api(static_cast<uint16_t>(apiPort));
         QCOMPARE(api.request("GET", "/api/v1/stats", "").status, 401);
         const std::map<std::string, std::string> auth{{"Authorization", "Bearer api-secret"}};
@@ -65,14 +76,22 @@ private Q_SLOTS:
         QVERIFY(stats["engine"]["otlp-http"]["ingest"]["stored"] == events.size());
         QVERIFY(stats["engine"]["otlp-http"]["ingest"]["duplicates"] == 10);
         QVERIFY(stats["engine"]["otlp-http"]["dead_lettered"] == 1);
-        QVERIFY(stats["receivers"]["otlp-http"]["requests"] == 4);
+        QTRY_VERIFY_WITH_TIMEOUT(nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body)
+                                     ["engine"]["otlp-http"]["evaluations_matched"] == 1, 10000);
+        QVERIFY(stats["receivers"]["otlp-http"]["requests"] == 5);
 
         const auto variants = nlohmann::json::parse(api.request("GET", "/api/v1/variants", "", auth).body)["variants"];
         QCOMPARE(variants.size(), size_t(9));
-        uint64_t requests = 0;
-        for (const auto& v : variants)
+        uint64_t requests = 0, qualityN = 0;
+        for (const auto& v : variants) {
             requests += v["requests"].get<uint64_t>();
+            qualityN += v["quality"]["n"].get<uint64_t>();
+        }
         QCOMPARE(requests, uint64_t(events.size()));
+        uint64_t scored = 0;
+        for (const LlmEvent& e : events)
+            scored += e.quality().has_value();
+        QCOMPARE(qualityN, scored + 1); // the span events plus the log record
 
         const auto dlq = nlohmann::json::parse(api.request("GET", "/api/v1/dlq?limit=5", "", auth).body);
         QCOMPARE(dlq["dead_letters"].size(), size_t(1));

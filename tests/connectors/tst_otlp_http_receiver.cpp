@@ -7,6 +7,7 @@
 
 #include <QTest>
 #include <nlohmann/json.hpp>
+#include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
 #include <zlib.h>
 
@@ -126,6 +127,60 @@ private Q_SLOTS:
         QCOMPARE(receiver->counters().spansSkipped.load(), 1u);
     }
 
+    // Evaluations sent as log records (protobuf and JSON); other records are skipped.
+    void evaluationLogRecords()
+    {
+        startReceiver({});
+        HttpClient client(receiver->port());
+        otlp::collector::logs::v1::ExportLogsServiceRequest request;
+        auto* records = request.add_resource_logs()->add_scope_logs();
+        auto add = [&](const char* eventName, const char* name, double score) {
+            auto* log = records->add_log_records();
+            log->set_event_name(eventName);
+            log->set_trace_id(std::string(16, '\x0a'));
+            log->set_span_id(std::string(8, '\x0b'));
+            log->set_time_unix_nano(42);
+            auto* kv = log->add_attributes();
+            kv->set_key("gen_ai.evaluation.name");
+            kv->mutable_value()->set_string_value(name);
+            if (score >= 0) {
+                kv = log->add_attributes();
+                kv->set_key("gen_ai.evaluation.score.value");
+                kv->mutable_value()->set_double_value(score);
+            }
+        };
+        add("gen_ai.evaluation.result", "relevance", 0.75);
+        add("gen_ai.evaluation.result", "no-score", -1); // malformed
+        add("app.startup", "", -1);                     // not an evaluation
+        auto r = client.post("/v1/logs", kProto, request.SerializeAsString());
+        QCOMPARE(r.status, 200);
+        otlp::collector::logs::v1::ExportLogsServiceResponse response;
+        QVERIFY(response.ParseFromString(r.body));
+        QCOMPARE(response.partial_success().rejected_log_records(), 1);
+
+        r = client.post("/v1/logs", kJson, R"({"resourceLogs":[{"scopeLogs":[{"logRecords":[
+            {"eventName":"gen_ai.evaluation.result","traceId":"0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A","spanId":"0b0b0b0b0b0b0b0b",
+             "attributes":[{"key":"gen_ai.evaluation.name","value":{"stringValue":"relevance"}},
+                           {"key":"gen_ai.evaluation.score.value","value":{"doubleValue":0.5}}]}]}]}]})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, std::string("{}"));
+
+        std::vector<IngestBatch> batches;
+        queue->popSome(batches, SIZE_MAX, std::chrono::milliseconds(0));
+        std::vector<EvaluationRecord> evaluations;
+        for (const IngestBatch& b : batches)
+            evaluations.insert(evaluations.end(), b.evaluations.begin(), b.evaluations.end());
+        QCOMPARE(evaluations.size(), size_t(2));
+        for (const EvaluationRecord& e : evaluations) {
+            QCOMPARE(e.traceId, std::string("0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a"));
+            QCOMPARE(e.spanId, std::string("0b0b0b0b0b0b0b0b"));
+            QCOMPARE(e.evaluation.name, std::string("relevance"));
+        }
+        QCOMPARE(evaluations[0].evaluation.score, 0.75);
+        QCOMPARE(evaluations[1].evaluation.score, 0.5);
+        QCOMPARE(receiver->counters().evaluationsAccepted.load(), 2u);
+    }
+
     void badRequestsAreAnsweredAndTheServerLives()
     {
         OtlpHttpReceiver::Options options;
@@ -139,6 +194,7 @@ private Q_SLOTS:
         QCOMPARE(client.post("/v1/traces", kProto, "x", {{"Content-Encoding", "br"}}).status, 415);
         QCOMPARE(client.post("/v1/traces", kProto, "not gzip", {{"Content-Encoding", "gzip"}}).status, 400);
         QCOMPARE(client.post("/v1/metrics", kProto, "").status, 404);
+        QCOMPARE(client.post("/v1/logs", kJson, R"({"resourceSpans":[]})").status, 400);
         QCOMPARE(client.request("GET", "/v1/traces", "", {{"Content-Type", kProto}}).status, 405);
         // A gzip bomb: 64 MiB of zeros in ~64 KiB, refused after 1 MiB of inflating.
         const auto bomb = client.post("/v1/traces", kProto, gzip(std::string(64 * 1024 * 1024, '\0')),

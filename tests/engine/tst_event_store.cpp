@@ -139,6 +139,25 @@ private Q_SLOTS:
         QCOMPARE(again.schemaVersion(), EventStore::kSchemaVersion);
     }
 
+    // A version-1 database (before the evaluations table) is migrated in place.
+    void olderSchemaIsMigrated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("v1.sqlite");
+        {
+            EventStore store(path.toStdString());
+            std::vector<LlmEvent> batch = {sampleEvent(1)};
+            store.insert(batch);
+        }
+        execOn(path, "DROP TABLE evaluations; PRAGMA user_version=1");
+        EventStore store(path.toStdString());
+        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.eventCount(), size_t(1));
+        const std::vector<EvaluationRecord> records = {{"ab", "cd", 7, {"relevance", 0.5}}};
+        store.addEvaluations(records);
+        QCOMPARE(store.evaluationCount(), size_t(1));
+    }
+
     void newerSchemaIsRefused()
     {
         QTemporaryDir dir;
