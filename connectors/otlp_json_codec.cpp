@@ -111,7 +111,9 @@ AttributeView viewOf(const json& anyValue)
     AttributeView v;
     if (!anyValue.is_object() || anyValue.empty())
         return v;
-    const auto& [kind, value] = *anyValue.items().begin();
+    const auto first = anyValue.begin(); // an iterator: items() proxies do not outlive the statement
+    const std::string& kind = first.key();
+    const json& value = first.value();
     if (kind == "stringValue" && value.is_string()) {
         v.type = AttributeView::Type::String;
         v.text = value.get_ref<const std::string&>();

@@ -20,7 +20,7 @@ private Q_SLOTS:
             for (int64_t t = start; t < now; t += second) { // a live feed has nothing after now
                 LlmEvent e;
                 e.timeUnixNano = t;
-                e.variant.model = (t / second) % 2 ? "a" : "b";
+                e.variant.model.assign(1, (t / second) % 2 ? 'a' : 'b');
                 e.latencyMs = 100;
                 e.costUsd = 1.0;
                 timeline.add(e);
