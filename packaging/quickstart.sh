@@ -35,6 +35,11 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The tests drive the receiver with the OpenTelemetry JavaScript SDK; any
+# Node.js ≥ 18 with npm will do (Debian's, or one already installed).
+if [[ $mode == test ]] && ! command -v npm >/dev/null; then
+    missing+=(nodejs npm)
+fi
 if ((${#missing[@]})); then
     echo "quickstart: installing ${missing[*]}"
     sudo=()
@@ -50,6 +55,10 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/nu
 cmake --build "$build"
 
 if [[ $mode == test ]]; then
+    if [[ ! -d $build/otel-js/node_modules ]]; then
+        echo "quickstart: installing the OpenTelemetry JS SDK for the tests (npm ci)"
+        (cd "$build/otel-js" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
     exec ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
 fi
 
