@@ -55,7 +55,8 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/nu
 cmake --build "$build"
 
 if [[ $mode == test ]]; then
-    if [[ ! -d $build/otel-js/node_modules ]]; then
+    if [[ ! -f $build/otel-js/node_modules/.package-lock.json ||
+          $build/otel-js/package-lock.json -nt $build/otel-js/node_modules/.package-lock.json ]]; then
         echo "quickstart: installing the OpenTelemetry JS SDK for the tests (npm ci)"
         (cd "$build/otel-js" && npm ci --no-audit --no-fund --loglevel=error)
     fi
