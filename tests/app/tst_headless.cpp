@@ -1,7 +1,7 @@
 #include "event_store.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_encoder.h"
-#include "simulator.h"
+#include "support/simulated_events.h"
 #include "support/http_client.h"
 
 #include <QProcess>
@@ -39,10 +39,7 @@ private Q_SLOTS:
         otlpPort = ports.captured(1).toInt();
         apiPort = ports.captured(2).toInt();
 
-        auto config2 = SimulatorConfig::demo(8, 1'767'225'600'000'000'000LL);
-        Simulator sim(config2);
-        std::vector<LlmEvent> events;
-        sim.generateUntil(config2.startUnixNano + 30'000'000'000LL, events);
+        const std::vector<LlmEvent> events = simulated::events(30, 8);
         HttpClient otlp(static_cast<uint16_t>(otlpPort));
         const size_t half = events.size() / 2;
         QCOMPARE(otlp.post("/v1/traces", "application/x-protobuf",

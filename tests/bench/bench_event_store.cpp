@@ -5,7 +5,7 @@
 #include "event_store.h"
 #include "llm_event.h"
 #include "price_table.h"
-#include "simulator.h"
+#include "support/simulated_events.h"
 
 #include <algorithm>
 #include <chrono>
@@ -20,16 +20,7 @@ int main(int argc, char** argv)
 {
     const size_t total = argc > 1 ? std::stoul(argv[1]) : 500000;
     const int repeats = argc > 2 ? std::stoi(argv[2]) : 3;
-    auto config = SimulatorConfig::demo(1, 1'767'225'600'000'000'000LL);
-    config.rateScale = 50.0;
-    Simulator sim(config);
-    std::vector<LlmEvent> events;
-    int64_t until = config.startUnixNano;
-    while (events.size() < total) {
-        until += 60'000'000'000LL;
-        sim.generateUntil(until, events);
-    }
-    events.resize(total);
+    const std::vector<LlmEvent> events = simulated::atLeast(total, 1);
     const PriceTable prices = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
     std::printf("events: %zu, repeats: %d (median reported)\n", total, repeats);
     std::printf("%-12s %-22s %14s\n", "batch size", "path", "events/s");

@@ -11,7 +11,7 @@
 #include "otlp_json_codec.h"
 #include "otlp_proto_decoder.h"
 #include "otlp_proto_encoder.h"
-#include "simulator.h"
+#include "support/simulated_events.h"
 #include "support/http_client.h"
 
 #include <algorithm>
@@ -154,15 +154,7 @@ int main(int argc, char** argv)
 {
     const size_t total = argc > 1 ? std::stoul(argv[1]) : 200000;
     const int repeats = argc > 2 ? std::stoi(argv[2]) : 3;
-    auto config = SimulatorConfig::demo(1, 1'767'225'600'000'000'000LL);
-    config.rateScale = 50.0;
-    Simulator sim(config);
-    std::vector<LlmEvent> events;
-    for (int64_t t = config.startUnixNano; events.size() < total;) {
-        t += 60'000'000'000LL;
-        sim.generateUntil(t, events);
-    }
-    events.resize(total - total % kSpansPerRequest);
+    const std::vector<LlmEvent> events = simulated::atLeast(total - total % kSpansPerRequest, 1);
     std::vector<std::string> proto, json, records;
     for (size_t i = 0; i < events.size(); i += kSpansPerRequest) {
         const std::span<const LlmEvent> chunk(events.data() + i, kSpansPerRequest);

@@ -5,7 +5,7 @@
 #include "ingest_queue.h"
 #include "kafka_consumer.h"
 #include "otlp_proto_encoder.h"
-#include "simulator.h"
+#include "support/simulated_events.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,15 +60,6 @@ private:
     rd_kafka_t* m_producer = nullptr;
 };
 
-std::vector<LlmEvent> simulated(double seconds, uint64_t seed)
-{
-    auto config = SimulatorConfig::demo(seed, 1'767'225'600'000'000'000LL);
-    Simulator sim(config);
-    std::vector<LlmEvent> out;
-    sim.generateUntil(config.startUnixNano + static_cast<int64_t>(seconds * 1e9), out);
-    return out;
-}
-
 KafkaConsumer::Options options(const MockCluster& cluster, const char* topic, KafkaConsumer::Encoding encoding)
 {
     KafkaConsumer::Options o;
@@ -106,7 +97,7 @@ private Q_SLOTS:
     {
         MockCluster cluster;
         cluster.createTopic("otlp_spans", 3);
-        const auto events = simulated(120, 5);
+        const auto events = simulated::events(120, 5);
         QTemporaryDir dir;
         EventStore store(dir.filePath("kafka.sqlite").toStdString());
         IngestQueue queue(100000);
@@ -144,7 +135,7 @@ private Q_SLOTS:
     {
         MockCluster cluster;
         cluster.createTopic("llm_events", 1);
-        const auto events = simulated(30, 6);
+        const auto events = simulated::events(30, 6);
         std::string lines; // several events per record, as JSON lines
         size_t produced = 0;
         for (const LlmEvent& e : events) {
@@ -179,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(consumer.health().running);
         QVERIFY(!consumer.health().lastError.empty());
         rd_kafka_mock_broker_set_up(cluster.cluster(), 1);
-        cluster.produce("llm_events", 0, toFlatJson(simulated(1, 99).front()).dump());
+        cluster.produce("llm_events", 0, toFlatJson(simulated::events(1, 99).front()).dump());
         cluster.flush();
         QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size() + 1, 30000);
         QVERIFY(consumer.health().connected);
@@ -192,7 +183,7 @@ private Q_SLOTS:
     {
         MockCluster cluster;
         cluster.createTopic("otlp_spans", 1);
-        const auto events = simulated(300, 7); // ~4,500 events against room for 1,000
+        const auto events = simulated::events(300, 7); // ~4,500 events against room for 1,000
         produceOtlp(cluster, "otlp_spans", events, 1);
         IngestQueue queue(1000); // nobody drains it at first
         KafkaConsumer::Options o = options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto);

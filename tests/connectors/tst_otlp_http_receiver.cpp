@@ -2,7 +2,7 @@
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_encoder.h"
-#include "simulator.h"
+#include "support/simulated_events.h"
 #include "support/http_client.h"
 
 #include <QTest>
@@ -15,15 +15,6 @@ using namespace llmopt;
 namespace otlp = opentelemetry::proto;
 
 namespace {
-
-std::vector<LlmEvent> simulated(double seconds, uint64_t seed = 1)
-{
-    auto config = SimulatorConfig::demo(seed, 1'767'225'600'000'000'000LL);
-    Simulator sim(config);
-    std::vector<LlmEvent> out;
-    sim.generateUntil(config.startUnixNano + static_cast<int64_t>(seconds * 1e9), out);
-    return out;
-}
 
 std::string gzip(const std::string& in)
 {
@@ -82,7 +73,7 @@ private Q_SLOTS:
     void protobufJsonAndGzipOnOnePort()
     {
         startReceiver({});
-        const auto events = simulated(20);
+        const auto events = simulated::events(20, 1);
         HttpClient client(receiver->port());
 
         auto r = client.post("/v1/traces", kProto, OtlpProtoEncoder::encodeTraces(events));
@@ -203,7 +194,7 @@ private Q_SLOTS:
         // Invalid UTF-8 inside a JSON string is answered, not a crash.
         QCOMPARE(client.post("/v1/traces", kJson, "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":\"\xc3\x28\"}]}]}]}").status, 400);
         // Still serving valid requests.
-        const auto events = simulated(2);
+        const auto events = simulated::events(2, 1);
         QCOMPARE(client.post("/v1/traces", kProto, OtlpProtoEncoder::encodeTraces(events)).status, 200);
         QCOMPARE(drainEvents(*queue), events.size());
         QVERIFY(receiver->counters().requestsRefused.load() >= 10);
@@ -223,7 +214,7 @@ private Q_SLOTS:
         OtlpHttpReceiver::Options options;
         options.bearerToken = "s3cret";
         startReceiver(options);
-        const std::string body = OtlpProtoEncoder::encodeTraces(simulated(1));
+        const std::string body = OtlpProtoEncoder::encodeTraces(simulated::events(1, 1));
         HttpClient client(receiver->port());
         auto r = client.post("/v1/traces", kProto, body);
         QCOMPARE(r.status, 401);
@@ -235,7 +226,7 @@ private Q_SLOTS:
     void fullQueuePushesBack()
     {
         startReceiver({}, 100);
-        const auto events = simulated(10);
+        const auto events = simulated::events(10, 1);
         QVERIFY(events.size() > 100);
         HttpClient client(receiver->port());
         const std::string body = OtlpProtoEncoder::encodeTraces(events);
