@@ -5,6 +5,7 @@
 #include "span_view.h"
 
 #include <google/protobuf/arena.h>
+#include <google/protobuf/stubs/logging.h>
 #include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
 
@@ -13,6 +14,17 @@ namespace llmopt {
 namespace otlp = opentelemetry::proto;
 
 namespace {
+
+// libprotobuf prints every malformed input (invalid UTF-8, …) to stderr; a
+// sender could flood the log that way. The decoder reports problems itself.
+void silenceProtobufLog()
+{
+    static const bool once = [] {
+        google::protobuf::SetLogHandler(nullptr);
+        return true;
+    }();
+    (void)once;
+}
 
 void toHex(const std::string& bytes, std::string& out)
 {
@@ -70,6 +82,7 @@ void readAttributes(const Repeated& attributes, std::vector<KeyValueView>& out)
 bool OtlpProtoDecoder::decodeTraces(std::string_view bytes, std::vector<LlmEvent>& events,
                                     std::vector<SpanProblem>& problems, size_t& skipped)
 {
+    silenceProtobufLog();
     google::protobuf::ArenaOptions options;
     options.start_block_size = 64 * 1024;
     google::protobuf::Arena arena(options);
@@ -123,6 +136,7 @@ bool OtlpProtoDecoder::decodeTraces(std::string_view bytes, std::vector<LlmEvent
 bool OtlpProtoDecoder::decodeLogs(std::string_view bytes, std::vector<EvaluationRecord>& evaluations,
                                   std::vector<SpanProblem>& problems, size_t& skipped)
 {
+    silenceProtobufLog();
     google::protobuf::Arena arena;
     auto* request = google::protobuf::Arena::CreateMessage<
         otlp::collector::logs::v1::ExportLogsServiceRequest>(&arena);
