@@ -54,8 +54,8 @@ void printError(const QString& message)
 llmopt::PriceTable loadPrices(const QString& overridePath)
 {
     auto table = llmopt::PriceTable::fromJson(llmopt::embeddedPriceTable(), "built-in prices.json");
-    const QString userFile = QStandardPaths::locate(QStandardPaths::AppConfigLocation,
-                                                    QStringLiteral("prices.json"));
+    const QString userFile
+        = QStandardPaths::locate(QStandardPaths::AppConfigLocation, QStringLiteral("prices.json"));
     if (!userFile.isEmpty())
         table.merge(llmopt::PriceTable::fromFile(userFile.toStdString()));
     if (!overridePath.isEmpty())
@@ -72,7 +72,8 @@ int64_t parseStart(const QString& text)
     const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
     if (!t.isValid())
         throw llmopt::ConfigError("--start: expected Unix seconds or an ISO 8601 time such as "
-                                  "2026-01-01T00:00:00Z, got \"" + text.toStdString() + "\"");
+                                  "2026-01-01T00:00:00Z, got \""
+                                  + text.toStdString() + "\"");
     return t.toMSecsSinceEpoch() * 1'000'000LL;
 }
 
@@ -83,14 +84,16 @@ int runSimulate(const QStringList& args)
         "Writes the demo workload as OTLP JSON lines (one ExportTraceServiceRequest per line).");
     parser.addHelpOption();
     parser.addOption({"scenario", "Scenario: " + QString::fromStdString([] {
-                          std::string s;
-                          for (const auto& n : llmopt::Scenario::names())
-                              s += (s.empty() ? "" : ", ") + n;
-                          return s;
-                      }()), "NAME", "steady"});
+                                      std::string s;
+                                      for (const auto& n : llmopt::Scenario::names())
+                                          s += (s.empty() ? "" : ", ") + n;
+                                      return s;
+                                  }()),
+                      "NAME", "steady"});
     parser.addOption({"duration", "Simulated seconds to generate.", "S", "600"});
     parser.addOption({"seed", "Random seed; the same seed gives the same output.", "N", "1"});
-    parser.addOption({"start", "Start time (Unix seconds or ISO 8601).", "TIME", "2026-01-01T00:00:00Z"});
+    parser.addOption(
+        {"start", "Start time (Unix seconds or ISO 8601).", "TIME", "2026-01-01T00:00:00Z"});
     parser.addOption({"rate-scale", "Multiplies every service's request rate.", "X", "1"});
     parser.addOption({"out", "Output file, or - for standard output.", "FILE", "-"});
     parser.process(args);
@@ -113,7 +116,8 @@ int runSimulate(const QStringList& args)
     }
     const auto scenario = llmopt::Scenario::named(parser.value("scenario").toStdString(), duration);
     if (!scenario) {
-        printError("unknown scenario \"" + parser.value("scenario") + "\"; see --help for the list");
+        printError("unknown scenario \"" + parser.value("scenario")
+                   + "\"; see --help for the list");
         return kExitFailure;
     }
 
@@ -150,7 +154,8 @@ int runSimulate(const QStringList& args)
         printError("writing " + out + " failed (disk full?)");
         return kExitFailure;
     }
-    std::fprintf(stderr, "llm-optimizer: wrote %llu events\n", static_cast<unsigned long long>(written));
+    std::fprintf(stderr, "llm-optimizer: wrote %llu events\n",
+                 static_cast<unsigned long long>(written));
     return kExitOk;
 }
 
@@ -163,8 +168,10 @@ int runAnalyze(const QStringList& args)
     parser.addHelpOption();
     parser.addOption({"format", "Output format: json or text.", "FORMAT", "text"});
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
-    parser.addOption({"db", "Keep the events in this SQLite file (default: in memory).", "FILE", ":memory:"});
-    parser.addPositionalArgument("files", "Event files (OTLP JSON lines or flat JSONL).", "FILE...");
+    parser.addOption(
+        {"db", "Keep the events in this SQLite file (default: in memory).", "FILE", ":memory:"});
+    parser.addPositionalArgument("files", "Event files (OTLP JSON lines or flat JSONL).",
+                                 "FILE...");
     parser.process(args);
 
     const QString format = parser.value("format");
@@ -194,8 +201,10 @@ int runAnalyze(const QStringList& args)
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)
-                collector.reject("file", problem.file + ":" + std::to_string(problem.line) + ": "
-                                     + problem.reason, payload, now);
+                collector.reject("file",
+                                 problem.file + ":" + std::to_string(problem.line) + ": "
+                                     + problem.reason,
+                                 payload, now);
             report.problems.push_back(problem);
         });
     for (const QString& path : parser.positionalArguments()) {
@@ -238,8 +247,9 @@ int runHeadless(const QString& configPath)
         config.storage.path = (dir + QStringLiteral("/events.sqlite")).toStdString();
     }
 
-    llmopt::EventStore store(config.storage.path,
-                             llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
+    llmopt::EventStore store(
+        config.storage.path,
+        llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
     llmopt::IngestQueue queue(static_cast<size_t>(config.queueCapacityEvents));
     llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)));
     engine.start();
@@ -274,18 +284,19 @@ int runHeadless(const QString& configPath)
     if (config.api.enabled) {
         llmopt::DaemonApi::Options o{config.api.address, static_cast<uint16_t>(config.api.port),
                                      config.api.bearerToken, config.storage.path};
-        api = std::make_unique<llmopt::DaemonApi>(o, engine, queue,
-                                                  llmopt::DaemonApi::Sources{otlp.get(), kafka.get()});
+        api = std::make_unique<llmopt::DaemonApi>(
+            o, engine, queue, llmopt::DaemonApi::Sources{otlp.get(), kafka.get()});
         api->start();
-        std::fprintf(stderr, "llm-optimizer: API on %s:%u (GET /api/v1/health)\n", o.address.c_str(),
-                     api->port());
+        std::fprintf(stderr, "llm-optimizer: API on %s:%u (GET /api/v1/health)\n",
+                     o.address.c_str(), api->port());
     }
     std::fprintf(stderr, "llm-optimizer: storing events in %s; stop with Ctrl+C\n",
                  config.storage.path.c_str());
 
     int received = 0;
     sigwait(&stopSignals, &received);
-    std::fprintf(stderr, "llm-optimizer: %s received, draining\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+    std::fprintf(stderr, "llm-optimizer: %s received, draining\n",
+                 received == SIGINT ? "SIGINT" : "SIGTERM");
     if (otlp)
         otlp->stop(); // no new requests
     if (kafka)
@@ -307,11 +318,13 @@ int runGui(int argc, char** argv)
     QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo feed.\n"
+        "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo "
+        "feed.\n"
         "Other modes: llm-optimizer simulate --help, llm-optimizer analyze --help");
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({"db", "Event database (default: demo.sqlite in the app data folder).", "FILE"});
+    parser.addOption(
+        {"db", "Event database (default: demo.sqlite in the app data folder).", "FILE"});
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
@@ -333,8 +346,9 @@ int runGui(int argc, char** argv)
     }
     settings.scenario = parser.value("scenario");
     // Each start plays new calls: a fixed seed would repeat trace ids the store already holds.
-    settings.seed = parser.isSet("seed") ? parser.value("seed").toULongLong()
-                                         : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    settings.seed = parser.isSet("seed")
+        ? parser.value("seed").toULongLong()
+        : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
     if (!llmopt::Scenario::named(settings.scenario.toStdString(), 1.0)) {
         printError("unknown scenario \"" + settings.scenario + "\"");
         return kExitFailure;
@@ -352,7 +366,8 @@ int runGui(int argc, char** argv)
     feed->moveToThread(&engineThread);
     QObject::connect(&engineThread, &QThread::started, feed, &LiveFeed::start);
     QObject::connect(&engineThread, &QThread::finished, feed, &QObject::deleteLater);
-    QObject::connect(feed, &LiveFeed::snapshotReady, &overview, &OverviewController::receiveSnapshot);
+    QObject::connect(feed, &LiveFeed::snapshotReady, &overview,
+                     &OverviewController::receiveSnapshot);
     QObject::connect(feed, &LiveFeed::failed, &overview, &OverviewController::reportFeedError);
     engineThread.start();
 
@@ -395,10 +410,13 @@ int main(int argc, char** argv)
         if (command == "--headless") {
             QCoreApplication app(argc, argv);
             QCommandLineParser parser;
-            parser.setApplicationDescription("Headless daemon: OTLP/HTTP and Kafka in, HTTP API out.");
+            parser.setApplicationDescription(
+                "Headless daemon: OTLP/HTTP and Kafka in, HTTP API out.");
             parser.addHelpOption();
             parser.addOption({"headless", "Run without a window."});
-            parser.addOption({"config", "YAML configuration (resources/config.example.yaml); none: defaults.", "FILE"});
+            parser.addOption({"config",
+                              "YAML configuration (resources/config.example.yaml); none: defaults.",
+                              "FILE"});
             parser.process(app);
             return runHeadless(parser.value("config"));
         }
@@ -414,7 +432,8 @@ int main(int argc, char** argv)
         printError(e.what());
     } catch (const llmopt::StoreError& e) {
         printError(e.what());
-    } catch (const std::runtime_error& e) { // a receiver could not start: the message names the setting
+    } catch (
+        const std::runtime_error& e) { // a receiver could not start: the message names the setting
         printError(e.what());
     } catch (const std::exception& e) { // nothing a user sends may end in std::terminate
         printError(QStringLiteral("unexpected error: %1").arg(QString::fromUtf8(e.what())));

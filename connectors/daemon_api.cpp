@@ -18,13 +18,19 @@ namespace {
 
 HttpResponse jsonResponse(int status, const json& body)
 {
-    return {status, "application/json", body.dump(2, ' ', false, json::error_handler_t::replace) + "\n", {}};
+    return {status,
+            "application/json",
+            body.dump(2, ' ', false, json::error_handler_t::replace) + "\n",
+            {}};
 }
 
 json ingestJson(const IngestCounters& c)
 {
-    return {{"received", c.received}, {"stored", c.stored}, {"duplicates", c.duplicates},
-            {"rejected", c.rejected}, {"unknown_cost", c.unknownCost}};
+    return {{"received", c.received},
+            {"stored", c.stored},
+            {"duplicates", c.duplicates},
+            {"rejected", c.rejected},
+            {"unknown_cost", c.unknownCost}};
 }
 
 size_t queryLimit(const std::string& target, size_t fallback, size_t max)
@@ -40,7 +46,8 @@ size_t queryLimit(const std::string& target, size_t fallback, size_t max)
 
 } // namespace
 
-DaemonApi::DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue, Sources sources)
+DaemonApi::DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue,
+                     Sources sources)
     : m_options(std::move(options))
     , m_engine(engine)
     , m_queue(queue)
@@ -66,7 +73,8 @@ void DaemonApi::stop()
 
 HttpResponse DaemonApi::handle(HttpRequest& request)
 {
-    if (!m_options.bearerToken.empty() && request.authorization != "Bearer " + m_options.bearerToken) {
+    if (!m_options.bearerToken.empty()
+        && request.authorization != "Bearer " + m_options.bearerToken) {
         auto r = jsonResponse(401, {{"error", "missing or wrong bearer token (api.bearer_token)"}});
         r.headers.emplace_back("WWW-Authenticate", "Bearer");
         return r;
@@ -85,40 +93,53 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
         }
         if (m_sources.kafka) {
             const KafkaConsumer::Health h = m_sources.kafka->health();
-            sources["kafka"] = {{"running", h.running}, {"connected", h.connected}, {"last_error", h.lastError}};
+            sources["kafka"]
+                = {{"running", h.running}, {"connected", h.connected}, {"last_error", h.lastError}};
             healthy = healthy && h.running;
         }
         const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::steady_clock::now() - m_started).count();
-        return jsonResponse(healthy ? 200 : 503, {{"status", healthy ? "ok" : "degraded"},
-                                                  {"uptime_seconds", uptime},
-                                                  {"last_store_error", engine.lastError},
-                                                  {"sources", sources}});
+                                std::chrono::steady_clock::now() - m_started)
+                                .count();
+        return jsonResponse(healthy ? 200 : 503,
+                            {{"status", healthy ? "ok" : "degraded"},
+                             {"uptime_seconds", uptime},
+                             {"last_store_error", engine.lastError},
+                             {"sources", sources}});
     }
     if (path == "/api/v1/stats") {
         json sources = json::object();
         for (const auto& [name, c] : engine.sources)
-            sources[name] = {{"ingest", ingestJson(c.ingest)}, {"dead_lettered", c.deadLettered},
-                             {"batches", c.batches}, {"evaluations", c.evaluations},
+            sources[name] = {{"ingest", ingestJson(c.ingest)},
+                             {"dead_lettered", c.deadLettered},
+                             {"batches", c.batches},
+                             {"evaluations", c.evaluations},
                              {"evaluations_matched", c.evaluationsMatched}};
         json receivers = json::object();
         if (const OtlpHttpReceiver* r = m_sources.otlpHttp) {
             const auto& c = r->counters();
-            receivers["otlp-http"] = {{"requests", c.requests.load()}, {"spans_accepted", c.spansAccepted.load()},
+            receivers["otlp-http"] = {{"requests", c.requests.load()},
+                                      {"spans_accepted", c.spansAccepted.load()},
                                       {"evaluations_accepted", c.evaluationsAccepted.load()},
-                                      {"spans_rejected", c.spansRejected.load()}, {"spans_skipped_not_llm", c.spansSkipped.load()},
-                                      {"requests_refused", c.requestsRefused.load()}, {"pushed_back", c.pushedBack.load()}};
+                                      {"spans_rejected", c.spansRejected.load()},
+                                      {"spans_skipped_not_llm", c.spansSkipped.load()},
+                                      {"requests_refused", c.requestsRefused.load()},
+                                      {"pushed_back", c.pushedBack.load()}};
         }
         if (const KafkaConsumer* k = m_sources.kafka) {
             const KafkaConsumer::Stats s = k->stats();
-            receivers["kafka"] = {{"records", s.records}, {"events", s.events}, {"undecodable", s.undecodable},
-                                  {"paused", s.pauses}, {"lag", s.lag}};
+            receivers["kafka"] = {{"records", s.records},
+                                  {"events", s.events},
+                                  {"undecodable", s.undecodable},
+                                  {"paused", s.pauses},
+                                  {"lag", s.lag}};
         }
-        return jsonResponse(200, {{"queue", {{"depth_events", m_queue.depthEvents()},
-                                             {"capacity_events", m_queue.capacityEvents()}}},
-                                  {"receivers", receivers},
-                                  {"engine", sources},
-                                  {"commits", engine.commits}});
+        return jsonResponse(200,
+                            {{"queue",
+                              {{"depth_events", m_queue.depthEvents()},
+                               {"capacity_events", m_queue.capacityEvents()}}},
+                             {"receivers", receivers},
+                             {"engine", sources},
+                             {"commits", engine.commits}});
     }
     if (path == "/api/v1/variants")
         return jsonResponse(200, {{"variants", AnalysisReport::variantsJson(engine.variants)}});
@@ -132,8 +153,10 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
         }
         json out = json::array();
         for (const DeadLetter& d : letters)
-            out.push_back({{"received_unix_nano", d.receivedUnixNano}, {"source", d.source},
-                           {"reason", d.reason}, {"payload", d.payload}});
+            out.push_back({{"received_unix_nano", d.receivedUnixNano},
+                           {"source", d.source},
+                           {"reason", d.reason},
+                           {"payload", d.payload}});
         return jsonResponse(200, {{"dead_letters", out}});
     }
     return jsonResponse(404, {{"error", "unknown path " + path + "; see docs/api.md"}});

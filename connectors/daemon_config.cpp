@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <variant>
 #include <yaml-cpp/yaml.h>
@@ -73,7 +73,8 @@ void assignText(const Key& key, const std::string& text, const std::string& orig
                 size_t used = 0;
                 try {
                     const long long v = std::stoll(text, &used);
-                    if (used != text.size() || v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max())
+                    if (used != text.size() || v < std::numeric_limits<T>::min()
+                        || v > std::numeric_limits<T>::max())
                         bad(origin, key, text);
                     *target = static_cast<T>(v);
                 } catch (const std::logic_error&) {
@@ -88,7 +89,8 @@ void assignText(const Key& key, const std::string& text, const std::string& orig
                     if (!item.empty())
                         target->push_back(item);
             } else {
-                throw ConfigError(origin + ": " + key.name + " cannot be set from text; use the config file");
+                throw ConfigError(origin + ": " + key.name
+                                  + " cannot be set from text; use the config file");
             }
         },
         key.target);
@@ -121,7 +123,8 @@ void walk(const YAML::Node& node, const std::string& prefix, std::vector<Key>& k
 {
     for (const auto& kv : node) {
         const std::string name = prefix + kv.first.as<std::string>();
-        auto key = std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return name == k.name; });
+        auto key
+            = std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return name == k.name; });
         if (key != keys.end()) {
             assignYaml(*key, kv.second, origin);
         } else if (kv.second.IsMap() && std::any_of(keys.begin(), keys.end(), [&](const Key& k) {
@@ -140,17 +143,21 @@ void walk(const YAML::Node& node, const std::string& prefix, std::vector<Key>& k
 void validate(const DaemonConfig& c, const std::string& origin)
 {
     auto fail = [&](const std::string& what) { throw ConfigError(origin + ": " + what); };
-    for (const auto& [name, port] : {std::pair{"otlp.http.port", c.otlpHttp.port}, {"api.port", c.api.port}})
+    for (const auto& [name, port] :
+         {std::pair{"otlp.http.port", c.otlpHttp.port}, {"api.port", c.api.port}})
         if (port < 0 || port > 65535)
             fail(std::string(name) + " must be 0–65535");
-    for (const auto& [name, address] : {std::pair{"otlp.http.address", c.otlpHttp.address}, {"api.address", c.api.address}}) {
+    for (const auto& [name, address] :
+         {std::pair{"otlp.http.address", c.otlpHttp.address}, {"api.address", c.api.address}}) {
         boost::system::error_code ec;
         boost::asio::ip::make_address(address, ec);
         if (ec)
             fail(std::string(name) + " \"" + address + "\" is not an IP address");
     }
-    if (c.otlpHttp.enabled && c.api.enabled && c.otlpHttp.port != 0 && c.otlpHttp.port == c.api.port)
-        fail("otlp.http.port and api.port are both " + std::to_string(c.api.port) + "; give them different ports");
+    if (c.otlpHttp.enabled && c.api.enabled && c.otlpHttp.port != 0
+        && c.otlpHttp.port == c.api.port)
+        fail("otlp.http.port and api.port are both " + std::to_string(c.api.port)
+             + "; give them different ports");
     if (c.storage.retentionDays < 1)
         fail("storage.retention_days must be at least 1");
     if (c.otlpHttp.maxBodyBytes < 1024)
@@ -161,9 +168,11 @@ void validate(const DaemonConfig& c, const std::string& origin)
         fail("engine.queue_capacity_events must be at least 1000");
     const std::vector<std::string> encodings{"otlp_proto", "otlp_json", "flat_json"};
     if (std::find(encodings.begin(), encodings.end(), c.kafka.encoding) == encodings.end())
-        fail("kafka.encoding \"" + c.kafka.encoding + "\" is not otlp_proto, otlp_json or flat_json");
+        fail("kafka.encoding \"" + c.kafka.encoding
+             + "\" is not otlp_proto, otlp_json or flat_json");
     if (c.kafka.enabled && c.kafka.topics.empty())
-        fail("kafka.topics is empty; name at least one topic (the Collector's default is otlp_spans)");
+        fail("kafka.topics is empty; name at least one topic (the Collector's default is "
+             "otlp_spans)");
 }
 
 } // namespace
@@ -176,8 +185,9 @@ std::string DaemonConfig::environmentName(const std::string& key)
     return name;
 }
 
-DaemonConfig DaemonConfig::parse(const std::string& yaml, const std::string& origin,
-                                 const std::function<std::optional<std::string>(const std::string&)>& environment)
+DaemonConfig DaemonConfig::parse(
+    const std::string& yaml, const std::string& origin,
+    const std::function<std::optional<std::string>(const std::string&)>& environment)
 {
     DaemonConfig c;
     std::vector<Key> keys = keysOf(c);
@@ -199,8 +209,9 @@ DaemonConfig DaemonConfig::parse(const std::string& yaml, const std::string& ori
     return c;
 }
 
-DaemonConfig DaemonConfig::load(const std::string& path,
-                                const std::function<std::optional<std::string>(const std::string&)>& environment)
+DaemonConfig
+DaemonConfig::load(const std::string& path,
+                   const std::function<std::optional<std::string>(const std::string&)>& environment)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)

@@ -44,10 +44,12 @@ struct DaemonConfig {
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.
-    static DaemonConfig parse(const std::string& yaml, const std::string& origin,
-                              const std::function<std::optional<std::string>(const std::string&)>& environment);
-    static DaemonConfig load(const std::string& path,
-                             const std::function<std::optional<std::string>(const std::string&)>& environment);
+    static DaemonConfig
+    parse(const std::string& yaml, const std::string& origin,
+          const std::function<std::optional<std::string>(const std::string&)>& environment);
+    static DaemonConfig
+    load(const std::string& path,
+         const std::function<std::optional<std::string>(const std::string&)>& environment);
     // The variable that overrides a key: "otlp.http.port" → LLMOPT_OTLP_HTTP_PORT.
     static std::string environmentName(const std::string& key);
 };

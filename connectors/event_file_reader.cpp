@@ -41,7 +41,9 @@ bool EventFileReader::read(const std::string& path)
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         if (!jsonDepthWithin(line)) {
-            m_onProblem({path, number, "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"}, line);
+            m_onProblem(
+                {path, number, "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"},
+                line);
             continue;
         }
         const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);

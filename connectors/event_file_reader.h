@@ -18,7 +18,8 @@ struct InputProblem;
 class EventFileReader {
 public:
     using BatchHandler = std::function<void(std::vector<LlmEvent>& events)>;
-    using ProblemHandler = std::function<void(const InputProblem& problem, std::string_view payload)>;
+    using ProblemHandler
+        = std::function<void(const InputProblem& problem, std::string_view payload)>;
 
     EventFileReader(BatchHandler onBatch, ProblemHandler onProblem, size_t batchSize = 4096);
 

@@ -8,8 +8,7 @@ namespace llmopt {
 // The GenAI attributes of an event, in one order for every OTLP encoding:
 // calls w.string(key, text), w.integer(key, n), w.number(key, x) and
 // w.stringArray(key, text) — the inverse of GenAiSpanMapper.
-template <typename Writer>
-void writeGenAiAttributes(const LlmEvent& e, Writer& w)
+template <typename Writer> void writeGenAiAttributes(const LlmEvent& e, Writer& w)
 {
     w.string("gen_ai.operation.name", e.operation);
     w.string("gen_ai.provider.name", e.provider);
@@ -50,8 +49,7 @@ void writeGenAiAttributes(const LlmEvent& e, Writer& w)
 
 // Calls f(name, score) for each gen_ai.evaluation.result span event of an
 // event, user feedback included (score 1 or 0).
-template <typename F>
-void forEachEvaluation(const LlmEvent& e, F&& f)
+template <typename F> void forEachEvaluation(const LlmEvent& e, F&& f)
 {
     for (const Evaluation& ev : e.evaluations)
         f(std::string_view(ev.name), ev.score);

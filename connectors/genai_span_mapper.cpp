@@ -16,10 +16,31 @@ namespace {
 
 // What an attribute means, whatever it is called.
 enum class Field : uint8_t {
-    Operation, Provider, RequestModel, ResponseModel, ModelName, Temperature, TopP, MaxTokens,
-    InputTokens, OutputTokens, TotalTokens, CacheReadTokens, CacheWriteTokens, ReasoningTokens,
-    FinishReasons, TimeToFirstToken, ErrorType, PromptVersion, VariantName, FlagKey, TaskType,
-    ReportedCost, OpenInferenceKind, InvocationParameters, Count
+    Operation,
+    Provider,
+    RequestModel,
+    ResponseModel,
+    ModelName,
+    Temperature,
+    TopP,
+    MaxTokens,
+    InputTokens,
+    OutputTokens,
+    TotalTokens,
+    CacheReadTokens,
+    CacheWriteTokens,
+    ReasoningTokens,
+    FinishReasons,
+    TimeToFirstToken,
+    ErrorType,
+    PromptVersion,
+    VariantName,
+    FlagKey,
+    TaskType,
+    ReportedCost,
+    OpenInferenceKind,
+    InvocationParameters,
+    Count
 };
 
 struct Meaning {
@@ -100,9 +121,11 @@ int64_t toInt(const Slot& s)
 {
     const AttributeView& v = *s.value;
     switch (v.type) {
-    case AttributeView::Type::Int: return v.integer;
+    case AttributeView::Type::Int:
+        return v.integer;
     case AttributeView::Type::Double:
-        if (std::isfinite(v.number) && std::abs(v.number) < 9e18 && v.number == std::floor(v.number))
+        if (std::isfinite(v.number) && std::abs(v.number) < 9e18
+            && v.number == std::floor(v.number))
             return static_cast<int64_t>(v.number);
         break;
     case AttributeView::Type::String: {
@@ -113,7 +136,8 @@ int64_t toInt(const Slot& s)
             return out;
         break;
     }
-    default: break;
+    default:
+        break;
     }
     notANumber(s.key);
 }
@@ -122,7 +146,8 @@ double toDouble(const Slot& s)
 {
     const AttributeView& v = *s.value;
     switch (v.type) {
-    case AttributeView::Type::Int: return static_cast<double>(v.integer);
+    case AttributeView::Type::Int:
+        return static_cast<double>(v.integer);
     case AttributeView::Type::Double:
         if (std::isfinite(v.number))
             return v.number;
@@ -135,7 +160,8 @@ double toDouble(const Slot& s)
             return out;
         break;
     }
-    default: break;
+    default:
+        break;
     }
     notANumber(s.key);
 }
@@ -149,14 +175,17 @@ std::string text(const Slot& s)
 std::string display(const AttributeView& v)
 {
     switch (v.type) {
-    case AttributeView::Type::Int: return std::to_string(v.integer);
+    case AttributeView::Type::Int:
+        return std::to_string(v.integer);
     case AttributeView::Type::Double: {
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, v.number);
         return std::string(buf, r.ptr);
     }
-    case AttributeView::Type::Bool: return v.boolean ? "true" : "false";
-    default: return std::string(v.text);
+    case AttributeView::Type::Bool:
+        return v.boolean ? "true" : "false";
+    default:
+        return std::string(v.text);
     }
 }
 
@@ -165,7 +194,8 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b)
     if (a.size() != b.size())
         return false;
     for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (std::tolower(static_cast<unsigned char>(a[i]))
+            != std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
 }
@@ -261,8 +291,10 @@ GenAiSpanMapper::Result GenAiSpanMapper::map(const SpanView& span, LlmEvent& e)
     e.latencyMs = static_cast<double>(end - span.startUnixNano) / 1e6;
     e.operation = has(Field::Operation) ? text(at(Field::Operation)) : std::string("chat");
     e.provider = text(at(Field::Provider));
-    e.requestModel = has(Field::RequestModel) ? text(at(Field::RequestModel)) : text(at(Field::ModelName));
-    e.responseModel = has(Field::ResponseModel) ? text(at(Field::ResponseModel)) : text(at(Field::ModelName));
+    e.requestModel
+        = has(Field::RequestModel) ? text(at(Field::RequestModel)) : text(at(Field::ModelName));
+    e.responseModel
+        = has(Field::ResponseModel) ? text(at(Field::ResponseModel)) : text(at(Field::ModelName));
     e.variant.model = e.requestModel.empty() ? e.responseModel : e.requestModel;
     e.variant.promptVersion = text(at(Field::PromptVersion));
     if (has(Field::Temperature))
@@ -320,7 +352,8 @@ GenAiSpanMapper::Result GenAiSpanMapper::map(const SpanView& span, LlmEvent& e)
     return Result::Mapped;
 }
 
-bool GenAiSpanMapper::mapEvaluationLog(std::string_view eventName, const std::vector<KeyValueView>& attributes,
+bool GenAiSpanMapper::mapEvaluationLog(std::string_view eventName,
+                                       const std::vector<KeyValueView>& attributes,
                                        EvaluationRecord& record)
 {
     bool isEvaluation = eventName == kEvaluationEvent;

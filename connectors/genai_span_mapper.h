@@ -28,7 +28,8 @@ public:
     // event (by event name, or the older `event.name` attribute); `record`
     // gets its name and score. `record.traceId/spanId` are the caller's to set.
     // Throws std::invalid_argument when it is one but has no usable score.
-    static bool mapEvaluationLog(std::string_view eventName, const std::vector<KeyValueView>& attributes,
+    static bool mapEvaluationLog(std::string_view eventName,
+                                 const std::vector<KeyValueView>& attributes,
                                  EvaluationRecord& record);
 
     // Attribute names of this project where no convention exists yet.

@@ -40,14 +40,16 @@ private:
         m_parser->body_limit(m_maxBody);
         m_parser->header_limit(64 * 1024);
         m_stream.expires_after(kIdleTimeout);
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = shared_from_this()](beast::error_code ec, size_t) { self->onRead(ec); });
+        http::async_read(
+            m_stream, m_buffer, *m_parser,
+            [self = shared_from_this()](beast::error_code ec, size_t) { self->onRead(ec); });
     }
 
     void onRead(beast::error_code ec)
     {
         if (ec == http::error::body_limit) {
-            HttpResponse tooLarge{413, "text/plain", "request body exceeds the configured limit\n", {}};
+            HttpResponse tooLarge{
+                413, "text/plain", "request body exceeds the configured limit\n", {}};
             send(tooLarge, 11, false);
             return;
         }
@@ -84,15 +86,16 @@ private:
         response->keep_alive(keepAlive);
         response->body() = r.body;
         response->prepare_payload();
-        http::async_write(m_stream, *response,
-                          [self = shared_from_this(), response, keepAlive](beast::error_code ec, size_t) {
-                              if (ec || !keepAlive) {
-                                  beast::error_code ignored;
-                                  self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-                                  return;
-                              }
-                              self->read();
-                          });
+        http::async_write(
+            m_stream, *response,
+            [self = shared_from_this(), response, keepAlive](beast::error_code ec, size_t) {
+                if (ec || !keepAlive) {
+                    beast::error_code ignored;
+                    self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                    return;
+                }
+                self->read();
+            });
     }
 
     beast::tcp_stream m_stream;
@@ -114,13 +117,15 @@ struct HttpServer::Impl {
 
     void accept()
     {
-        acceptor->async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
-            if (ec == asio::error::operation_aborted)
-                return;
-            if (!ec)
-                std::make_shared<Session>(std::move(socket), handler, options.maxBodyBytes)->run();
-            accept();
-        });
+        acceptor->async_accept(
+            asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+                if (ec == asio::error::operation_aborted)
+                    return;
+                if (!ec)
+                    std::make_shared<Session>(std::move(socket), handler, options.maxBodyBytes)
+                        ->run();
+                accept();
+            });
     }
 };
 
@@ -155,8 +160,9 @@ void HttpServer::start()
         throw std::runtime_error("port " + std::to_string(d->options.port) + " is in use — change "
                                  + d->options.settingName + ".port or stop the other program");
     if (ec == asio::error::access_denied)
-        throw std::runtime_error("not allowed to listen on " + where + " — choose a port above 1023 in "
-                                 + d->options.settingName + ".port");
+        throw std::runtime_error("not allowed to listen on " + where
+                                 + " — choose a port above 1023 in " + d->options.settingName
+                                 + ".port");
     if (!ec)
         acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)

@@ -19,7 +19,8 @@ namespace {
 int64_t nowUnixNano()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 using TopicPartition = std::pair<std::string, int32_t>;
@@ -71,7 +72,8 @@ struct KafkaConsumer::Impl {
     static void onError(rd_kafka_t*, int err, const char* reason, void* opaque)
     {
         auto* self = static_cast<Impl*>(opaque);
-        const bool down = err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || err == RD_KAFKA_RESP_ERR__TRANSPORT;
+        const bool down
+            = err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || err == RD_KAFKA_RESP_ERR__TRANSPORT;
         self->setError(std::string("kafka: ") + reason, !down && self->healthSnapshot().connected);
     }
 
@@ -86,9 +88,11 @@ struct KafkaConsumer::Impl {
         rd_kafka_conf_t* conf = rd_kafka_conf_new();
         char err[512];
         auto set = [&](const std::string& key, const std::string& value) {
-            if (rd_kafka_conf_set(conf, key.c_str(), value.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
+            if (rd_kafka_conf_set(conf, key.c_str(), value.c_str(), err, sizeof err)
+                != RD_KAFKA_CONF_OK) {
                 rd_kafka_conf_destroy(conf);
-                throw std::runtime_error("kafka: setting " + key + " = \"" + value + "\" was refused: " + err
+                throw std::runtime_error("kafka: setting " + key + " = \"" + value
+                                         + "\" was refused: " + err
                                          + " (check kafka.properties / kafka.brokers)");
             }
         };
@@ -125,14 +129,15 @@ struct KafkaConsumer::Impl {
             if (!dlqProducer)
                 rd_kafka_conf_destroy(pconf);
         }
-        rd_kafka_topic_partition_list_t* topics = rd_kafka_topic_partition_list_new(
-            static_cast<int>(options.topics.size()));
+        rd_kafka_topic_partition_list_t* topics
+            = rd_kafka_topic_partition_list_new(static_cast<int>(options.topics.size()));
         for (const std::string& t : options.topics)
             rd_kafka_topic_partition_list_add(topics, t.c_str(), RD_KAFKA_PARTITION_UA);
         const rd_kafka_resp_err_t rc = rd_kafka_subscribe(consumer, topics);
         rd_kafka_topic_partition_list_destroy(topics);
         if (rc != RD_KAFKA_RESP_ERR_NO_ERROR)
-            throw std::runtime_error(std::string("kafka: cannot subscribe: ") + rd_kafka_err2str(rc));
+            throw std::runtime_error(std::string("kafka: cannot subscribe: ")
+                                     + rd_kafka_err2str(rc));
         {
             std::lock_guard lock(healthMutex);
             health.running = true;
@@ -186,8 +191,9 @@ struct KafkaConsumer::Impl {
             break;
         }
         case Encoding::OtlpJson: {
-            const auto doc = jsonDepthWithin(payload) ? nlohmann::json::parse(payload, nullptr, false)
-                                                      : nlohmann::json(nullptr);
+            const auto doc = jsonDepthWithin(payload)
+                ? nlohmann::json::parse(payload, nullptr, false)
+                : nlohmann::json(nullptr);
             readable = doc.is_object() && doc.contains("resourceSpans");
             why = "not an OTLP JSON ExportTraceServiceRequest";
             if (readable)
@@ -222,11 +228,12 @@ struct KafkaConsumer::Impl {
             deadLetter(m, where + ": " + why, payload, batch, now);
         }
         for (SpanProblem& p : problems)
-            batch.deadLetters.push_back({now, "kafka", where + ": " + p.reason, std::move(p.payload)});
+            batch.deadLetters.push_back(
+                {now, "kafka", where + ": " + p.reason, std::move(p.payload)});
     }
 
-    void deadLetter(const rd_kafka_message_t* m, const std::string& reason, std::string_view payload,
-                    IngestBatch& batch, int64_t now)
+    void deadLetter(const rd_kafka_message_t* m, const std::string& reason,
+                    std::string_view payload, IngestBatch& batch, int64_t now)
     {
         // Binary payloads are kept as hex so the table stays text.
         std::string text;
@@ -244,7 +251,8 @@ struct KafkaConsumer::Impl {
             rd_kafka_producev(dlqProducer, RD_KAFKA_V_TOPIC(options.deadLetterTopic.c_str()),
                               RD_KAFKA_V_VALUE(const_cast<void*>(m->payload), m->len),
                               RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                              RD_KAFKA_V_HEADER("llmopt.reason", reason.c_str(), static_cast<ssize_t>(reason.size())),
+                              RD_KAFKA_V_HEADER("llmopt.reason", reason.c_str(),
+                                                static_cast<ssize_t>(reason.size())),
                               RD_KAFKA_V_END);
             rd_kafka_poll(dlqProducer, 0);
         }
@@ -276,7 +284,8 @@ struct KafkaConsumer::Impl {
             const auto& tp = assigned->elems[i];
             int64_t low = 0, high = 0;
             if (rd_kafka_get_watermark_offsets(consumer, tp.topic, tp.partition, &low, &high)
-                    != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0) {
+                    != RD_KAFKA_RESP_ERR_NO_ERROR
+                || high < 0) {
                 known = false;
                 continue;
             }
@@ -295,10 +304,14 @@ struct KafkaConsumer::Impl {
             --sink->outstanding;
             if (!sink->consumer)
                 return; // stopped: these records are read again after a restart
-            rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(static_cast<int>(next.size()));
+            rd_kafka_topic_partition_list_t* list
+                = rd_kafka_topic_partition_list_new(static_cast<int>(next.size()));
             for (const auto& [tp, offset] : next)
-                rd_kafka_topic_partition_list_add(list, tp.first.c_str(), tp.second)->offset = offset;
-            rd_kafka_offsets_store(sink->consumer, list); // a partition revoked meanwhile is refused: its new owner re-reads
+                rd_kafka_topic_partition_list_add(list, tp.first.c_str(), tp.second)->offset
+                    = offset;
+            rd_kafka_offsets_store(
+                sink->consumer,
+                list); // a partition revoked meanwhile is refused: its new owner re-reads
             rd_kafka_topic_partition_list_destroy(list);
         };
     }
@@ -348,7 +361,8 @@ struct KafkaConsumer::Impl {
             }
             const auto now = std::chrono::steady_clock::now();
             const bool full = pending.events.size() >= options.maxEventsPerBatch;
-            const bool due = now - batchStarted >= std::chrono::milliseconds(options.maxBatchMilliseconds);
+            const bool due
+                = now - batchStarted >= std::chrono::milliseconds(options.maxBatchMilliseconds);
             if (!paused && (full || due || !m) && !flush()) {
                 setPaused(true); // the engine is behind: stop fetching, keep what we hold
                 paused = true;
@@ -399,7 +413,8 @@ KafkaConsumer::Health KafkaConsumer::health() const
 
 KafkaConsumer::Stats KafkaConsumer::stats() const
 {
-    return {d->records.load(), d->events.load(), d->undecodable.load(), d->pauses.load(), d->lag.load()};
+    return {d->records.load(), d->events.load(), d->undecodable.load(), d->pauses.load(),
+            d->lag.load()};
 }
 
 } // namespace llmopt

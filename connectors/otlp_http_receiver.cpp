@@ -86,7 +86,8 @@ HttpResponse failure(int status, Encoding encoding, const std::string& message,
 OtlpHttpReceiver::OtlpHttpReceiver(Options options, IngestQueue& queue)
     : m_options(std::move(options))
     , m_queue(queue)
-    , m_server({m_options.address, m_options.port, m_options.maxBodyBytes, m_options.threads, "otlp.http"},
+    , m_server({m_options.address, m_options.port, m_options.maxBodyBytes, m_options.threads,
+                "otlp.http"},
                [this](HttpRequest& r) { return handle(r); })
 {
 }
@@ -111,29 +112,40 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
     };
     const bool traces = request.target == "/v1/traces";
     if (!traces && request.target != "/v1/logs")
-        return refuse(404, "unknown path " + request.target + "; OTLP traces go to /v1/traces, logs to /v1/logs");
+        return refuse(404,
+                      "unknown path " + request.target
+                          + "; OTLP traces go to /v1/traces, logs to /v1/logs");
     if (request.method != "POST")
         return refuse(405, "use POST");
-    if (!m_options.bearerToken.empty() && request.authorization != "Bearer " + m_options.bearerToken) {
+    if (!m_options.bearerToken.empty()
+        && request.authorization != "Bearer " + m_options.bearerToken) {
         auto r = refuse(401, "missing or wrong bearer token");
         r.headers.emplace_back("WWW-Authenticate", "Bearer");
         return r;
     }
     if (encoding == Encoding::Other)
-        return refuse(415, "unsupported content type \"" + request.contentType
-                               + "\"; send application/x-protobuf or application/json");
+        return refuse(415,
+                      "unsupported content type \"" + request.contentType
+                          + "\"; send application/x-protobuf or application/json");
 
     std::string inflated;
     const std::string* body = &request.body;
     if (request.contentEncoding == "gzip") {
         switch (gunzip(request.body, inflated, m_options.maxBodyBytes)) {
-        case Inflate::Ok: body = &inflated; break;
+        case Inflate::Ok:
+            body = &inflated;
+            break;
         case Inflate::TooLarge:
-            return refuse(413, "the decompressed body exceeds " + std::to_string(m_options.maxBodyBytes) + " bytes");
-        case Inflate::Corrupt: return refuse(400, "the body is not valid gzip");
+            return refuse(413,
+                          "the decompressed body exceeds " + std::to_string(m_options.maxBodyBytes)
+                              + " bytes");
+        case Inflate::Corrupt:
+            return refuse(400, "the body is not valid gzip");
         }
     } else if (!request.contentEncoding.empty() && request.contentEncoding != "identity") {
-        return refuse(415, "unsupported content encoding \"" + request.contentEncoding + "\"; use gzip or none");
+        return refuse(415,
+                      "unsupported content encoding \"" + request.contentEncoding
+                          + "\"; use gzip or none");
     } else if (request.body.size() > m_options.maxBodyBytes) {
         return refuse(413, "the body exceeds " + std::to_string(m_options.maxBodyBytes) + " bytes");
     }
@@ -144,13 +156,15 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
     size_t skipped = 0;
     const char* what = traces ? "ExportTraceServiceRequest" : "ExportLogsServiceRequest";
     if (encoding == Encoding::Protobuf) {
-        const bool ok = traces ? OtlpProtoDecoder::decodeTraces(*body, batch.events, problems, skipped)
-                               : OtlpProtoDecoder::decodeLogs(*body, batch.evaluations, problems, skipped);
+        const bool ok = traces
+            ? OtlpProtoDecoder::decodeTraces(*body, batch.events, problems, skipped)
+            : OtlpProtoDecoder::decodeLogs(*body, batch.evaluations, problems, skipped);
         if (!ok)
             return refuse(400, std::string("the body is not an OTLP ") + what);
     } else {
         if (!jsonDepthWithin(*body))
-            return refuse(400, "the JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+            return refuse(
+                400, "the JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
         const auto doc = nlohmann::json::parse(*body, nullptr, false);
         if (doc.is_discarded() || !doc.is_object())
             return refuse(400, "the body is not valid JSON");
@@ -160,7 +174,8 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
                          : OtlpJsonCodec::decodeLogs(doc, batch.evaluations, problems);
     }
     const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch()).count();
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
     const std::string firstProblem = problems.empty() ? std::string() : problems.front().reason;
     for (SpanProblem& p : problems)
         batch.deadLetters.push_back({now, "otlp-http", std::move(p.reason), std::move(p.payload)});
@@ -175,7 +190,8 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
     m_counters.spansRejected += rejected;
     m_counters.spansSkipped += skipped;
 
-    const std::string message = rejected == 0 ? std::string()
+    const std::string message = rejected == 0
+        ? std::string()
         : std::to_string(rejected) + (traces ? " spans" : " log records")
             + " were malformed and kept in the dead-letter table; first: " + firstProblem;
     HttpResponse r;
@@ -184,14 +200,16 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
         if (traces) {
             opentelemetry::proto::collector::trace::v1::ExportTraceServiceResponse response;
             if (rejected > 0) {
-                response.mutable_partial_success()->set_rejected_spans(static_cast<int64_t>(rejected));
+                response.mutable_partial_success()->set_rejected_spans(
+                    static_cast<int64_t>(rejected));
                 response.mutable_partial_success()->set_error_message(message);
             }
             r.body = response.SerializeAsString();
         } else {
             opentelemetry::proto::collector::logs::v1::ExportLogsServiceResponse response;
             if (rejected > 0) {
-                response.mutable_partial_success()->set_rejected_log_records(static_cast<int64_t>(rejected));
+                response.mutable_partial_success()->set_rejected_log_records(
+                    static_cast<int64_t>(rejected));
                 response.mutable_partial_success()->set_error_message(message);
             }
             r.body = response.SerializeAsString();
@@ -199,8 +217,9 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
     } else {
         nlohmann::json response = nlohmann::json::object();
         if (rejected > 0) // int64 as a string, per the OTLP JSON mapping
-            response["partialSuccess"] = {{traces ? "rejectedSpans" : "rejectedLogRecords", std::to_string(rejected)},
-                                          {"errorMessage", message}};
+            response["partialSuccess"]
+                = {{traces ? "rejectedSpans" : "rejectedLogRecords", std::to_string(rejected)},
+                   {"errorMessage", message}};
         r.contentType = "application/json";
         r.body = response.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }

@@ -23,7 +23,7 @@ public:
         std::string address = "127.0.0.1";
         uint16_t port = 4318;
         size_t maxBodyBytes = 16 * 1024 * 1024; // after decompression
-        std::string bearerToken;                 // empty: no authentication
+        std::string bearerToken; // empty: no authentication
         int threads = 1;
         int retryAfterSeconds = 1;
     };
@@ -33,9 +33,9 @@ public:
         std::atomic<uint64_t> spansAccepted{0}; // decoded and handed to the engine
         std::atomic<uint64_t> evaluationsAccepted{0}; // gen_ai.evaluation.result log records
         std::atomic<uint64_t> spansRejected{0}; // malformed spans or log records, dead-lettered
-        std::atomic<uint64_t> spansSkipped{0};  // not LLM calls
+        std::atomic<uint64_t> spansSkipped{0}; // not LLM calls
         std::atomic<uint64_t> requestsRefused{0}; // 4xx: undecodable, too large, wrong type, auth
-        std::atomic<uint64_t> pushedBack{0};      // 503: the engine's queue was full
+        std::atomic<uint64_t> pushedBack{0}; // 503: the engine's queue was full
     };
 
     OtlpHttpReceiver(Options options, IngestQueue& queue);

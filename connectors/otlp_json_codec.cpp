@@ -111,7 +111,8 @@ AttributeView viewOf(const json& anyValue)
     AttributeView v;
     if (!anyValue.is_object() || anyValue.empty())
         return v;
-    const auto first = anyValue.begin(); // an iterator: items() proxies do not outlive the statement
+    const auto first
+        = anyValue.begin(); // an iterator: items() proxies do not outlive the statement
     const std::string& kind = first.key();
     const json& value = first.value();
     if (kind == "stringValue" && value.is_string()) {
@@ -235,12 +236,14 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
     size_t skipped = 0;
     auto rs = request.is_object() ? request.find("resourceSpans") : request.end();
     if (!request.is_object() || rs == request.end() || !rs->is_array()) {
-        problems.push_back({"not an ExportTraceServiceRequest: no \"resourceSpans\" list", request.dump(-1, ' ', false, json::error_handler_t::replace)});
+        problems.push_back({"not an ExportTraceServiceRequest: no \"resourceSpans\" list",
+                            request.dump(-1, ' ', false, json::error_handler_t::replace)});
         return 0;
     }
     SpanView view;
     LlmEvent event;
-    auto dumped = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+    auto dumped
+        = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
     for (const json& resourceSpans : *rs) {
         if (!resourceSpans.is_object()) {
             problems.push_back({"a resourceSpans entry is not an object", dumped(resourceSpans)});
@@ -249,11 +252,11 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
         std::string_view service;
         std::vector<KeyValueView> resource;
         try {
-            if (auto res = resourceSpans.find("resource"); res != resourceSpans.end() && res->is_object())
+            if (auto res = resourceSpans.find("resource");
+                res != resourceSpans.end() && res->is_object())
                 readAttributes(*res, resource);
         } catch (const std::exception& ex) {
-            problems.push_back({std::string("resource: ") + ex.what(),
-                                dumped(resourceSpans)});
+            problems.push_back({std::string("resource: ") + ex.what(), dumped(resourceSpans)});
             continue;
         }
         for (const KeyValueView& kv : resource)
@@ -269,7 +272,8 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
         for (const json& scope : *scopes) {
             auto spans = scope.is_object() ? scope.find("spans") : scope.end();
             if (!scope.is_object() || (spans != scope.end() && !spans->is_array())) {
-                problems.push_back({"a scopeSpans entry is not an object with a \"spans\" list", dumped(scope)});
+                problems.push_back(
+                    {"a scopeSpans entry is not an object with a \"spans\" list", dumped(scope)});
                 continue;
             }
             if (spans == scope.end())
@@ -294,7 +298,8 @@ size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& e
 size_t OtlpJsonCodec::decodeLogs(const json& request, std::vector<EvaluationRecord>& evaluations,
                                  std::vector<SpanProblem>& problems)
 {
-    auto dumped = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+    auto dumped
+        = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
     auto list = [](const json& owner, const char* key) -> const json* {
         auto it = owner.is_object() ? owner.find(key) : owner.end();
         return it != owner.end() && it->is_array() ? &*it : nullptr;
@@ -302,7 +307,8 @@ size_t OtlpJsonCodec::decodeLogs(const json& request, std::vector<EvaluationReco
     size_t skipped = 0;
     const json* resources = list(request, "resourceLogs");
     if (!resources) {
-        problems.push_back({"not an ExportLogsServiceRequest: no \"resourceLogs\" list", dumped(request)});
+        problems.push_back(
+            {"not an ExportLogsServiceRequest: no \"resourceLogs\" list", dumped(request)});
         return 0;
     }
     std::vector<KeyValueView> attributes;
@@ -318,7 +324,8 @@ size_t OtlpJsonCodec::decodeLogs(const json& request, std::vector<EvaluationReco
                         readAttributes(log, attributes);
                     const auto name = log.is_object() ? log.find("eventName") : log.end();
                     const std::string_view eventName = name != log.end() && name->is_string()
-                        ? std::string_view(name->get_ref<const std::string&>()) : std::string_view();
+                        ? std::string_view(name->get_ref<const std::string&>())
+                        : std::string_view();
                     if (!GenAiSpanMapper::mapEvaluationLog(eventName, attributes, record)) {
                         ++skipped;
                         continue;
@@ -326,7 +333,8 @@ size_t OtlpJsonCodec::decodeLogs(const json& request, std::vector<EvaluationReco
                     record.traceId = lowerHex(log, "traceId");
                     record.spanId = lowerHex(log, "spanId");
                     if (record.spanId.empty())
-                        throw std::invalid_argument("the evaluation names no span (spanId is empty)");
+                        throw std::invalid_argument(
+                            "the evaluation names no span (spanId is empty)");
                     if (auto t = log.find("timeUnixNano"); t != log.end())
                         record.timeUnixNano = jsonInt64(*t, "timeUnixNano");
                 } catch (const std::exception& ex) {

@@ -32,7 +32,8 @@ public:
                                std::vector<SpanProblem>& problems);
     // Decodes the gen_ai.evaluation.result records of an ExportLogsServiceRequest;
     // returns how many other records were skipped.
-    static size_t decodeLogs(const nlohmann::json& request, std::vector<EvaluationRecord>& evaluations,
+    static size_t decodeLogs(const nlohmann::json& request,
+                             std::vector<EvaluationRecord>& evaluations,
                              std::vector<SpanProblem>& problems);
 };
 

@@ -133,7 +133,8 @@ bool OtlpProtoDecoder::decodeTraces(std::string_view bytes, std::vector<LlmEvent
     return true;
 }
 
-bool OtlpProtoDecoder::decodeLogs(std::string_view bytes, std::vector<EvaluationRecord>& evaluations,
+bool OtlpProtoDecoder::decodeLogs(std::string_view bytes,
+                                  std::vector<EvaluationRecord>& evaluations,
                                   std::vector<SpanProblem>& problems, size_t& skipped)
 {
     silenceProtobufLog();
@@ -156,7 +157,8 @@ bool OtlpProtoDecoder::decodeLogs(std::string_view bytes, std::vector<Evaluation
                         continue;
                     }
                     if (log.span_id().empty())
-                        throw std::invalid_argument("the evaluation names no span (span_id is empty)");
+                        throw std::invalid_argument(
+                            "the evaluation names no span (span_id is empty)");
                 } catch (const std::exception& ex) {
                     problems.push_back({ex.what(), log.ShortDebugString()});
                     continue;

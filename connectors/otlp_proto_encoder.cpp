@@ -14,9 +14,7 @@ namespace {
 
 std::string fromHex(const std::string& hex)
 {
-    auto nibble = [](char c) {
-        return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-    };
+    auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
     std::string out(hex.size() / 2, '\0');
     for (size_t i = 0; i < out.size(); ++i)
         out[i] = static_cast<char>(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
@@ -33,7 +31,10 @@ struct ProtoAttributeWriter {
         kv->set_key(std::string(key));
         return kv->mutable_value();
     }
-    void string(std::string_view k, std::string_view v) { add(k)->set_string_value(std::string(v)); }
+    void string(std::string_view k, std::string_view v)
+    {
+        add(k)->set_string_value(std::string(v));
+    }
     void integer(std::string_view k, int64_t v) { add(k)->set_int_value(v); }
     void number(std::string_view k, double v) { add(k)->set_double_value(v); }
     void stringArray(std::string_view k, std::string_view v)
@@ -49,8 +50,8 @@ void encodeSpan(otlp::trace::v1::Span* span, const LlmEvent& e)
     span->set_name(e.operation + " " + e.requestModel);
     span->set_kind(otlp::trace::v1::Span::SPAN_KIND_CLIENT);
     span->set_start_time_unix_nano(static_cast<uint64_t>(e.timeUnixNano));
-    span->set_end_time_unix_nano(
-        static_cast<uint64_t>(e.timeUnixNano + static_cast<int64_t>(std::llround(e.latencyMs * 1e6))));
+    span->set_end_time_unix_nano(static_cast<uint64_t>(
+        e.timeUnixNano + static_cast<int64_t>(std::llround(e.latencyMs * 1e6))));
     ProtoAttributeWriter attributes{span->mutable_attributes()};
     writeGenAiAttributes(e, attributes);
     forEachEvaluation(e, [&](std::string_view name, double score) {
@@ -78,8 +79,8 @@ std::string OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent> events)
                                [&](const auto& s) { return s.first == e.service; });
         if (it == byService.end()) {
             auto* rs = request.add_resource_spans();
-            ProtoAttributeWriter{rs->mutable_resource()->mutable_attributes()}.string("service.name",
-                                                                                      e.service);
+            ProtoAttributeWriter{rs->mutable_resource()->mutable_attributes()}.string(
+                "service.name", e.service);
             auto* scope = rs->add_scope_spans();
             scope->mutable_scope()->set_name("llm-optimizer.simulator");
             byService.emplace_back(e.service, scope);

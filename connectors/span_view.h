@@ -33,7 +33,7 @@ struct SpanEventView {
 struct SpanView {
     std::string_view serviceName;
     std::string traceId; // lowercase hex
-    std::string spanId;  // lowercase hex
+    std::string spanId; // lowercase hex
     bool hasStart = false;
     int64_t startUnixNano = 0;
     int64_t endUnixNano = 0;

@@ -74,12 +74,13 @@ std::string AnalysisReport::toJson() const
     json doc = {
         {"schema_version", 1},
         {"files", files},
-        {"events", {{"received", counters.received},
-                    {"stored", counters.stored},
-                    {"duplicates", counters.duplicates},
-                    {"rejected", counters.rejected},
-                    {"unknown_cost", counters.unknownCost},
-                    {"spans_skipped_not_llm", spansSkipped}}},
+        {"events",
+         {{"received", counters.received},
+          {"stored", counters.stored},
+          {"duplicates", counters.duplicates},
+          {"rejected", counters.rejected},
+          {"unknown_cost", counters.unknownCost},
+          {"spans_skipped_not_llm", spansSkipped}}},
         {"problems", problemsJson},
         {"variants", variantsJson(variants)},
     };
@@ -100,9 +101,9 @@ std::string AnalysisReport::toText() const
                   static_cast<unsigned long long>(counters.unknownCost),
                   static_cast<unsigned long long>(spansSkipped));
     out += line;
-    std::snprintf(line, sizeof line, "%-16s %-18s %-22s %9s %7s %9s %9s %11s %10s %8s\n",
-                  "service", "variant", "model", "requests", "errors", "p50 ms", "p95 ms",
-                  "cost USD", "USD/req", "quality");
+    std::snprintf(line, sizeof line, "%-16s %-18s %-22s %9s %7s %9s %9s %11s %10s %8s\n", "service",
+                  "variant", "model", "requests", "errors", "p50 ms", "p95 ms", "cost USD",
+                  "USD/req", "quality");
     out += line;
     for (const VariantSummary* v : sorted(variants)) {
         const auto quality = v->meanQuality();

@@ -39,13 +39,15 @@ std::optional<std::string> Collector::validate(const LlmEvent& e)
         return "the time to first token is negative";
     if (e.latencyMs > kMaxLatencyMs || (e.ttftMs && *e.ttftMs > kMaxLatencyMs))
         return "the duration is longer than a week";
-    if (e.inputTokens < -1 || e.outputTokens < -1 || e.cacheReadTokens < 0 || e.cacheWriteTokens < 0)
+    if (e.inputTokens < -1 || e.outputTokens < -1 || e.cacheReadTokens < 0
+        || e.cacheWriteTokens < 0)
         return "a token count is negative";
     for (int64_t n : {e.inputTokens, e.outputTokens, e.cacheReadTokens, e.cacheWriteTokens})
         if (n > kMaxTokens)
             return "a token count is above " + std::to_string(kMaxTokens);
     if (e.inputTokens >= 0 && e.cacheReadTokens + e.cacheWriteTokens > e.inputTokens)
-        return "cache-read plus cache-write tokens exceed the input tokens (input tokens include them)";
+        return "cache-read plus cache-write tokens exceed the input tokens (input tokens include "
+               "them)";
     for (const Evaluation& ev : e.evaluations)
         if (!std::isfinite(ev.score) || std::abs(ev.score) > kMaxScore)
             return "evaluation \"" + ev.name + "\" has no usable score (a finite number is needed)";
@@ -60,7 +62,9 @@ IngestCounters Collector::ingest(std::vector<LlmEvent>& batch, std::vector<LlmEv
     size_t kept = 0;
     for (LlmEvent& e : batch) {
         if (auto reason = validate(e)) {
-            m_store.addDeadLetter({now, std::string(source), *reason, toFlatJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+            m_store.addDeadLetter(
+                {now, std::string(source), *reason,
+                 toFlatJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
             ++c.rejected;
             continue;
         }

@@ -17,7 +17,7 @@ struct IngestCounters {
     uint64_t received = 0;
     uint64_t stored = 0;
     uint64_t duplicates = 0;
-    uint64_t rejected = 0;    // kept in the dead-letter table with the reason
+    uint64_t rejected = 0; // kept in the dead-letter table with the reason
     uint64_t unknownCost = 0; // stored, but no price is known for the model
 
     IngestCounters& operator+=(const IngestCounters& o);

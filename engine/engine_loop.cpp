@@ -10,7 +10,8 @@ namespace llmopt {
 
 namespace {
 
-constexpr size_t kEventsPerRound = 20000; // events taken from the queue before a snapshot is published
+constexpr size_t kEventsPerRound
+    = 20000; // events taken from the queue before a snapshot is published
 
 int64_t nowUnixNano()
 {
@@ -103,7 +104,8 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
                     for (const EvaluationRecord& r : batch.evaluations) {
                         const auto it = m_recent.find(r.traceId + r.spanId);
                         if (it != m_recent.end()
-                            && m_variants.addEvaluation(it->second.service, it->second.variantId, r.evaluation.score))
+                            && m_variants.addEvaluation(it->second.service, it->second.variantId,
+                                                        r.evaluation.score))
                             ++counters.evaluationsMatched;
                     }
                 }

@@ -6,10 +6,10 @@
 #include <atomic>
 #include <deque>
 #include <map>
-#include <unordered_map>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace llmopt {
@@ -22,8 +22,8 @@ struct SourceCounters {
     IngestCounters ingest;
     uint64_t deadLettered = 0; // inputs the receiver could not decode
     uint64_t batches = 0;
-    uint64_t evaluations = 0;         // log-record evaluations stored
-    uint64_t evaluationsMatched = 0;  // … of which the call was recent enough to count live
+    uint64_t evaluations = 0; // log-record evaluations stored
+    uint64_t evaluationsMatched = 0; // … of which the call was recent enough to count live
 };
 
 // What the daemon's API and the GUI read: a copy made under a short lock

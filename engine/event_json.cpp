@@ -74,13 +74,13 @@ int64_t jsonInt64(const json& j, const char* what)
         } catch (const std::exception&) {
         }
     }
-    throw std::invalid_argument(std::string("\"") + what + "\" must be an integer, got " + j.dump(-1, ' ', false, json::error_handler_t::replace));
+    throw std::invalid_argument(std::string("\"") + what + "\" must be an integer, got "
+                                + j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 namespace {
 
-template <typename T>
-T field(const json& o, const char* key, T fallback)
+template <typename T> T field(const json& o, const char* key, T fallback)
 {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
@@ -146,11 +146,15 @@ LlmEvent fromFlatJson(const json& o)
         if (!it->is_array())
             throw std::invalid_argument("field \"evaluations\" must be a list");
         for (const json& ev : *it)
-            e.evaluations.push_back({field<std::string>(ev, "name", ""), field<double>(ev, "score", NAN)});
+            e.evaluations.push_back(
+                {field<std::string>(ev, "name", ""), field<double>(ev, "score", NAN)});
     }
     if (auto it = o.find("attributes"); it != o.end() && it->is_object())
         for (const auto& [key, value] : it->items())
-            e.attributes.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, json::error_handler_t::replace));
+            e.attributes.emplace_back(
+                key,
+                value.is_string() ? value.get<std::string>()
+                                  : value.dump(-1, ' ', false, json::error_handler_t::replace));
     return e;
 }
 

@@ -106,8 +106,7 @@ EventStore::EventStore(const std::string& path, Options options)
     , m_options(options)
 {
     const int rc = sqlite3_open_v2(path.c_str(), &m_db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                       | SQLITE_OPEN_NOMUTEX,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = "cannot open the event database " + path;
@@ -122,8 +121,9 @@ EventStore::EventStore(const std::string& path, Options options)
     }
     try {
         if (sqlite3_db_readonly(m_db, "main") == 1)
-            throw StoreError("the event database " + path
-                             + " is read-only; fix its permissions or choose another file with --db");
+            throw StoreError(
+                "the event database " + path
+                + " is read-only; fix its permissions or choose another file with --db");
         sqlite3_busy_timeout(m_db, 2000);
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=NORMAL");
@@ -237,7 +237,8 @@ size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* i
                 bindText(v, 3, e.variant.promptVersion);
                 e.variant.temperature ? sqlite3_bind_double(v, 4, *e.variant.temperature)
                                       : sqlite3_bind_null(v, 4);
-                e.variant.topP ? sqlite3_bind_double(v, 5, *e.variant.topP) : sqlite3_bind_null(v, 5);
+                e.variant.topP ? sqlite3_bind_double(v, 5, *e.variant.topP)
+                               : sqlite3_bind_null(v, 5);
                 e.variant.maxTokens ? sqlite3_bind_int64(v, 6, *e.variant.maxTokens)
                                     : sqlite3_bind_null(v, 6);
                 const int rc = sqlite3_step(v);
@@ -269,7 +270,8 @@ size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* i
             bindText(s, 18, e.errorType);
             bindText(s, 19, e.finishReason);
             e.costUsd ? sqlite3_bind_double(s, 20, *e.costUsd) : sqlite3_bind_null(s, 20);
-            e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0) : sqlite3_bind_null(s, 21);
+            e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0)
+                           : sqlite3_bind_null(s, 21);
             evaluationsJson.assign("[");
             for (const Evaluation& ev : e.evaluations) {
                 if (evaluationsJson.size() > 1)
@@ -329,7 +331,8 @@ void EventStore::addEvaluations(std::span<const EvaluationRecord> records)
 {
     if (records.empty())
         return;
-    Statement st{prepare("INSERT INTO evaluations(event_id, time_ns, name, score) VALUES(?,?,?,?)")};
+    Statement st{
+        prepare("INSERT INTO evaluations(event_id, time_ns, name, score) VALUES(?,?,?,?)")};
     exec("BEGIN IMMEDIATE");
     try {
         for (const EvaluationRecord& r : records) {
@@ -353,7 +356,8 @@ void EventStore::addEvaluations(std::span<const EvaluationRecord> records)
 size_t EventStore::evaluationCount() const
 {
     Statement st{prepare("SELECT count(*) FROM evaluations")};
-    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0)) : 0;
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0))
+                                            : 0;
 }
 
 size_t EventStore::applyRetention(int64_t nowUnixNano)
@@ -369,13 +373,15 @@ size_t EventStore::applyRetention(int64_t nowUnixNano)
 size_t EventStore::eventCount() const
 {
     Statement st{prepare("SELECT count(*) FROM events")};
-    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0)) : 0;
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0))
+                                            : 0;
 }
 
 size_t EventStore::deadLetterCount() const
 {
     Statement st{prepare("SELECT count(*) FROM dead_letters")};
-    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0)) : 0;
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0))
+                                            : 0;
 }
 
 std::vector<DeadLetter> EventStore::deadLetters(size_t limit) const
@@ -443,7 +449,8 @@ std::vector<LlmEvent> EventStore::events(int64_t from, int64_t to, size_t limit)
         if (sqlite3_column_type(st.s, 24) != SQLITE_NULL)
             e.userFeedback = sqlite3_column_int(st.s, 24) != 0;
         for (const auto& ev : nlohmann::json::parse(columnText(st.s, 25)))
-            e.evaluations.push_back({ev.at("name").get<std::string>(), ev.at("score").get<double>()});
+            e.evaluations.push_back(
+                {ev.at("name").get<std::string>(), ev.at("score").get<double>()});
         const auto attributes = nlohmann::json::parse(columnText(st.s, 26)); // outlives items()
         for (const auto& [key, value] : attributes.items())
             e.attributes.emplace_back(key, value.get<std::string>());

@@ -24,8 +24,8 @@ public:
 
 struct DeadLetter {
     int64_t receivedUnixNano = 0;
-    std::string source;  // "otlp-json", "flat-jsonl", "collector", …
-    std::string reason;  // what was wrong, for the operator
+    std::string source; // "otlp-json", "flat-jsonl", "collector", …
+    std::string reason; // what was wrong, for the operator
     std::string payload; // the input as received, so nothing is lost
 };
 

@@ -27,7 +27,8 @@ bool IngestQueue::popSome(std::vector<IngestBatch>& out, size_t maxEvents,
     std::unique_lock lock(m_mutex);
     m_ready.wait_for(lock, wait, [&] { return !m_batches.empty() || m_closed; });
     size_t taken = 0;
-    while (!m_batches.empty() && (taken == 0 || taken + m_batches.front().events.size() <= maxEvents)) {
+    while (!m_batches.empty()
+           && (taken == 0 || taken + m_batches.front().events.size() <= maxEvents)) {
         const IngestBatch& front = m_batches.front();
         const size_t n = front.events.size() + front.deadLetters.size() + front.evaluations.size();
         taken += n;

@@ -35,7 +35,7 @@ struct Evaluation {
 // durations milliseconds. Token counts of -1 mean "not reported".
 struct LlmEvent {
     std::string traceId; // 32 lowercase hex digits when the source had one
-    std::string spanId;  // 16 lowercase hex digits when the source had one
+    std::string spanId; // 16 lowercase hex digits when the source had one
     int64_t timeUnixNano = 0;
     std::string service;
     Variant variant;

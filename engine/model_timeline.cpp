@@ -22,7 +22,8 @@ ModelTimeline::ModelTimeline(int64_t bucketNanos, size_t bucketCount)
 void ModelTimeline::add(const LlmEvent& e)
 {
     const int64_t index = floorDiv(e.timeUnixNano, m_bucketNanos);
-    if (!m_buckets.empty() && index <= m_buckets.rbegin()->first - static_cast<int64_t>(m_bucketCount))
+    if (!m_buckets.empty()
+        && index <= m_buckets.rbegin()->first - static_cast<int64_t>(m_bucketCount))
         return; // older than the chart's horizon; the store and the variant table still have it
     Cell& cell = m_buckets[index][e.variant.model];
     ++cell.requests;

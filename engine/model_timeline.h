@@ -16,7 +16,7 @@ struct TimelinePoint {
     int64_t bucketStartUnixNano = 0;
     uint64_t requests = 0;
     double spendPerHourUsd = 0.0; // cost in the bucket scaled to an hourly rate
-    double p95LatencyMs = 0.0;    // successful calls only
+    double p95LatencyMs = 0.0; // successful calls only
 };
 
 struct TimelineSeries {

@@ -22,8 +22,7 @@ double requirePrice(const json& entry, const char* key, const std::string& where
         throw ConfigError(where + ": \"" + key + "\" must be a number (USD per 1M tokens)");
     double v = it->get<double>();
     if (!std::isfinite(v) || v < 0)
-        throw ConfigError(where + ": \"" + key + "\" must be zero or positive, got "
-                          + it->dump());
+        throw ConfigError(where + ": \"" + key + "\" must be zero or positive, got " + it->dump());
     return v;
 }
 
@@ -159,7 +158,8 @@ double PriceTable::cost(const ModelPrice& price, int64_t inputTokens, int64_t ou
     const double perToken = 1e-6;
     return perToken
         * (static_cast<double>(uncached) * price.inputPerMTok
-           + static_cast<double>(cacheReadTokens) * price.cacheReadPerMTok.value_or(price.inputPerMTok)
+           + static_cast<double>(cacheReadTokens)
+               * price.cacheReadPerMTok.value_or(price.inputPerMTok)
            + static_cast<double>(cacheWriteTokens)
                * price.cacheWritePerMTok.value_or(price.inputPerMTok)
            + static_cast<double>(outputTokens) * price.outputPerMTok);
@@ -169,14 +169,15 @@ std::optional<double> PriceTable::cost(const LlmEvent& event) const
 {
     if (event.inputTokens < 0 || event.outputTokens < 0)
         return std::nullopt;
-    const std::string& model = event.responseModel.empty() ? event.requestModel
-                                                           : event.responseModel;
+    const std::string& model
+        = event.responseModel.empty() ? event.requestModel : event.responseModel;
     const ModelPrice* price = find(model);
     if (!price && model != event.requestModel)
         price = find(event.requestModel);
     if (!price)
         return std::nullopt;
-    return cost(*price, event.inputTokens, event.outputTokens, std::max<int64_t>(0, event.cacheReadTokens),
+    return cost(*price, event.inputTokens, event.outputTokens,
+                std::max<int64_t>(0, event.cacheReadTokens),
                 std::max<int64_t>(0, event.cacheWriteTokens));
 }
 

@@ -22,7 +22,7 @@ struct ModelPrice {
     std::string provider;
     double inputPerMTok = 0.0;
     double outputPerMTok = 0.0;
-    std::optional<double> cacheReadPerMTok;  // absent: cached input billed as input
+    std::optional<double> cacheReadPerMTok; // absent: cached input billed as input
     std::optional<double> cacheWritePerMTok; // absent: cache writes billed as input
     std::string asOf;
     std::string source;

@@ -110,8 +110,8 @@ std::string ScenarioEvent::describe() const
                       target.c_str(), magnitude * 100, task.c_str());
         break;
     case Kind::LatencyIncident:
-        std::snprintf(buf, sizeof buf, "latency incident at %s: calls %.1f× slower",
-                      target.c_str(), magnitude);
+        std::snprintf(buf, sizeof buf, "latency incident at %s: calls %.1f× slower", target.c_str(),
+                      magnitude);
         break;
     case Kind::ProviderOutage:
         std::snprintf(buf, sizeof buf, "%s outage: %.0f%% of calls fail", target.c_str(),
@@ -133,12 +133,12 @@ std::vector<std::string> Scenario::names()
 std::optional<Scenario> Scenario::named(const std::string& name, double horizon)
 {
     using K = ScenarioEvent::Kind;
-    const ScenarioEvent drift{K::InputMixDrift, 0.4 * horizon, 1e300, "support-chat",
-                              "troubleshooting", 0.5};
-    const ScenarioEvent incident{K::LatencyIncident, 0.5 * horizon, 0.7 * horizon, "openai", "",
-                                 3.0};
-    const ScenarioEvent outage{K::ProviderOutage, 0.6 * horizon, 0.75 * horizon, "anthropic", "",
-                               0.9};
+    const ScenarioEvent drift{K::InputMixDrift, 0.4 * horizon,     1e300,
+                              "support-chat",   "troubleshooting", 0.5};
+    const ScenarioEvent incident{
+        K::LatencyIncident, 0.5 * horizon, 0.7 * horizon, "openai", "", 3.0};
+    const ScenarioEvent outage{
+        K::ProviderOutage, 0.6 * horizon, 0.75 * horizon, "anthropic", "", 0.9};
     const ScenarioEvent priceCut{K::PriceChange, 0.5 * horizon, 1e300, "gpt-4o", "", 0.5};
 
     Scenario s{name, {}};
@@ -258,7 +258,8 @@ double Simulator::maxRate(size_t service) const
 
 double Simulator::expectedArrivals(size_t service, int64_t from, int64_t to) const
 {
-    // The rate is smooth on the scale of minutes: the midpoint rule over 10 s steps is exact enough.
+    // The rate is smooth on the scale of minutes: the midpoint rule over 10 s steps is exact
+    // enough.
     const double seconds = static_cast<double>(to - from) / kNanosPerSecond;
     const int steps = std::max(1, static_cast<int>(seconds / 10.0));
     const double step = seconds / steps;
@@ -291,7 +292,8 @@ double Simulator::expectedSuccessProbability(const std::string& modelName,
     for (int i = 0; i <= n; ++i) {
         const double z = lo + i * h;
         const double w = (i == 0 || i == n) ? 1 : (i % 2 ? 4 : 2);
-        sum += w * std::exp(-0.5 * z * z) * goodAnswerProbability(skill, t.difficultyMean + t.difficultySd * z);
+        sum += w * std::exp(-0.5 * z * z)
+            * goodAnswerProbability(skill, t.difficultyMean + t.difficultySd * z);
     }
     return sum * h / 3.0 / std::sqrt(2.0 * kPi);
 }
@@ -312,9 +314,11 @@ double Simulator::nextArrival(size_t service, double after)
 
 void Simulator::generateUntil(int64_t until, std::vector<LlmEvent>& out)
 {
-    const double untilSeconds = static_cast<double>(until - m_config.startUnixNano) / kNanosPerSecond;
+    const double untilSeconds
+        = static_cast<double>(until - m_config.startUnixNano) / kNanosPerSecond;
     for (;;) {
-        const auto next = std::min_element(m_nextArrivalSeconds.begin(), m_nextArrivalSeconds.end());
+        const auto next
+            = std::min_element(m_nextArrivalSeconds.begin(), m_nextArrivalSeconds.end());
         if (next == m_nextArrivalSeconds.end() || *next >= untilSeconds)
             return;
         const auto service = static_cast<size_t>(next - m_nextArrivalSeconds.begin());
@@ -325,7 +329,8 @@ void Simulator::generateUntil(int64_t until, std::vector<LlmEvent>& out)
 
 std::vector<ScenarioEvent> Simulator::takeStartedScenarioEvents(int64_t until)
 {
-    const double untilSeconds = static_cast<double>(until - m_config.startUnixNano) / kNanosPerSecond;
+    const double untilSeconds
+        = static_cast<double>(until - m_config.startUnixNano) / kNanosPerSecond;
     std::vector<ScenarioEvent> started;
     for (size_t i = 0; i < m_config.scenario.events.size(); ++i) {
         if (!m_scenarioTaken[i] && m_config.scenario.events[i].startSeconds < untilSeconds) {
@@ -441,8 +446,9 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     else if (profile.provider == "anthropic")
         ev.cacheWriteTokens = prefix; // Anthropic bills writing the prompt cache
     int64_t output = std::max<int64_t>(
-        1, std::llround(taskProfile->outputTokensMedian
-                        * std::exp(taskProfile->outputTokensSigma * rng.normal())));
+        1,
+        std::llround(taskProfile->outputTokensMedian
+                     * std::exp(taskProfile->outputTokensSigma * rng.normal())));
     ev.finishReason = "stop";
     if (variant->variant.maxTokens && output >= *variant->variant.maxTokens) {
         output = *variant->variant.maxTokens;
@@ -458,12 +464,14 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     ev.ttftMs = ttft * 1000.0;
     ev.latencyMs = (ttft + static_cast<double>(output) / speed * latencyFactor) * 1000.0;
 
-    const double difficulty = taskProfile->difficultyMean + taskProfile->difficultySd * rng.normal();
+    const double difficulty
+        = taskProfile->difficultyMean + taskProfile->difficultySd * rng.normal();
     const bool good = rng.uniform() < goodAnswerProbability(profile.skill(), difficulty);
     const double score = good ? 0.75 + 0.25 * rng.uniform() : 0.45 * rng.uniform();
     ev.evaluations.push_back({"answer_quality", score});
     if (rng.uniform() < m_config.feedbackProbability)
-        ev.userFeedback = (rng.uniform() < 0.9) == good; // 10% of feedback disagrees with the grader
+        ev.userFeedback
+            = (rng.uniform() < 0.9) == good; // 10% of feedback disagrees with the grader
     return ev;
 }
 

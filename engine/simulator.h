@@ -42,7 +42,7 @@ struct ServiceProfile {
     double requestsPerSecond = 1.0; // daily mean; the diurnal curve modulates it
     std::vector<std::pair<std::string, double>> taskMix;
     std::vector<VariantProfile> variants;
-    double cacheHitRate = 0.0;     // share of calls whose shared prompt prefix is cached
+    double cacheHitRate = 0.0; // share of calls whose shared prompt prefix is cached
     int64_t cachedPrefixTokens = 0; // size of that prefix (system prompt)
 };
 
@@ -52,8 +52,8 @@ struct ScenarioEvent {
     Kind kind = Kind::InputMixDrift;
     double startSeconds = 0.0;
     double endSeconds = 1e300;
-    std::string target;    // service (drift), provider (incident, outage), model (price change)
-    std::string task;      // drift: the task type that gains share
+    std::string target; // service (drift), provider (incident, outage), model (price change)
+    std::string task; // drift: the task type that gains share
     double magnitude = 0.; // drift: share moved; incident: latency factor; outage: error
                            // probability; price change: price factor
     std::string describe() const;
@@ -71,7 +71,7 @@ struct SimulatorConfig {
     uint64_t seed = 1;
     int64_t startUnixNano = 0;
     double rateScale = 1.0;
-    double rateLimitProbability = 0.01;   // HTTP 429 from the provider
+    double rateLimitProbability = 0.01; // HTTP 429 from the provider
     double serverErrorProbability = 0.003; // HTTP 5xx
     double timeoutProbability = 0.001;
     double timeoutSeconds = 30.0;

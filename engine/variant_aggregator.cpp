@@ -19,7 +19,8 @@ std::optional<double> VariantSummary::costPerRequest() const
     return costUsd / double(priced);
 }
 
-bool VariantAggregator::addEvaluation(const std::string& service, const std::string& variantId, double score)
+bool VariantAggregator::addEvaluation(const std::string& service, const std::string& variantId,
+                                      double score)
 {
     const auto it = m_index.find(service + '\x1f' + variantId);
     if (it == m_index.end())

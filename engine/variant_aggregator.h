@@ -26,8 +26,8 @@ struct VariantSummary {
     int64_t inputTokens = 0;
     int64_t outputTokens = 0;
     int64_t cacheReadTokens = 0;
-    double costUsd = 0.0;       // sum over events whose cost is known
-    uint64_t costUnknown = 0;   // events whose model has no price
+    double costUsd = 0.0; // sum over events whose cost is known
+    uint64_t costUnknown = 0; // events whose model has no price
     double qualitySum = 0.0;
     uint64_t qualityCount = 0;
     uint64_t feedbackUp = 0;

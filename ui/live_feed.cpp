@@ -22,8 +22,8 @@ int64_t nowUnixNano()
 }
 
 constexpr int64_t kTimelineBucketNanos = 10'000'000'000LL; // 10 s
-constexpr size_t kTimelineBuckets = 90;                     // 15 minutes of history
-constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;         // KPI tiles: the last minute
+constexpr size_t kTimelineBuckets = 90; // 15 minutes of history
+constexpr int64_t kKpiSpanNanos = 60'000'000'000LL; // KPI tiles: the last minute
 
 } // namespace
 

@@ -28,8 +28,8 @@ public:
         QString databasePath;
         QString scenario = QStringLiteral("demo");
         quint64 seed = 1;
-        int backfillSeconds = 600;   // history generated at start so charts are populated at once
-        int tickMilliseconds = 100;  // simulator step and snapshot rate (≤ 10 Hz)
+        int backfillSeconds = 600; // history generated at start so charts are populated at once
+        int tickMilliseconds = 100; // simulator step and snapshot rate (≤ 10 Hz)
         double rateScale = 1.0;
     };
 

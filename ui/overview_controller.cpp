@@ -89,7 +89,8 @@ void OverviewController::applyPending()
     }
 }
 
-void OverviewController::fillSeries(QAbstractSeries* series, const QString& model, Metric metric) const
+void OverviewController::fillSeries(QAbstractSeries* series, const QString& model,
+                                    Metric metric) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
     if (!xy || !m_current)

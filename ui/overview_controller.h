@@ -9,7 +9,6 @@
 
 class QAbstractSeries;
 
-
 // What the Overview screen shows: KPI tiles, the per-model charts and the
 // variant table. Receives snapshots from the engine thread at any rate and
 // applies the newest at most ten times a second on the GUI thread.

@@ -19,7 +19,8 @@ int VariantTableModel::columnCount(const QModelIndex& parent) const
 
 QHash<int, QByteArray> VariantTableModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"}, {Qt::ToolTipRole, "toolTip"}, {AlignRightRole, "alignRight"}};
+    return {
+        {Qt::DisplayRole, "display"}, {Qt::ToolTipRole, "toolTip"}, {AlignRightRole, "alignRight"}};
 }
 
 QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -28,26 +29,39 @@ QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation,
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case Service: return tr("Service");
-        case Variant: return tr("Variant");
-        case Requests: return tr("Requests");
-        case ErrorRate: return tr("Errors");
-        case LatencyP50: return tr("p50 latency");
-        case LatencyP95: return tr("p95 latency");
-        case Spend: return tr("Spend");
-        case CostPerRequest: return tr("Cost / request");
-        case Quality: return tr("Quality");
+        case Service:
+            return tr("Service");
+        case Variant:
+            return tr("Variant");
+        case Requests:
+            return tr("Requests");
+        case ErrorRate:
+            return tr("Errors");
+        case LatencyP50:
+            return tr("p50 latency");
+        case LatencyP95:
+            return tr("p95 latency");
+        case Spend:
+            return tr("Spend");
+        case CostPerRequest:
+            return tr("Cost / request");
+        case Quality:
+            return tr("Quality");
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case ErrorRate: return tr("Failed calls / all calls since the feed started");
+        case ErrorRate:
+            return tr("Failed calls / all calls since the feed started");
         case LatencyP50:
         case LatencyP95:
             return tr("Latency quantile of successful calls (quantile sketch, ≤1% relative error)");
-        case Spend: return tr("Sum of per-call cost from the price table");
-        case Quality: return tr("Mean evaluation score (gen_ai.evaluation.result), 0–1");
-        default: return {};
+        case Spend:
+            return tr("Sum of per-call cost from the price table");
+        case Quality:
+            return tr("Mean evaluation score (gen_ai.evaluation.result), 0–1");
+        default:
+            return {};
         }
     }
     return {};
@@ -62,30 +76,47 @@ QVariant VariantTableModel::data(const QModelIndex& index, int role) const
     if (role == AlignRightRole)
         return index.column() >= Requests;
     if (role == Qt::ToolTipRole)
-        return QString::fromStdString(r.variantLabel + " (" + r.variantId + ", " + r.provider + ")");
+        return QString::fromStdString(r.variantLabel + " (" + r.variantId + ", " + r.provider
+                                      + ")");
     if (role == SortRole) {
         switch (index.column()) {
-        case Service: return QString::fromStdString(r.service);
-        case Variant: return QString::fromStdString(r.variantName.empty() ? r.variantLabel : r.variantName);
-        case Requests: return qulonglong(r.requests);
-        case ErrorRate: return r.errorRate();
-        case LatencyP50: return r.latencyMs.quantile(0.5);
-        case LatencyP95: return r.latencyMs.quantile(0.95);
-        case Spend: return r.costUsd;
-        case CostPerRequest: return r.costPerRequest().value_or(-1.0);
-        case Quality: return r.meanQuality().value_or(-1.0);
+        case Service:
+            return QString::fromStdString(r.service);
+        case Variant:
+            return QString::fromStdString(r.variantName.empty() ? r.variantLabel : r.variantName);
+        case Requests:
+            return qulonglong(r.requests);
+        case ErrorRate:
+            return r.errorRate();
+        case LatencyP50:
+            return r.latencyMs.quantile(0.5);
+        case LatencyP95:
+            return r.latencyMs.quantile(0.95);
+        case Spend:
+            return r.costUsd;
+        case CostPerRequest:
+            return r.costPerRequest().value_or(-1.0);
+        case Quality:
+            return r.meanQuality().value_or(-1.0);
         }
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Service: return QString::fromStdString(r.service);
-    case Variant: return QString::fromStdString(r.variantName.empty() ? r.variantLabel : r.variantName);
-    case Requests: return locale.toString(qulonglong(r.requests));
-    case ErrorRate: return locale.toString(100.0 * r.errorRate(), 'f', 2) + QLatin1Char('%');
-    case LatencyP50: return locale.toString(r.latencyMs.quantile(0.5), 'f', 0) + tr(" ms");
-    case LatencyP95: return locale.toString(r.latencyMs.quantile(0.95), 'f', 0) + tr(" ms");
-    case Spend: return QStringLiteral("$") + locale.toString(r.costUsd, 'f', 2);
+    case Service:
+        return QString::fromStdString(r.service);
+    case Variant:
+        return QString::fromStdString(r.variantName.empty() ? r.variantLabel : r.variantName);
+    case Requests:
+        return locale.toString(qulonglong(r.requests));
+    case ErrorRate:
+        return locale.toString(100.0 * r.errorRate(), 'f', 2) + QLatin1Char('%');
+    case LatencyP50:
+        return locale.toString(r.latencyMs.quantile(0.5), 'f', 0) + tr(" ms");
+    case LatencyP95:
+        return locale.toString(r.latencyMs.quantile(0.95), 'f', 0) + tr(" ms");
+    case Spend:
+        return QStringLiteral("$") + locale.toString(r.costUsd, 'f', 2);
     case CostPerRequest: {
         const auto c = r.costPerRequest();
         return c ? QStringLiteral("$") + locale.toString(*c, 'f', 5) : tr("unknown");

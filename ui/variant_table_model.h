@@ -9,7 +9,18 @@
 class VariantTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Service, Variant, Requests, ErrorRate, LatencyP50, LatencyP95, Spend, CostPerRequest, Quality, ColumnCount };
+    enum Column {
+        Service,
+        Variant,
+        Requests,
+        ErrorRate,
+        LatencyP50,
+        LatencyP95,
+        Spend,
+        CostPerRequest,
+        Quality,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, AlignRightRole };
 
     explicit VariantTableModel(QObject* parent = nullptr);
@@ -17,7 +28,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     // Rows keep their place when the same variants come back; new ones are appended.

@@ -48,10 +48,14 @@ private Q_SLOTS:
     void simulateIsDeterministic()
     {
         QTemporaryDir dir;
-        const QString a = dir.filePath("a.jsonl"), b = dir.filePath("b.jsonl"), c = dir.filePath("c.jsonl");
-        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "4", "--out", a}).exitCode, 0);
-        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "4", "--out", b}).exitCode, 0);
-        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "5", "--out", c}).exitCode, 0);
+        const QString a = dir.filePath("a.jsonl"), b = dir.filePath("b.jsonl"),
+                      c = dir.filePath("c.jsonl");
+        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "4", "--out", a}).exitCode,
+                 0);
+        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "4", "--out", b}).exitCode,
+                 0);
+        QCOMPARE(runProgram({"simulate", "--duration", "120", "--seed", "5", "--out", c}).exitCode,
+                 0);
         QCOMPARE(digest(a), digest(b));
         QVERIFY(digest(a) != digest(c));
     }
@@ -62,7 +66,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString file = dir.filePath("sim.jsonl");
         const double seconds = 3600;
-        QCOMPARE(runProgram({"simulate", "--duration", "3600", "--seed", "17", "--out", file}).exitCode, 0);
+        QCOMPARE(
+            runProgram({"simulate", "--duration", "3600", "--seed", "17", "--out", file}).exitCode,
+            0);
         const Result r = runProgram({"analyze", file, "--format", "json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
@@ -83,39 +89,48 @@ private Q_SLOTS:
                 if (v["service"].toString().toStdString() == service.name)
                     requests += v["requests"].toDouble();
             }
-            const double expected = model.expectedArrivals(s, kStart, kStart + int64_t(seconds * 1e9));
-            QVERIFY2(std::abs(requests - expected) < 5 * std::sqrt(expected),
-                     qPrintable(QString("%1: %2 vs %3").arg(service.name.c_str()).arg(requests).arg(expected)));
+            const double expected
+                = model.expectedArrivals(s, kStart, kStart + int64_t(seconds * 1e9));
+            QVERIFY2(
+                std::abs(requests - expected) < 5 * std::sqrt(expected),
+                qPrintable(
+                    QString("%1: %2 vs %3").arg(service.name.c_str()).arg(requests).arg(expected)));
 
             for (const VariantProfile& vp : service.variants) {
-                const auto it = std::find_if(variants.begin(), variants.end(), [&](const QJsonValue& x) {
-                    return x["variant_id"].toString().toStdString() == vp.variant.id()
-                        && x["service"].toString().toStdString() == service.name;
-                });
+                const auto it
+                    = std::find_if(variants.begin(), variants.end(), [&](const QJsonValue& x) {
+                          return x["variant_id"].toString().toStdString() == vp.variant.id()
+                              && x["service"].toString().toStdString() == service.name;
+                      });
                 QVERIFY(it != variants.end());
                 const QJsonObject v = it->toObject();
                 QCOMPARE(v["variant_name"].toString().toStdString(), vp.name);
                 QCOMPARE(v["model"].toString().toStdString(), vp.variant.model);
                 // Traffic split follows the variant weights (binomial, 5σ).
                 const double n = v["requests"].toDouble(), share = vp.weight / weights;
-                QVERIFY(std::abs(n - requests * share) < 5 * std::sqrt(requests * share * (1 - share)));
+                QVERIFY(std::abs(n - requests * share)
+                        < 5 * std::sqrt(requests * share * (1 - share)));
                 // Error rate follows 429 + 5xx + timeout probabilities.
                 const double pError = config.rateLimitProbability + config.serverErrorProbability
                     + config.timeoutProbability;
-                QVERIFY(std::abs(v["errors"].toDouble() - n * pError) < 5 * std::sqrt(n * pError) + 1);
+                QVERIFY(std::abs(v["errors"].toDouble() - n * pError)
+                        < 5 * std::sqrt(n * pError) + 1);
                 // Mean quality = Σ task share × E[score | model, task]; score sd ≤ 0.4.
                 double expectedQuality = 0, mix = 0;
                 for (const auto& [task, taskShare] : service.taskMix) {
                     expectedQuality += taskShare
-                        * Simulator::expectedScore(model.expectedSuccessProbability(vp.variant.model, task));
+                        * Simulator::expectedScore(model.expectedSuccessProbability(
+                            vp.variant.model, task));
                     mix += taskShare;
                 }
                 expectedQuality /= mix;
                 const QJsonObject quality = v["quality"].toObject();
                 QVERIFY2(std::abs(quality["mean"].toDouble() - expectedQuality)
                              < 5 * 0.4 / std::sqrt(quality["n"].toDouble()),
-                         qPrintable(QString("%1 %2: %3 vs %4").arg(service.name.c_str(), vp.name.c_str())
-                                        .arg(quality["mean"].toDouble()).arg(expectedQuality)));
+                         qPrintable(QString("%1 %2: %3 vs %4")
+                                        .arg(service.name.c_str(), vp.name.c_str())
+                                        .arg(quality["mean"].toDouble())
+                                        .arg(expectedQuality)));
                 const QJsonObject latency = v["latency_ms"].toObject();
                 QVERIFY(latency["p50"].toDouble() > 0);
                 QVERIFY(latency["p50"].toDouble() <= latency["p95"].toDouble());
@@ -166,7 +181,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath("mixed.jsonl");
-        QVERIFY(runProgram({"simulate", "--duration", "3", "--seed", "1", "--out", file}).exitCode == 0);
+        QVERIFY(runProgram({"simulate", "--duration", "3", "--seed", "1", "--out", file}).exitCode
+                == 0);
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray firstLine = f.readLine();
@@ -174,9 +190,15 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(firstLine);
         f.write("{\"resourceSpans\": [truncated\n");
-        f.write(R"({"time_unix_nano":1767225600000000000,"service":"batch-jobs","model":"gpt-4o","input_tokens":1000,"output_tokens":10,"latency_ms":900,"evaluations":[{"name":"q","score":1}]})" "\n");
-        f.write(R"({"time_unix_nano":"soon","service":"batch-jobs","model":"gpt-4o","latency_ms":900})" "\n");
-        f.write(R"({"time_unix_nano":1767225600000000001,"service":"batch-jobs","model":"secret-model","input_tokens":5,"output_tokens":5,"latency_ms":10})" "\n");
+        f.write(
+            R"({"time_unix_nano":1767225600000000000,"service":"batch-jobs","model":"gpt-4o","input_tokens":1000,"output_tokens":10,"latency_ms":900,"evaluations":[{"name":"q","score":1}]})"
+            "\n");
+        f.write(
+            R"({"time_unix_nano":"soon","service":"batch-jobs","model":"gpt-4o","latency_ms":900})"
+            "\n");
+        f.write(
+            R"({"time_unix_nano":1767225600000000001,"service":"batch-jobs","model":"secret-model","input_tokens":5,"output_tokens":5,"latency_ms":10})"
+            "\n");
         f.close();
 
         const Result r = runProgram({"analyze", file, "--format", "json"});
@@ -214,11 +236,18 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + QByteArray(100000, '[')
                 + QByteArray(100000, ']') + "]}]}]}\n");
-        f.write(R"({"time_unix_nano":5,"service":"s","model":"gpt-4o","latency_ms":1,"input_tokens":1,"cache_read_tokens":9223372036854775807,"cache_write_tokens":9223372036854775807,"output_tokens":1})" "\n");
-        f.write(R"({"time_unix_nano":5,"service":"s","model":"m","latency_ms":1e300})" "\n");
-        f.write(R"({"time_unix_nano":5,"service":"s","model":"m","latency_ms":1,"max_tokens":1e300})" "\n");
-        f.write(R"({"resourceSpans":[1,{"scopeSpans":"x"},{"scopeSpans":[{"spans":{}}]}]})" "\n");
-        f.write(R"({"time_unix_nano":5,"model":"gpt-4o","latency_ms":3})" "\n");
+        f.write(
+            R"({"time_unix_nano":5,"service":"s","model":"gpt-4o","latency_ms":1,"input_tokens":1,"cache_read_tokens":9223372036854775807,"cache_write_tokens":9223372036854775807,"output_tokens":1})"
+            "\n");
+        f.write(R"({"time_unix_nano":5,"service":"s","model":"m","latency_ms":1e300})"
+                "\n");
+        f.write(
+            R"({"time_unix_nano":5,"service":"s","model":"m","latency_ms":1,"max_tokens":1e300})"
+            "\n");
+        f.write(R"({"resourceSpans":[1,{"scopeSpans":"x"},{"scopeSpans":[{"spans":{}}]}]})"
+                "\n");
+        f.write(R"({"time_unix_nano":5,"model":"gpt-4o","latency_ms":3})"
+                "\n");
         f.close();
         const Result r = runProgram({"analyze", f.fileName(), "--format", "json"});
         QCOMPARE(r.exitCode, 2);

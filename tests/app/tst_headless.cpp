@@ -1,8 +1,8 @@
 #include "event_store.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_encoder.h"
-#include "support/simulated_events.h"
 #include "support/http_client.h"
+#include "support/simulated_events.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -23,8 +23,11 @@ private Q_SLOTS:
         const QString db = dir.filePath("daemon.sqlite");
         QFile config(dir.filePath("daemon.yaml"));
         QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write(QStringLiteral("storage:\n  path: %1\notlp:\n  http:\n    port: 0\napi:\n  port: 0\n"
-                                    "  bearer_token: api-secret\n").arg(db).toUtf8());
+        config.write(
+            QStringLiteral("storage:\n  path: %1\notlp:\n  http:\n    port: 0\napi:\n  port: 0\n"
+                           "  bearer_token: api-secret\n")
+                .arg(db)
+                .toUtf8());
         config.close();
 
         QProcess daemon;
@@ -32,9 +35,12 @@ private Q_SLOTS:
         daemon.start(QStringLiteral(LLMOPT_BINARY), {"--headless", "--config", config.fileName()});
         QByteArray log;
         int otlpPort = 0, apiPort = 0;
-        QTRY_VERIFY_WITH_TIMEOUT((log += daemon.readAllStandardError(), log.contains("stop with Ctrl+C")), 10000);
-        const auto ports = QRegularExpression("OTLP/HTTP on 127.0.0.1:(\\d+).*API on 127.0.0.1:(\\d+)",
-                                              QRegularExpression::DotMatchesEverythingOption).match(QString(log));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (log += daemon.readAllStandardError(), log.contains("stop with Ctrl+C")), 10000);
+        const auto ports
+            = QRegularExpression("OTLP/HTTP on 127.0.0.1:(\\d+).*API on 127.0.0.1:(\\d+)",
+                                 QRegularExpression::DotMatchesEverythingOption)
+                  .match(QString(log));
         QVERIFY2(ports.hasMatch(), log.constData());
         otlpPort = ports.captured(1).toInt();
         apiPort = ports.captured(2).toInt();
@@ -43,41 +49,61 @@ private Q_SLOTS:
         HttpClient otlp(static_cast<uint16_t>(otlpPort));
         const size_t half = events.size() / 2;
         QCOMPARE(otlp.post("/v1/traces", "application/x-protobuf",
-                           OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data(), half))).status, 200);
+                           OtlpProtoEncoder::encodeTraces(
+                               std::span<const LlmEvent>(events.data(), half)))
+                     .status,
+                 200);
         QCOMPARE(otlp.post("/v1/traces", "application/json",
-                           OtlpJsonCodec::encodeTraces(std::span<const LlmEvent>(events.data() + half, events.size() - half))).status, 200);
+                           OtlpJsonCodec::encodeTraces(std::span<const LlmEvent>(
+                               events.data() + half, events.size() - half)))
+                     .status,
+                 200);
         // The same spans again are stored once.
-        QCOMPARE(otlp.post("/v1/traces", "application/x-protobuf",
-                           OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data(), 10))).status, 200);
-        const auto partial = otlp.post("/v1/traces", "application/json",
+        QCOMPARE(
+            otlp.post("/v1/traces", "application/x-protobuf",
+                      OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data(), 10)))
+                .status,
+            200);
+        const auto partial = otlp.post(
+            "/v1/traces", "application/json",
             R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]}]}]}]})");
         QCOMPARE(partial.status, 200);
 
         // A later evaluation of the first call, sent as an OTLP log record.
-        const nlohmann::json evaluation = {
-            {"eventName", "gen_ai.evaluation.result"},
-            {"traceId", events[0].traceId},
-            {"spanId", events[0].spanId},
-            {"attributes", {{{"key", "gen_ai.evaluation.name"}, {"value", {{"stringValue", "human_review"}}}},
-                            {{"key", "gen_ai.evaluation.score.value"}, {"value", {{"doubleValue", 1.0}}}}}}};
-        const std::string logs = nlohmann::json{
-            {"resourceLogs", {{{"scopeLogs", {{{"logRecords", {evaluation}}}}}}}}}.dump();
+        const nlohmann::json evaluation
+            = {{"eventName", "gen_ai.evaluation.result"},
+               {"traceId", events[0].traceId},
+               {"spanId", events[0].spanId},
+               {"attributes",
+                {{{"key", "gen_ai.evaluation.name"}, {"value", {{"stringValue", "human_review"}}}},
+                 {{"key", "gen_ai.evaluation.score.value"}, {"value", {{"doubleValue", 1.0}}}}}}};
+        const std::string logs
+            = nlohmann::json{{"resourceLogs", {{{"scopeLogs", {{{"logRecords", {evaluation}}}}}}}}}
+                  .dump();
         QCOMPARE(otlp.post("/v1/logs", "application/json", logs).status, 200);
 
         HttpClient api(static_cast<uint16_t>(apiPort));
         QCOMPARE(api.request("GET", "/api/v1/stats", "").status, 401);
         const std::map<std::string, std::string> auth{{"Authorization", "Bearer api-secret"}};
-        QTRY_VERIFY_WITH_TIMEOUT(nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body)
-                                         ["engine"]["otlp-http"]["ingest"]["received"] == events.size() + 10, 10000);
-        const auto stats = nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth)
+                                      .body)["engine"]["otlp-http"]["ingest"]["received"]
+                == events.size() + 10,
+            10000);
+        const auto stats
+            = nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body);
         QVERIFY(stats["engine"]["otlp-http"]["ingest"]["stored"] == events.size());
         QVERIFY(stats["engine"]["otlp-http"]["ingest"]["duplicates"] == 10);
         QVERIFY(stats["engine"]["otlp-http"]["dead_lettered"] == 1);
-        QTRY_VERIFY_WITH_TIMEOUT(nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth).body)
-                                     ["engine"]["otlp-http"]["evaluations_matched"] == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nlohmann::json::parse(api.request("GET", "/api/v1/stats", "", auth)
+                                      .body)["engine"]["otlp-http"]["evaluations_matched"]
+                == 1,
+            10000);
         QVERIFY(stats["receivers"]["otlp-http"]["requests"] == 5);
 
-        const auto variants = nlohmann::json::parse(api.request("GET", "/api/v1/variants", "", auth).body)["variants"];
+        const auto variants = nlohmann::json::parse(
+            api.request("GET", "/api/v1/variants", "", auth).body)["variants"];
         QCOMPARE(variants.size(), size_t(9));
         uint64_t requests = 0, qualityN = 0;
         for (const auto& v : variants) {
@@ -90,9 +116,11 @@ private Q_SLOTS:
             scored += e.quality().has_value();
         QCOMPARE(qualityN, scored + 1); // the span events plus the log record
 
-        const auto dlq = nlohmann::json::parse(api.request("GET", "/api/v1/dlq?limit=5", "", auth).body);
+        const auto dlq
+            = nlohmann::json::parse(api.request("GET", "/api/v1/dlq?limit=5", "", auth).body);
         QCOMPARE(dlq["dead_letters"].size(), size_t(1));
-        QVERIFY(dlq["dead_letters"][0]["reason"].get<std::string>().find("startTimeUnixNano") != std::string::npos);
+        QVERIFY(dlq["dead_letters"][0]["reason"].get<std::string>().find("startTimeUnixNano")
+                != std::string::npos);
         const auto health = api.request("GET", "/api/v1/health", "", auth);
         QCOMPARE(health.status, 200);
         QVERIFY(nlohmann::json::parse(health.body)["status"] == "ok");
@@ -103,7 +131,9 @@ private Q_SLOTS:
         QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
         QCOMPARE(daemon.exitCode(), 0);
         log += daemon.readAllStandardError();
-        QVERIFY2(log.contains(QStringLiteral("stopped; %1 events stored").arg(events.size()).toUtf8()), log.constData());
+        QVERIFY2(
+            log.contains(QStringLiteral("stopped; %1 events stored").arg(events.size()).toUtf8()),
+            log.constData());
         EventStore store(db.toStdString());
         QCOMPARE(store.eventCount(), events.size());
     }

@@ -13,11 +13,14 @@ using namespace llmopt;
 class TestOtelSdk : public QObject {
     Q_OBJECT
 
-    std::vector<LlmEvent> sendWith(const QString& encoding, OtlpHttpReceiver& receiver, IngestQueue& queue)
+    std::vector<LlmEvent> sendWith(const QString& encoding, OtlpHttpReceiver& receiver,
+                                   IngestQueue& queue)
     {
         QProcess node;
         node.setWorkingDirectory(QStringLiteral(LLMOPT_OTEL_JS_DIR));
-        node.start("node", {"send_spans.mjs", QStringLiteral("http://127.0.0.1:%1").arg(receiver.port()), encoding});
+        node.start("node",
+                   {"send_spans.mjs", QStringLiteral("http://127.0.0.1:%1").arg(receiver.port()),
+                    encoding});
         if (!node.waitForFinished(60000) || node.exitCode() != 0)
             qWarning() << node.readAllStandardError();
         std::vector<IngestBatch> batches;
@@ -25,14 +28,16 @@ class TestOtelSdk : public QObject {
         queue.popSome(batches, SIZE_MAX, std::chrono::milliseconds(0));
         for (IngestBatch& b : batches)
             std::move(b.events.begin(), b.events.end(), std::back_inserter(events));
-        std::sort(events.begin(), events.end(), [](auto& a, auto& b) { return a.timeUnixNano < b.timeUnixNano; });
+        std::sort(events.begin(), events.end(),
+                  [](auto& a, auto& b) { return a.timeUnixNano < b.timeUnixNano; });
         return events;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QFileInfo::exists(QStringLiteral(LLMOPT_OTEL_JS_DIR "/node_modules/@opentelemetry/sdk-trace-base")))
+        if (!QFileInfo::exists(
+                QStringLiteral(LLMOPT_OTEL_JS_DIR "/node_modules/@opentelemetry/sdk-trace-base")))
             QFAIL("the OpenTelemetry JS SDK is not installed: run `npm ci` in " LLMOPT_OTEL_JS_DIR
                   " (packaging/quickstart.sh test does)");
     }
@@ -80,8 +85,8 @@ private Q_SLOTS:
         QCOMPARE(chat.evaluations[0].name, std::string("answer_quality"));
         QCOMPARE(chat.evaluations[0].score, 0.875);
         QCOMPARE(chat.userFeedback, std::optional<bool>(true));
-        const std::vector<std::pair<std::string, std::string>> kept = {
-            {"feature_flag.key", "support-prompt"}, {"deployment.environment", "prod"}};
+        const std::vector<std::pair<std::string, std::string>> kept
+            = {{"feature_flag.key", "support-prompt"}, {"deployment.environment", "prod"}};
         QCOMPARE(chat.attributes, kept);
 
         const LlmEvent& legacy = events[1];

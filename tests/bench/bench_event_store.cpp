@@ -41,19 +41,22 @@ int main(int argc, char** argv)
                 for (size_t i = 0; i < events.size(); i += batchSize) {
                     const size_t end = std::min(events.size(), i + batchSize);
                     if (throughCollector) {
-                        std::vector<LlmEvent> batch(events.begin() + long(i), events.begin() + long(end));
+                        std::vector<LlmEvent> batch(events.begin() + long(i),
+                                                    events.begin() + long(end));
                         accepted.clear();
                         collector.ingest(batch, accepted, "bench", 0);
                     } else {
                         store.insert(std::span<const LlmEvent>(events.data() + i, end - i));
                     }
                 }
-                const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                const double s
+                    = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 rates.push_back(double(events.size()) / s);
             }
             std::sort(rates.begin(), rates.end());
             std::printf("%-12zu %-22s %14.0f\n", batchSize,
-                        throughCollector ? "collector+store" : "store.insert", rates[rates.size() / 2]);
+                        throughCollector ? "collector+store" : "store.insert",
+                        rates[rates.size() / 2]);
         }
     }
     std::filesystem::remove_all(dir);

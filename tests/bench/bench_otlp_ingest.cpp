@@ -11,8 +11,8 @@
 #include "otlp_json_codec.h"
 #include "otlp_proto_decoder.h"
 #include "otlp_proto_encoder.h"
-#include "support/simulated_events.h"
 #include "support/http_client.h"
+#include "support/simulated_events.h"
 
 #include <algorithm>
 #include <chrono>
@@ -48,7 +48,8 @@ struct Pipeline {
         for (const char* suffix : {"", "-wal", "-shm"})
             std::filesystem::remove(path.string() + suffix);
         store = std::make_unique<EventStore>(path.string());
-        engine = std::make_unique<EngineLoop>(queue, *store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        engine = std::make_unique<EngineLoop>(
+            queue, *store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
         engine->start();
     }
     uint64_t stored(const char* source) const
@@ -77,8 +78,8 @@ struct Pipeline {
     }
 };
 
-double httpRun(const std::filesystem::path& dir, const std::vector<std::string>& bodies, const char* contentType,
-               size_t spans)
+double httpRun(const std::filesystem::path& dir, const std::vector<std::string>& bodies,
+               const char* contentType, size_t spans)
 {
     Pipeline p(dir);
     OtlpHttpReceiver::Options o;
@@ -104,7 +105,8 @@ double httpRun(const std::filesystem::path& dir, const std::vector<std::string>&
 
 // librdkafka's mock broker keeps at most 5 MB per partition (older records are
 // purged), so the records are spread over enough partitions to keep them all.
-double kafkaRun(const std::filesystem::path& dir, const std::vector<std::string>& bodies, size_t spans)
+double kafkaRun(const std::filesystem::path& dir, const std::vector<std::string>& bodies,
+                size_t spans)
 {
     char err[256];
     rd_kafka_conf_t* conf = rd_kafka_conf_new();
@@ -120,11 +122,13 @@ double kafkaRun(const std::filesystem::path& dir, const std::vector<std::string>
     rd_kafka_conf_set(conf, "bootstrap.servers", bootstraps.c_str(), err, sizeof err);
     rd_kafka_t* producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
     for (size_t i = 0; i < bodies.size(); ++i)
-        rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("otlp_spans"), RD_KAFKA_V_PARTITION(int32_t(i % size_t(partitions))),
+        rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("otlp_spans"),
+                          RD_KAFKA_V_PARTITION(int32_t(i % size_t(partitions))),
                           RD_KAFKA_V_VALUE(const_cast<char*>(bodies[i].data()), bodies[i].size()),
                           RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
     if (rd_kafka_flush(producer, 60000) != RD_KAFKA_RESP_ERR_NO_ERROR)
-        std::fprintf(stderr, "kafka: %d records not delivered to the mock cluster\n", rd_kafka_outq_len(producer));
+        std::fprintf(stderr, "kafka: %d records not delivered to the mock cluster\n",
+                     rd_kafka_outq_len(producer));
 
     Pipeline p(dir);
     KafkaConsumer::Options o;
@@ -162,19 +166,22 @@ int main(int argc, char** argv)
         json.push_back(OtlpJsonCodec::encodeTraces(chunk));
     }
     for (size_t i = 0; i < events.size(); i += kSpansPerRecord)
-        records.push_back(OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data() + i, kSpansPerRecord)));
+        records.push_back(OtlpProtoEncoder::encodeTraces(
+            std::span<const LlmEvent>(events.data() + i, kSpansPerRecord)));
     size_t protoBytes = 0;
     for (const auto& b : proto)
         protoBytes += b.size();
-    std::printf("spans: %zu in requests of %zu (%.0f bytes/span as protobuf, %zu attributes on the first span); "
-                "median of %d runs\n",
-                events.size(), kSpansPerRequest, double(protoBytes) / double(events.size()),
-                [&] {
-                    opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest r;
-                    r.ParseFromString(proto.front());
-                    return size_t(r.resource_spans(0).scope_spans(0).spans(0).attributes_size());
-                }(),
-                repeats);
+    std::printf(
+        "spans: %zu in requests of %zu (%.0f bytes/span as protobuf, %zu attributes on the first "
+        "span); "
+        "median of %d runs\n",
+        events.size(), kSpansPerRequest, double(protoBytes) / double(events.size()),
+        [&] {
+            opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest r;
+            r.ParseFromString(proto.front());
+            return size_t(r.resource_spans(0).scope_spans(0).spans(0).attributes_size());
+        }(),
+        repeats);
     std::fflush(stdout);
 
     const auto dir = std::filesystem::temp_directory_path() / "llmopt-bench-ingest";
@@ -203,23 +210,26 @@ int main(int argc, char** argv)
     });
     row("protobuf ParseFromString only", parse);
     row("protobuf → LlmEvent (decoder)", median([&] {
-        std::vector<LlmEvent> out;
-        std::vector<SpanProblem> problems;
-        size_t skipped = 0;
-        const auto t0 = Clock::now();
-        for (const std::string& b : proto) {
-            out.clear();
-            OtlpProtoDecoder::decodeTraces(b, out, problems, skipped);
-        }
-        return double(n) / seconds(t0);
-    }));
+            std::vector<LlmEvent> out;
+            std::vector<SpanProblem> problems;
+            size_t skipped = 0;
+            const auto t0 = Clock::now();
+            for (const std::string& b : proto) {
+                out.clear();
+                OtlpProtoDecoder::decodeTraces(b, out, problems, skipped);
+            }
+            return double(n) / seconds(t0);
+        }));
     const std::string only = argc > 3 ? argv[3] : "all"; // all | http | kafka
     if (only != "kafka") {
-    row("OTLP/HTTP protobuf → store (end to end)", median([&] { return httpRun(dir, proto, "application/x-protobuf", n); }));
-    row("OTLP/HTTP JSON → store (end to end)", median([&] { return httpRun(dir, json, "application/json", n); }));
+        row("OTLP/HTTP protobuf → store (end to end)",
+            median([&] { return httpRun(dir, proto, "application/x-protobuf", n); }));
+        row("OTLP/HTTP JSON → store (end to end)",
+            median([&] { return httpRun(dir, json, "application/json", n); }));
     }
     if (only != "http")
-        row("Kafka otlp_proto → store (end to end)", median([&] { return kafkaRun(dir, records, n); }));
+        row("Kafka otlp_proto → store (end to end)",
+            median([&] { return kafkaRun(dir, records, n); }));
     std::filesystem::remove_all(dir);
     return 0;
 }

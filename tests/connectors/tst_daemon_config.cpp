@@ -33,7 +33,8 @@ private Q_SLOTS:
     {
         QFile f(QStringLiteral(LLMOPT_SOURCE_DIR "/resources/config.example.yaml"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const DaemonConfig c = DaemonConfig::parse(f.readAll().toStdString(), "example", noEnvironment);
+        const DaemonConfig c
+            = DaemonConfig::parse(f.readAll().toStdString(), "example", noEnvironment);
         const DaemonConfig d = DaemonConfig::parse("", "empty", noEnvironment);
         QCOMPARE(c.otlpHttp.port, d.otlpHttp.port);
         QCOMPARE(c.otlpHttp.maxBodyBytes, d.otlpHttp.maxBodyBytes);
@@ -68,21 +69,30 @@ kafka:
         QCOMPARE(c.otlpHttp.bearerToken, std::string("from-env"));
         QCOMPARE(c.kafka.topics, (std::vector<std::string>{"x", "y", "z"}));
         QCOMPARE(c.kafka.properties.at("security.protocol"), std::string("SASL_SSL"));
-        QCOMPARE(DaemonConfig::environmentName("otlp.http.max_body_bytes"), std::string("LLMOPT_OTLP_HTTP_MAX_BODY_BYTES"));
+        QCOMPARE(DaemonConfig::environmentName("otlp.http.max_body_bytes"),
+                 std::string("LLMOPT_OTLP_HTTP_MAX_BODY_BYTES"));
     }
 
     void mistakesNameTheKeyAndTheFix_data()
     {
         QTest::addColumn<QString>("yaml");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("typo") << "otlp:\n  http:\n    prot: 1\n" << "unknown key \"otlp.http.prot\"";
-        QTest::newRow("type") << "api:\n  port: eighty\n" << "api.port = \"eighty\" is not valid; expected a port number";
-        QTest::newRow("range") << "api:\n  port: 70000\n" << "api.port must be 0–65535";
-        QTest::newRow("address") << "api:\n  address: localhost:80\n" << "api.address \"localhost:80\" is not an IP address";
-        QTest::newRow("clash") << "api:\n  port: 4318\n" << "give them different ports";
-        QTest::newRow("encoding") << "kafka:\n  encoding: avro\n" << "kafka.encoding \"avro\"";
-        QTest::newRow("syntax") << "otlp: [unclosed\n" << "c.yaml: line";
-        QTest::newRow("not a map") << "- a\n- b\n" << "expected a map";
+        QTest::newRow("typo") << "otlp:\n  http:\n    prot: 1\n"
+                              << "unknown key \"otlp.http.prot\"";
+        QTest::newRow("type") << "api:\n  port: eighty\n"
+                              << "api.port = \"eighty\" is not valid; expected a port number";
+        QTest::newRow("range") << "api:\n  port: 70000\n"
+                               << "api.port must be 0–65535";
+        QTest::newRow("address") << "api:\n  address: localhost:80\n"
+                                 << "api.address \"localhost:80\" is not an IP address";
+        QTest::newRow("clash") << "api:\n  port: 4318\n"
+                               << "give them different ports";
+        QTest::newRow("encoding") << "kafka:\n  encoding: avro\n"
+                                  << "kafka.encoding \"avro\"";
+        QTest::newRow("syntax") << "otlp: [unclosed\n"
+                                << "c.yaml: line";
+        QTest::newRow("not a map") << "- a\n- b\n"
+                                   << "expected a map";
     }
     void mistakesNameTheKeyAndTheFix()
     {

@@ -75,10 +75,10 @@ private Q_SLOTS:
         QCOMPARE(*e.ttftMs, 250.0);
         QCOMPARE(e.latencyMs, 400.0);
         QCOMPARE(e.variantName, std::string("treatment"));
-        const std::vector<std::pair<std::string, std::string>> kept = {
-            {"gen_ai.usage.reasoning.output_tokens", "30"},
-            {"feature_flag.key", "support-prompt"},
-            {"deployment.environment", "prod"}};
+        const std::vector<std::pair<std::string, std::string>> kept
+            = {{"gen_ai.usage.reasoning.output_tokens", "30"},
+               {"feature_flag.key", "support-prompt"},
+               {"deployment.environment", "prod"}};
         QCOMPARE(e.attributes, kept);
     }
 
@@ -110,7 +110,8 @@ private Q_SLOTS:
                                  {"llm.token_count.prompt", num(500)},
                                  {"llm.token_count.completion", num(40)},
                                  {"llm.token_count.prompt_details.cache_read", num(256)},
-                                 {"llm.invocation_parameters", str(R"({"temperature":0.7,"max_completion_tokens":300})")},
+                                 {"llm.invocation_parameters",
+                                  str(R"({"temperature":0.7,"max_completion_tokens":300})")},
                                  {"llm.prompt_template.version", str("v9")}});
         QCOMPARE(GenAiSpanMapper::map(s, e), GenAiSpanMapper::Result::Mapped);
         QCOMPARE(e.requestModel, std::string("gpt-4o-mini"));
@@ -123,8 +124,8 @@ private Q_SLOTS:
         QCOMPARE(*e.variant.maxTokens, 300);
         QCOMPARE(e.variant.promptVersion, std::string("v9"));
 
-        const SpanView chain = span({{"openinference.span.kind", str("CHAIN")},
-                                     {"llm.model_name", str("gpt-4o-mini")}});
+        const SpanView chain = span(
+            {{"openinference.span.kind", str("CHAIN")}, {"llm.model_name", str("gpt-4o-mini")}});
         QCOMPARE(GenAiSpanMapper::map(chain, e), GenAiSpanMapper::Result::NotLlmCall);
     }
 
@@ -134,7 +135,8 @@ private Q_SLOTS:
         QCOMPARE(GenAiSpanMapper::map(span({{"gen_ai.operation.name", str("execute_tool")}}), e),
                  GenAiSpanMapper::Result::NotLlmCall);
         QCOMPARE(GenAiSpanMapper::map(span({{"gen_ai.operation.name", str("invoke_agent")},
-                                            {"gen_ai.request.model", str("gpt-4o")}}), e),
+                                            {"gen_ai.request.model", str("gpt-4o")}}),
+                                      e),
                  GenAiSpanMapper::Result::NotLlmCall);
         QCOMPARE(GenAiSpanMapper::map(span({{"http.request.method", str("POST")}}), e),
                  GenAiSpanMapper::Result::NotLlmCall);
@@ -145,14 +147,17 @@ private Q_SLOTS:
         LlmEvent e;
         try {
             GenAiSpanMapper::map(span({{"gen_ai.request.model", str("m")},
-                                       {"gen_ai.usage.output_tokens", str("lots")}}), e);
+                                       {"gen_ai.usage.output_tokens", str("lots")}}),
+                                 e);
             QFAIL("expected invalid_argument");
         } catch (const std::invalid_argument& ex) {
-            QCOMPARE(QString(ex.what()), QStringLiteral("gen_ai.usage.output_tokens is not a number"));
+            QCOMPARE(QString(ex.what()),
+                     QStringLiteral("gen_ai.usage.output_tokens is not a number"));
         }
         try {
             GenAiSpanMapper::map(span({{"gen_ai.request.model", str("m")},
-                                       {"gen_ai.request.temperature", real(std::nan(""))}}), e);
+                                       {"gen_ai.request.temperature", real(std::nan(""))}}),
+                                 e);
             QFAIL("expected invalid_argument");
         } catch (const std::invalid_argument& ex) {
             QVERIFY(QString(ex.what()).contains("gen_ai.request.temperature"));
@@ -160,7 +165,8 @@ private Q_SLOTS:
         // Integral doubles and decimal strings are accepted for counts.
         QCOMPARE(GenAiSpanMapper::map(span({{"gen_ai.request.model", str("m")},
                                             {"gen_ai.usage.input_tokens", real(12.0)},
-                                            {"gen_ai.usage.output_tokens", str("7")}}), e),
+                                            {"gen_ai.usage.output_tokens", str("7")}}),
+                                      e),
                  GenAiSpanMapper::Result::Mapped);
         QCOMPARE(e.inputTokens, 12);
         QCOMPARE(e.outputTokens, 7);

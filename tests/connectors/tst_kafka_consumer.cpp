@@ -47,9 +47,10 @@ public:
 
     void produce(const char* topic, int32_t partition, const std::string& payload)
     {
-        const auto rc = rd_kafka_producev(m_producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition),
-                                          RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()),
-                                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+        const auto rc = rd_kafka_producev(
+            m_producer, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_PARTITION(partition),
+            RD_KAFKA_V_VALUE(const_cast<char*>(payload.data()), payload.size()),
+            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
         QCOMPARE(rc, RD_KAFKA_RESP_ERR_NO_ERROR);
     }
     void flush() { QCOMPARE(rd_kafka_flush(m_producer, 10000), RD_KAFKA_RESP_ERR_NO_ERROR); }
@@ -60,26 +61,31 @@ private:
     rd_kafka_t* m_producer = nullptr;
 };
 
-KafkaConsumer::Options options(const MockCluster& cluster, const char* topic, KafkaConsumer::Encoding encoding)
+KafkaConsumer::Options options(const MockCluster& cluster, const char* topic,
+                               KafkaConsumer::Encoding encoding)
 {
     KafkaConsumer::Options o;
     o.brokers = cluster.bootstraps();
     o.groupId = "workbench-test";
     o.topics = {topic};
     o.encoding = encoding;
-    o.properties = {{"session.timeout.ms", "6000"}, {"heartbeat.interval.ms", "500"},
-                    {"auto.commit.interval.ms", "100"}, {"topic.metadata.refresh.interval.ms", "500"}};
+    o.properties = {{"session.timeout.ms", "6000"},
+                    {"heartbeat.interval.ms", "500"},
+                    {"auto.commit.interval.ms", "100"},
+                    {"topic.metadata.refresh.interval.ms", "500"}};
     return o;
 }
 
 // Produces `events` as OTLP protobuf records of 50 spans, spread over the partitions.
-size_t produceOtlp(MockCluster& cluster, const char* topic, const std::vector<LlmEvent>& events, int partitions)
+size_t produceOtlp(MockCluster& cluster, const char* topic, const std::vector<LlmEvent>& events,
+                   int partitions)
 {
     size_t records = 0;
     for (size_t i = 0; i < events.size(); i += 50) {
         const size_t n = std::min<size_t>(50, events.size() - i);
-        cluster.produce(topic, static_cast<int32_t>(records % partitions),
-                        OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data() + i, n)));
+        cluster.produce(
+            topic, static_cast<int32_t>(records % partitions),
+            OtlpProtoEncoder::encodeTraces(std::span<const LlmEvent>(events.data() + i, n)));
         ++records;
     }
     cluster.flush();
@@ -105,18 +111,23 @@ private Q_SLOTS:
         engine.start();
 
         const size_t half = events.size() / 2;
-        produceOtlp(cluster, "otlp_spans", std::vector<LlmEvent>(events.begin(), events.begin() + long(half)), 3);
+        produceOtlp(cluster, "otlp_spans",
+                    std::vector<LlmEvent>(events.begin(), events.begin() + long(half)), 3);
         cluster.produce("otlp_spans", 0, "\x0a\xff\xff\xff garbage");
         cluster.flush();
         {
-            KafkaConsumer consumer(options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto), queue);
+            KafkaConsumer consumer(
+                options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto), queue);
             consumer.start();
-            QTRY_VERIFY_WITH_TIMEOUT(store.eventCount() >= half / 2, 30000); // stop part-way through
+            QTRY_VERIFY_WITH_TIMEOUT(store.eventCount() >= half / 2,
+                                     30000); // stop part-way through
             consumer.stop();
             QVERIFY(consumer.stats().undecodable <= 1);
         }
-        produceOtlp(cluster, "otlp_spans", std::vector<LlmEvent>(events.begin() + long(half), events.end()), 3);
-        KafkaConsumer again(options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto), queue);
+        produceOtlp(cluster, "otlp_spans",
+                    std::vector<LlmEvent>(events.begin() + long(half), events.end()), 3);
+        KafkaConsumer again(options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto),
+                            queue);
         again.start();
         QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(again.stats().lag == 0, 10000);
@@ -150,16 +161,16 @@ private Q_SLOTS:
 
         // Fetches fail a few times before they succeed: the consumer retries and reports it.
         constexpr int16_t kFetchApiKey = 1; // Kafka protocol API key of Fetch
-        rd_kafka_mock_push_request_errors(cluster.cluster(), kFetchApiKey, 3,
-                                          RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
-                                          RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
-                                          RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION);
+        rd_kafka_mock_push_request_errors(
+            cluster.cluster(), kFetchApiKey, 3, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+            RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION);
         QTemporaryDir dir;
         EventStore store(dir.filePath("kafka.sqlite").toStdString());
         IngestQueue queue(100000);
         EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
         engine.start();
-        KafkaConsumer consumer(options(cluster, "llm_events", KafkaConsumer::Encoding::FlatJson), queue);
+        KafkaConsumer consumer(options(cluster, "llm_events", KafkaConsumer::Encoding::FlatJson),
+                               queue);
         consumer.start();
         QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(store.deadLetterCount(), size_t(1), 10000);
@@ -186,7 +197,8 @@ private Q_SLOTS:
         const auto events = simulated::events(300, 7); // ~4,500 events against room for 1,000
         produceOtlp(cluster, "otlp_spans", events, 1);
         IngestQueue queue(1000); // nobody drains it at first
-        KafkaConsumer::Options o = options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto);
+        KafkaConsumer::Options o
+            = options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto);
         o.maxEventsPerBatch = 500;
         KafkaConsumer consumer(o, queue);
         consumer.start();

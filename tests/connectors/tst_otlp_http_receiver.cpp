@@ -2,8 +2,8 @@
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_encoder.h"
-#include "support/simulated_events.h"
 #include "support/http_client.h"
+#include "support/simulated_events.h"
 
 #include <QTest>
 #include <nlohmann/json.hpp>
@@ -84,7 +84,8 @@ private Q_SLOTS:
         QVERIFY(!response.has_partial_success());
         QCOMPARE(drainEvents(*queue), events.size());
 
-        r = client.post("/v1/traces", "application/json; charset=utf-8", OtlpJsonCodec::encodeTraces(events));
+        r = client.post("/v1/traces", "application/json; charset=utf-8",
+                        OtlpJsonCodec::encodeTraces(events));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.headers["Content-Type"], std::string(kJson));
         QCOMPARE(r.body, std::string("{}"));
@@ -101,7 +102,8 @@ private Q_SLOTS:
     {
         startReceiver({});
         HttpClient client(receiver->port());
-        const std::string body = R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},
+        const std::string body
+            = R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},
             "scopeSpans":[{"spans":[
               {"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","startTimeUnixNano":"1","endTimeUnixNano":"2",
                "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}}]},
@@ -111,7 +113,9 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         const auto doc = nlohmann::json::parse(r.body);
         QVERIFY(doc["partialSuccess"]["rejectedSpans"] == "1"); // int64 as a string
-        QVERIFY(doc["partialSuccess"]["errorMessage"].get<std::string>().find("startTimeUnixNano is missing") != std::string::npos);
+        QVERIFY(doc["partialSuccess"]["errorMessage"].get<std::string>().find(
+                    "startTimeUnixNano is missing")
+                != std::string::npos);
         size_t deadLetters = 0;
         QCOMPARE(drainEvents(*queue, &deadLetters), size_t(1));
         QCOMPARE(deadLetters, size_t(1));
@@ -142,7 +146,7 @@ private Q_SLOTS:
         };
         add("gen_ai.evaluation.result", "relevance", 0.75);
         add("gen_ai.evaluation.result", "no-score", -1); // malformed
-        add("app.startup", "", -1);                     // not an evaluation
+        add("app.startup", "", -1); // not an evaluation
         auto r = client.post("/v1/logs", kProto, request.SerializeAsString());
         QCOMPARE(r.status, 200);
         otlp::collector::logs::v1::ExportLogsServiceResponse response;
@@ -183,19 +187,28 @@ private Q_SLOTS:
         QCOMPARE(client.post("/v1/traces", kJson, "[1,2,3]").status, 400);
         QCOMPARE(client.post("/v1/traces", "text/plain", "hello").status, 415);
         QCOMPARE(client.post("/v1/traces", kProto, "x", {{"Content-Encoding", "br"}}).status, 415);
-        QCOMPARE(client.post("/v1/traces", kProto, "not gzip", {{"Content-Encoding", "gzip"}}).status, 400);
+        QCOMPARE(
+            client.post("/v1/traces", kProto, "not gzip", {{"Content-Encoding", "gzip"}}).status,
+            400);
         QCOMPARE(client.post("/v1/metrics", kProto, "").status, 404);
         QCOMPARE(client.post("/v1/logs", kJson, R"({"resourceSpans":[]})").status, 400);
         QCOMPARE(client.request("GET", "/v1/traces", "", {{"Content-Type", kProto}}).status, 405);
         // A gzip bomb: 64 MiB of zeros in ~64 KiB, refused after 1 MiB of inflating.
-        const auto bomb = client.post("/v1/traces", kProto, gzip(std::string(64 * 1024 * 1024, '\0')),
-                                      {{"Content-Encoding", "gzip"}});
+        const auto bomb
+            = client.post("/v1/traces", kProto, gzip(std::string(64 * 1024 * 1024, '\0')),
+                          {{"Content-Encoding", "gzip"}});
         QCOMPARE(bomb.status, 413);
         // Invalid UTF-8 inside a JSON string is answered, not a crash.
-        QCOMPARE(client.post("/v1/traces", kJson, "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":\"\xc3\x28\"}]}]}]}").status, 400);
+        QCOMPARE(client
+                     .post("/v1/traces", kJson,
+                           "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":"
+                           "\"\xc3\x28\"}]}]}]}")
+                     .status,
+                 400);
         // Still serving valid requests.
         const auto events = simulated::events(2, 1);
-        QCOMPARE(client.post("/v1/traces", kProto, OtlpProtoEncoder::encodeTraces(events)).status, 200);
+        QCOMPARE(client.post("/v1/traces", kProto, OtlpProtoEncoder::encodeTraces(events)).status,
+                 200);
         QCOMPARE(drainEvents(*queue), events.size());
         QVERIFY(receiver->counters().requestsRefused.load() >= 10);
     }
@@ -219,8 +232,12 @@ private Q_SLOTS:
         auto r = client.post("/v1/traces", kProto, body);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.headers["WWW-Authenticate"], std::string("Bearer"));
-        QCOMPARE(client.post("/v1/traces", kProto, body, {{"Authorization", "Bearer wrong"}}).status, 401);
-        QCOMPARE(client.post("/v1/traces", kProto, body, {{"Authorization", "Bearer s3cret"}}).status, 200);
+        QCOMPARE(
+            client.post("/v1/traces", kProto, body, {{"Authorization", "Bearer wrong"}}).status,
+            401);
+        QCOMPARE(
+            client.post("/v1/traces", kProto, body, {{"Authorization", "Bearer s3cret"}}).status,
+            200);
     }
 
     void fullQueuePushesBack()
@@ -230,7 +247,8 @@ private Q_SLOTS:
         QVERIFY(events.size() > 100);
         HttpClient client(receiver->port());
         const std::string body = OtlpProtoEncoder::encodeTraces(events);
-        QCOMPARE(client.post("/v1/traces", kProto, body).status, 200); // an empty queue takes any batch
+        QCOMPARE(client.post("/v1/traces", kProto, body).status,
+                 200); // an empty queue takes any batch
         const auto r = client.post("/v1/traces", kProto, body);
         QCOMPARE(r.status, 503);
         QCOMPARE(r.headers.at("Retry-After"), std::string("1"));

@@ -84,8 +84,8 @@ private Q_SLOTS:
         QCOMPARE(a.evaluations[0].score, 0.875);
         QCOMPARE(a.userFeedback, std::optional<bool>(true));
         // The variant's flag key is written by the encoder and read back as an attribute.
-        const decltype(e.attributes) expected = {{"feature_flag.key", "support-chat.variant"},
-                                                 e.attributes.front()};
+        const decltype(e.attributes) expected
+            = {{"feature_flag.key", "support-chat.variant"}, e.attributes.front()};
         QCOMPARE(a.attributes, expected);
         QVERIFY(!a.isError());
         QVERIFY(out[1].isError());
@@ -124,7 +124,8 @@ private Q_SLOTS:
 
     void malformedSpansAreReportedAndTheRestDecoded()
     {
-        const json request = json::parse(R"({"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[
+        const json request
+            = json::parse(R"({"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[
             {"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]},
             {"spanId":"02","startTimeUnixNano":"5","endTimeUnixNano":"4",
              "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]},
@@ -142,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(out[0].spanId, std::string("05"));
         QCOMPARE(problems.size(), size_t(4));
-        QVERIFY(QString::fromStdString(problems[0].reason).contains("startTimeUnixNano is missing"));
+        QVERIFY(
+            QString::fromStdString(problems[0].reason).contains("startTimeUnixNano is missing"));
         QVERIFY(QString::fromStdString(problems[1].reason).contains("before startTimeUnixNano"));
         QVERIFY(QString::fromStdString(problems[2].reason).contains("gen_ai.usage.input_tokens"));
         QVERIFY(QString::fromStdString(problems[0].payload).contains("\"spanId\":\"01\""));

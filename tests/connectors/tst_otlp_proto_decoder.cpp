@@ -27,15 +27,18 @@ private Q_SLOTS:
         std::vector<LlmEvent> fromProto, fromJson;
         std::vector<SpanProblem> problems;
         size_t skipped = 0;
-        QVERIFY(OtlpProtoDecoder::decodeTraces(OtlpProtoEncoder::encodeTraces(in), fromProto, problems, skipped));
-        OtlpJsonCodec::decodeTraces(nlohmann::json::parse(OtlpJsonCodec::encodeTraces(in)), fromJson, problems);
+        QVERIFY(OtlpProtoDecoder::decodeTraces(OtlpProtoEncoder::encodeTraces(in), fromProto,
+                                               problems, skipped));
+        OtlpJsonCodec::decodeTraces(nlohmann::json::parse(OtlpJsonCodec::encodeTraces(in)),
+                                    fromJson, problems);
         QVERIFY(problems.empty());
         QCOMPARE(skipped, size_t(0));
         QCOMPARE(fromProto.size(), in.size());
         QCOMPARE(fromJson.size(), in.size());
         // Both encoders group by service, so compare as sets keyed by event id.
         auto byId = [](std::vector<LlmEvent>& v) {
-            std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.eventId() < b.eventId(); });
+            std::sort(v.begin(), v.end(),
+                      [](auto& a, auto& b) { return a.eventId() < b.eventId(); });
         };
         byId(in);
         byId(fromProto);
@@ -68,7 +71,8 @@ private Q_SLOTS:
         std::vector<LlmEvent> out;
         std::vector<SpanProblem> problems;
         size_t skipped = 0;
-        QVERIFY(!OtlpProtoDecoder::decodeTraces("\xff\xff\xff\xff garbage", out, problems, skipped));
+        QVERIFY(
+            !OtlpProtoDecoder::decodeTraces("\xff\xff\xff\xff garbage", out, problems, skipped));
         // A valid request cut in the middle is not a request either.
         LlmEvent e;
         e.traceId = std::string(32, 'a');
@@ -77,7 +81,8 @@ private Q_SLOTS:
         e.service = "s";
         e.requestModel = e.variant.model = "m";
         const std::string bytes = OtlpProtoEncoder::encodeTraces(std::vector<LlmEvent>{e});
-        QVERIFY(!OtlpProtoDecoder::decodeTraces(std::string_view(bytes).substr(0, bytes.size() - 3), out, problems, skipped));
+        QVERIFY(!OtlpProtoDecoder::decodeTraces(std::string_view(bytes).substr(0, bytes.size() - 3),
+                                                out, problems, skipped));
         QVERIFY(OtlpProtoDecoder::decodeTraces(bytes, out, problems, skipped));
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(out[0].traceId, e.traceId);
@@ -97,19 +102,21 @@ private Q_SLOTS:
             kv->mutable_value()->set_string_value(model);
             return s;
         };
-        add(10, 20, "gen_ai.request.model", "gpt-4o");          // fine
-        add(0, 20, "gen_ai.request.model", "gpt-4o");           // no start time
-        add(30, 20, "gen_ai.request.model", "gpt-4o");          // ends before it starts
-        add(10, 20, "http.route", "/v1/health");                 // not an LLM call
+        add(10, 20, "gen_ai.request.model", "gpt-4o"); // fine
+        add(0, 20, "gen_ai.request.model", "gpt-4o"); // no start time
+        add(30, 20, "gen_ai.request.model", "gpt-4o"); // ends before it starts
+        add(10, 20, "http.route", "/v1/health"); // not an LLM call
         add(UINT64_MAX, UINT64_MAX, "gen_ai.request.model", "x"); // beyond int64 nanoseconds
         std::vector<LlmEvent> out;
         std::vector<SpanProblem> problems;
         size_t skipped = 0;
-        QVERIFY(OtlpProtoDecoder::decodeTraces(request.SerializeAsString(), out, problems, skipped));
+        QVERIFY(
+            OtlpProtoDecoder::decodeTraces(request.SerializeAsString(), out, problems, skipped));
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(skipped, size_t(1));
         QCOMPARE(problems.size(), size_t(3));
-        QVERIFY(QString::fromStdString(problems[0].reason).contains("startTimeUnixNano is missing"));
+        QVERIFY(
+            QString::fromStdString(problems[0].reason).contains("startTimeUnixNano is missing"));
         QVERIFY(QString::fromStdString(problems[0].payload).contains("gpt-4o")); // kept for the DLQ
     }
 };

@@ -39,8 +39,8 @@ private Q_SLOTS:
         negative.latencyMs = -5;
         LlmEvent noService = validEvent(3);
         noService.service.clear();
-        std::vector<LlmEvent> batch = {validEvent(0), validEvent(1, "my-finetune"), negative,
-                                       noService, validEvent(0)};
+        std::vector<LlmEvent> batch
+            = {validEvent(0), validEvent(1, "my-finetune"), negative, noService, validEvent(0)};
         std::vector<LlmEvent> accepted;
         const IngestCounters c = collector.ingest(batch, accepted, "test", 1);
         QCOMPARE(c.received, 5u);
@@ -87,10 +87,18 @@ void TestCollector::absurdValuesAreRejected()
     QFETCH(QString, reason);
     LlmEvent e = validEvent(0);
     switch (kind) {
-    case 0: e.cacheReadTokens = e.cacheWriteTokens = 800; break; // input is 1,000
-    case 1: e.outputTokens = INT64_MAX; break;
-    case 2: e.latencyMs = 1e300; break;
-    case 3: e.evaluations = {{"q", 1e308 * 10}}; break;
+    case 0:
+        e.cacheReadTokens = e.cacheWriteTokens = 800;
+        break; // input is 1,000
+    case 1:
+        e.outputTokens = INT64_MAX;
+        break;
+    case 2:
+        e.latencyMs = 1e300;
+        break;
+    case 3:
+        e.evaluations = {{"q", 1e308 * 10}};
+        break;
     }
     const auto why = Collector::validate(e);
     QVERIFY(why.has_value());

@@ -162,13 +162,16 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("future.sqlite");
-        { EventStore store(path.toStdString()); }
+        {
+            EventStore store(path.toStdString());
+        }
         execOn(path, "PRAGMA user_version=99");
         try {
             EventStore store(path.toStdString());
             QFAIL("expected StoreError");
         } catch (const StoreError& e) {
-            QVERIFY2(QString(e.what()).contains("schema version 99, newer than this build"), e.what());
+            QVERIFY2(QString(e.what()).contains("schema version 99, newer than this build"),
+                     e.what());
         }
     }
 
@@ -204,7 +207,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("events.sqlite");
-        { EventStore store(path.toStdString()); }
+        {
+            EventStore store(path.toStdString());
+        }
         sqlite3* other = nullptr;
         QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
         QCOMPARE(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE;", nullptr,

@@ -26,7 +26,8 @@ private Q_SLOTS:
                 timeline.add(e);
             }
             const LiveKpis k = timeline.kpis(now, 60 * second);
-            QVERIFY2(std::abs(k.requestsPerSecond - 1.0) < 1e-9, qPrintable(QString::number(k.requestsPerSecond)));
+            QVERIFY2(std::abs(k.requestsPerSecond - 1.0) < 1e-9,
+                     qPrintable(QString::number(k.requestsPerSecond)));
             QVERIFY(std::abs(k.spendPerHourUsd - 3600.0) < 1e-6);
             QCOMPARE(k.errorRate, 0.0);
             const auto series = timeline.series();

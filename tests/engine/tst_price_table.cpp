@@ -94,11 +94,13 @@ private Q_SLOTS:
 
     void aliasesAreOneStepAndOverridable()
     {
-        const PriceTable cycle = PriceTable::fromJson(R"({"models":[],"aliases":{"foo":"foo","a":"b","b":"a"}})", "c.json");
+        const PriceTable cycle = PriceTable::fromJson(
+            R"({"models":[],"aliases":{"foo":"foo","a":"b","b":"a"}})", "c.json");
         QVERIFY(!cycle.find("foo")); // no endless lookup
         QVERIFY(!cycle.find("a"));
         PriceTable t = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
-        t.merge(PriceTable::fromJson(R"({"models":[],"aliases":{"claude-3-5-sonnet-latest":"gpt-4o-mini"}})", "o.json"));
+        t.merge(PriceTable::fromJson(
+            R"({"models":[],"aliases":{"claude-3-5-sonnet-latest":"gpt-4o-mini"}})", "o.json"));
         QCOMPARE(t.find("claude-3-5-sonnet-latest")->model, std::string("gpt-4o-mini"));
     }
 
@@ -106,15 +108,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("not json") << "{" << "not valid JSON";
-        QTest::newRow("no models") << "{}" << "\"models\" array";
+        QTest::newRow("not json") << "{"
+                                  << "not valid JSON";
+        QTest::newRow("no models") << "{}"
+                                   << "\"models\" array";
         QTest::newRow("negative") << R"({"models":[{"model":"m","input":-1,"output":1}]})"
                                   << "models[0] (m): \"input\" must be zero or positive";
         QTest::newRow("missing output") << R"({"models":[{"model":"m","input":1}]})"
                                         << "\"output\" must be a number";
-        QTest::newRow("duplicate") << R"({"models":[{"model":"m","input":1,"output":1},{"model":"m","input":1,"output":1}]})"
-                                   << "listed twice";
-        QTest::newRow("schema") << R"({"schema":2,"models":[]})" << "unsupported price table schema";
+        QTest::newRow("duplicate")
+            << R"({"models":[{"model":"m","input":1,"output":1},{"model":"m","input":1,"output":1}]})"
+            << "listed twice";
+        QTest::newRow("schema") << R"({"schema":2,"models":[]})"
+                                << "unsupported price table schema";
     }
     void invalidTablesAreRejectedWithTheReason()
     {

@@ -26,8 +26,9 @@ private Q_SLOTS:
         for (double q : {0.0, 0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0}) {
             const double exact = values[static_cast<size_t>(q * double(values.size() - 1))];
             const double estimate = sketch.quantile(q);
-            QVERIFY2(std::abs(estimate - exact) <= 0.01 * exact,
-                     qPrintable(QString("q=%1 exact=%2 estimate=%3").arg(q).arg(exact).arg(estimate)));
+            QVERIFY2(
+                std::abs(estimate - exact) <= 0.01 * exact,
+                qPrintable(QString("q=%1 exact=%2 estimate=%3").arg(q).arg(exact).arg(estimate)));
         }
     }
 
@@ -57,7 +58,8 @@ private Q_SLOTS:
         s.add(100.0);
         QCOMPARE(s.count(), uint64_t(5));
         QCOMPARE(s.quantile(0.0), 0.0);
-        QVERIFY(std::abs(s.quantile(1.0) - QuantileSketch::kMaxValue) <= 0.01 * QuantileSketch::kMaxValue);
+        QVERIFY(std::abs(s.quantile(1.0) - QuantileSketch::kMaxValue)
+                <= 0.01 * QuantileSketch::kMaxValue);
         QVERIFY(std::abs(s.quantile(0.5) - 100.0) <= 1.0);
     }
 

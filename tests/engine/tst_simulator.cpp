@@ -77,12 +77,18 @@ private Q_SLOTS:
             const auto n = std::count_if(events.begin(), events.end(), [&](const LlmEvent& e) {
                 return e.service == config.services[s].name;
             });
-            const double expected = sim.expectedArrivals(s, kStart, kStart + int64_t(seconds) * kSecond);
+            const double expected
+                = sim.expectedArrivals(s, kStart, kStart + int64_t(seconds) * kSecond);
             QVERIFY2(std::abs(double(n) - expected) < 5.0 * std::sqrt(expected),
-                     qPrintable(QString("%1: %2 vs %3").arg(config.services[s].name.c_str()).arg(n).arg(expected)));
+                     qPrintable(QString("%1: %2 vs %3")
+                                    .arg(config.services[s].name.c_str())
+                                    .arg(n)
+                                    .arg(expected)));
         }
         // The diurnal curve peaks at 16:00 and bottoms at 04:00 UTC (factor 1.5 vs 0.5).
-        QCOMPARE(sim.rateAt(0, kStart + 16 * 3600 * kSecond) / sim.rateAt(0, kStart + 4 * 3600 * kSecond), 3.0);
+        QCOMPARE(sim.rateAt(0, kStart + 16 * 3600 * kSecond)
+                     / sim.rateAt(0, kStart + 4 * 3600 * kSecond),
+                 3.0);
     }
 
     void errorRatesMatchTheirProbabilities()
@@ -119,8 +125,11 @@ private Q_SLOTS:
                 continue;
             const double p = sim.expectedSuccessProbability(key.first, key.second);
             QVERIFY2(withinBinomial(counts.first, counts.second, p),
-                     qPrintable(QString("%1/%2: %3 of %4, expected p=%5").arg(key.first.c_str(), key.second.c_str())
-                                    .arg(counts.first).arg(counts.second).arg(p)));
+                     qPrintable(QString("%1/%2: %3 of %4, expected p=%5")
+                                    .arg(key.first.c_str(), key.second.c_str())
+                                    .arg(counts.first)
+                                    .arg(counts.second)
+                                    .arg(p)));
             ++checked;
         }
         QVERIFY(checked >= 10);
@@ -129,14 +138,17 @@ private Q_SLOTS:
             - sim.expectedSuccessProbability("gpt-4o-mini", "faq");
         const double hardGap = sim.expectedSuccessProbability("gpt-4o", "troubleshooting")
             - sim.expectedSuccessProbability("gpt-4o-mini", "troubleshooting");
-        QVERIFY2(easyGap < 0.06 && hardGap > 0.12, qPrintable(QString("%1 %2").arg(easyGap).arg(hardGap)));
+        QVERIFY2(easyGap < 0.06 && hardGap > 0.12,
+                 qPrintable(QString("%1 %2").arg(easyGap).arg(hardGap)));
         // Known value of the integral: a task whose mean difficulty equals the
         // model's skill gives exactly 1/2, by the logistic's symmetry.
         auto config = SimulatorConfig::demo(9, kStart);
         const double skill = config.models.front().skill();
         config.tasks.push_back({"matched", skill, 1.3, 100, 0.5, 100, 0.5});
         Simulator matched(config);
-        QVERIFY(std::abs(matched.expectedSuccessProbability(config.models.front().model, "matched") - 0.5) < 1e-9);
+        QVERIFY(std::abs(matched.expectedSuccessProbability(config.models.front().model, "matched")
+                         - 0.5)
+                < 1e-9);
         QCOMPARE(Simulator::goodAnswerProbability(1.0, 1.0), 0.5);
     }
 
@@ -178,10 +190,12 @@ private Q_SLOTS:
         QVERIFY(inWindow > 200);
         QVERIFY(withinBinomial(failed, inWindow, 0.9));
 
-        const auto drift = run(22, seconds, "input-drift"); // support-chat from 40%: +50% troubleshooting
+        const auto drift
+            = run(22, seconds, "input-drift"); // support-chat from 40%: +50% troubleshooting
         double after = 0, troubleshooting = 0;
         for (const LlmEvent& e : drift) {
-            if (e.service == "support-chat" && double(e.timeUnixNano - kStart) / 1e9 >= 0.4 * seconds) {
+            if (e.service == "support-chat"
+                && double(e.timeUnixNano - kStart) / 1e9 >= 0.4 * seconds) {
                 ++after;
                 troubleshooting += e.taskType == "troubleshooting" ? 1 : 0;
             }

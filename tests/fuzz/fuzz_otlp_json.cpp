@@ -29,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     for (const llmopt::LlmEvent& e : events)
         if (!llmopt::Collector::validate(e))
-            (void)llmopt::toFlatJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            (void)llmopt::toFlatJson(e).dump(-1, ' ', false,
+                                             nlohmann::json::error_handler_t::replace);
     return 0;
 }

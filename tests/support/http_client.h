@@ -47,8 +47,8 @@ public:
         return out;
     }
 
-    Response post(const std::string& target, const std::string& contentType, const std::string& body,
-                  std::map<std::string, std::string> headers = {})
+    Response post(const std::string& target, const std::string& contentType,
+                  const std::string& body, std::map<std::string, std::string> headers = {})
     {
         headers["Content-Type"] = contentType;
         return request("POST", target, body, headers);

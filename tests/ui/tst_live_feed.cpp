@@ -18,7 +18,8 @@ private Q_SLOTS:
         LiveFeed::Settings settings;
         settings.databasePath = dir.filePath("feed.sqlite");
         settings.backfillSeconds = 120;
-        const auto prices = llmopt::PriceTable::fromJson(llmopt::embeddedPriceTable(), "prices.json");
+        const auto prices
+            = llmopt::PriceTable::fromJson(llmopt::embeddedPriceTable(), "prices.json");
 
         OverviewController overview;
         QThread thread;
@@ -32,7 +33,7 @@ private Q_SLOTS:
 
         QVERIFY(kpis.wait(5000));
         QCOMPARE(overview.variants()->rowCount(), 9); // every variant of the demo's three services
-        QVERIFY(overview.eventsStored() > 1000);     // two minutes of history at ~20 requests/s
+        QVERIFY(overview.eventsStored() > 1000); // two minutes of history at ~20 requests/s
         QVERIFY(overview.requestsPerSecond() > 5 && overview.requestsPerSecond() < 50);
         QVERIFY(overview.spendPerHour() > 0);
         QVERIFY(overview.hasQuality());
@@ -50,7 +51,8 @@ private Q_SLOTS:
     {
         LiveFeed::Settings settings;
         settings.databasePath = QStringLiteral("/nonexistent-folder/feed.sqlite");
-        LiveFeed feed(settings, llmopt::PriceTable::fromJson(llmopt::embeddedPriceTable(), "prices.json"));
+        LiveFeed feed(settings,
+                      llmopt::PriceTable::fromJson(llmopt::embeddedPriceTable(), "prices.json"));
         OverviewController overview;
         connect(&feed, &LiveFeed::failed, &overview, &OverviewController::reportFeedError);
         QSignalSpy failed(&feed, &LiveFeed::failed);

@@ -29,7 +29,8 @@ private Q_SLOTS:
     void updatesInPlaceAppendsAndResets()
     {
         VariantTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -38,20 +39,26 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(model.columnCount(), int(VariantTableModel::ColumnCount));
-        QCOMPARE(model.data(model.index(1, VariantTableModel::Requests)).toString(), QStringLiteral("20"));
-        QCOMPARE(model.data(model.index(1, VariantTableModel::ErrorRate), VariantTableModel::SortRole).toDouble(), 0.1);
+        QCOMPARE(model.data(model.index(1, VariantTableModel::Requests)).toString(),
+                 QStringLiteral("20"));
+        QCOMPARE(
+            model.data(model.index(1, VariantTableModel::ErrorRate), VariantTableModel::SortRole)
+                .toDouble(),
+            0.1);
 
         model.setRows({row("a", "v1", 11), row("a", "v2", 21), row("b", "v1", 1)});
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(inserted.count(), 2);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(reset.count(), 0);
-        QCOMPARE(model.data(model.index(0, VariantTableModel::Requests)).toString(), QStringLiteral("11"));
+        QCOMPARE(model.data(model.index(0, VariantTableModel::Requests)).toString(),
+                 QStringLiteral("11"));
 
         model.setRows({row("c", "v9", 5)});
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.headerData(VariantTableModel::Spend, Qt::Horizontal).toString(), QStringLiteral("Spend"));
+        QCOMPARE(model.headerData(VariantTableModel::Spend, Qt::Horizontal).toString(),
+                 QStringLiteral("Spend"));
         QVERIFY(!model.data(model.index(0, 0), Qt::ToolTipRole).toString().isEmpty());
     }
 };
