@@ -24,45 +24,50 @@ private Q_SLOTS:
         QCOMPARE(*mini->cacheReadPerMTok, 0.075);
     }
 
-    // Hand-worked: gpt-4o, 1,409 input tokens of which 1,024 cached, 197 output.
-    // uncached 385 × $2.50/M = $0.0009625; cached 1,024 × $1.25/M = $0.00128;
-    // output 197 × $10/M = $0.00197 → $0.0042125.
-    void costWithOpenAiCachedInput()
+    // Hand-worked costs (USD per 1M tokens from resources/prices.json).
+    void handWorkedCosts_data()
     {
-        const PriceTable t = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
-        LlmEvent e;
-        e.requestModel = "gpt-4o";
-        e.inputTokens = 1409;
-        e.cacheReadTokens = 1024;
-        e.outputTokens = 197;
-        QVERIFY(qFuzzyCompare(*t.cost(e), 0.0042125));
+        QTest::addColumn<QString>("requestModel");
+        QTest::addColumn<QString>("responseModel");
+        QTest::addColumn<qint64>("input");
+        QTest::addColumn<qint64>("cacheRead");
+        QTest::addColumn<qint64>("cacheWrite");
+        QTest::addColumn<qint64>("output");
+        QTest::addColumn<double>("expected");
+        // uncached 385 × $2.50 = $0.0009625; cached 1,024 × $1.25 = $0.00128; output 197 × $10 =
+        // $0.00197.
+        QTest::newRow("OpenAI cached input")
+            << "gpt-4o"
+            << "" << qint64(1409) << qint64(1024) << qint64(0) << qint64(197) << 0.0042125;
+        // uncached 952 × $3 = $0.002856; cache write 2,048 × $3.75 = $0.00768; output 500 × $15 =
+        // $0.0075; the response names a dated snapshot of a known model.
+        QTest::newRow("Anthropic cache write")
+            << "claude-3-5-sonnet"
+            << "claude-3-5-sonnet-20241022" << qint64(3000) << qint64(0) << qint64(2048)
+            << qint64(500) << 0.018036;
+        // No cached price: cached tokens are billed as input, 1,000 × $0.24.
+        QTest::newRow("no cache discount")
+            << "mixtral-8x7b-instruct"
+            << "" << qint64(1000) << qint64(600) << qint64(0) << qint64(0) << 0.00024;
     }
-
-    // Hand-worked: claude-3-5-sonnet, 3,000 input of which 2,048 written to the cache,
-    // 500 output. uncached 952 × $3/M = $0.002856; cache write 2,048 × $3.75/M = $0.00768;
-    // output 500 × $15/M = $0.0075 → $0.018036.
-    void costWithAnthropicCacheWrite()
+    void handWorkedCosts()
     {
+        QFETCH(QString, requestModel);
+        QFETCH(QString, responseModel);
+        QFETCH(qint64, input);
+        QFETCH(qint64, cacheRead);
+        QFETCH(qint64, cacheWrite);
+        QFETCH(qint64, output);
+        QFETCH(double, expected);
         const PriceTable t = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
         LlmEvent e;
-        e.requestModel = "claude-3-5-sonnet";
-        e.responseModel = "claude-3-5-sonnet-20241022"; // dated snapshot of a known model
-        e.inputTokens = 3000;
-        e.cacheWriteTokens = 2048;
-        e.outputTokens = 500;
-        QVERIFY(qFuzzyCompare(*t.cost(e), 0.018036));
-    }
-
-    // A model without a cached price bills cached tokens as input: 1,000 × $0.24/M + 0 output.
-    void cachedTokensWithoutDiscountBilledAsInput()
-    {
-        const PriceTable t = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
-        LlmEvent e;
-        e.requestModel = "mixtral-8x7b-instruct";
-        e.inputTokens = 1000;
-        e.cacheReadTokens = 600;
-        e.outputTokens = 0;
-        QVERIFY(qFuzzyCompare(*t.cost(e), 0.00024));
+        e.requestModel = requestModel.toStdString();
+        e.responseModel = responseModel.toStdString();
+        e.inputTokens = input;
+        e.cacheReadTokens = cacheRead;
+        e.cacheWriteTokens = cacheWrite;
+        e.outputTokens = output;
+        QVERIFY(qFuzzyCompare(*t.cost(e), expected));
     }
 
     void unknownModelOrTokensHaveNoCost()
