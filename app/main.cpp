@@ -262,10 +262,12 @@ int runHeadless(const QString& configPath)
         o.maxBodyBytes = static_cast<size_t>(config.otlpHttp.maxBodyBytes);
         o.bearerToken = config.otlpHttp.bearerToken;
         o.threads = config.otlpHttp.threads;
+        o.tlsCertificateFile = config.otlpHttp.tlsCertificate;
+        o.tlsPrivateKeyFile = config.otlpHttp.tlsPrivateKey;
         otlp = std::make_unique<llmopt::OtlpHttpReceiver>(o, queue);
         otlp->start();
-        std::fprintf(stderr, "llm-optimizer: OTLP/HTTP on %s:%u (POST /v1/traces)\n",
-                     o.address.c_str(), otlp->port());
+        std::fprintf(stderr, "llm-optimizer: OTLP/HTTP%s on %s:%u (POST /v1/traces)\n",
+                     o.tlsCertificateFile.empty() ? "" : "S", o.address.c_str(), otlp->port());
     }
     std::unique_ptr<llmopt::KafkaConsumer> kafka;
     if (config.kafka.enabled) {

@@ -35,6 +35,8 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"otlp.http.max_body_bytes", &c.otlpHttp.maxBodyBytes, "a byte count ≥ 1024"},
         {"otlp.http.bearer_token", &c.otlpHttp.bearerToken, "a string"},
         {"otlp.http.threads", &c.otlpHttp.threads, "1–64"},
+        {"otlp.http.tls_certificate", &c.otlpHttp.tlsCertificate, "a PEM certificate (chain) file"},
+        {"otlp.http.tls_private_key", &c.otlpHttp.tlsPrivateKey, "a PEM private key file"},
         {"kafka.enabled", &c.kafka.enabled, "true or false"},
         {"kafka.brokers", &c.kafka.brokers, "host:port[,host:port…]"},
         {"kafka.group_id", &c.kafka.groupId, "a consumer group name"},
@@ -158,6 +160,8 @@ void validate(const DaemonConfig& c, const std::string& origin)
         && c.otlpHttp.port == c.api.port)
         fail("otlp.http.port and api.port are both " + std::to_string(c.api.port)
              + "; give them different ports");
+    if (c.otlpHttp.tlsCertificate.empty() != c.otlpHttp.tlsPrivateKey.empty())
+        fail("set both otlp.http.tls_certificate and otlp.http.tls_private_key, or neither");
     if (c.storage.retentionDays < 1)
         fail("storage.retention_days must be at least 1");
     if (c.otlpHttp.maxBodyBytes < 1024)

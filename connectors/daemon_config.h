@@ -24,6 +24,8 @@ struct DaemonConfig {
         int64_t maxBodyBytes = 16 * 1024 * 1024;
         std::string bearerToken;
         int threads = 1;
+        std::string tlsCertificate; // PEM files; both set: HTTPS
+        std::string tlsPrivateKey;
     } otlpHttp;
     struct Kafka {
         bool enabled = false;

@@ -1,9 +1,11 @@
 #include "http_server.h"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -19,10 +21,13 @@ namespace {
 
 constexpr auto kIdleTimeout = std::chrono::seconds(60);
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection: plain TCP (Stream = beast::tcp_stream) or TLS
+// (Stream = beast::ssl_stream<beast::tcp_stream>, handshake first).
+template <typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
-    Session(tcp::socket socket, const HttpServer::Handler& handler, size_t maxBody)
-        : m_stream(std::move(socket))
+    template <typename... StreamArgs>
+    Session(const HttpServer::Handler& handler, size_t maxBody, StreamArgs&&... args)
+        : m_stream(std::forward<StreamArgs>(args)...)
         , m_handler(handler)
         , m_maxBody(maxBody)
     {
@@ -30,19 +35,36 @@ public:
 
     void run()
     {
-        asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->read(); });
+        asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+            if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+                self->read();
+            } else {
+                beast::get_lowest_layer(self->m_stream).expires_after(kIdleTimeout);
+                self->m_stream.async_handshake(asio::ssl::stream_base::server,
+                                               [self](beast::error_code ec) {
+                                                   if (!ec)
+                                                       self->read();
+                                               });
+            }
+        });
     }
 
 private:
+    void close()
+    {
+        beast::error_code ignored;
+        beast::get_lowest_layer(m_stream).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    }
+
     void read()
     {
         m_parser.emplace();
         m_parser->body_limit(m_maxBody);
         m_parser->header_limit(64 * 1024);
-        m_stream.expires_after(kIdleTimeout);
+        beast::get_lowest_layer(m_stream).expires_after(kIdleTimeout);
         http::async_read(
             m_stream, m_buffer, *m_parser,
-            [self = shared_from_this()](beast::error_code ec, size_t) { self->onRead(ec); });
+            [self = this->shared_from_this()](beast::error_code ec, size_t) { self->onRead(ec); });
     }
 
     void onRead(beast::error_code ec)
@@ -54,8 +76,7 @@ private:
             return;
         }
         if (ec) { // closed, timed out or unparseable: nothing to answer
-            beast::error_code ignored;
-            m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+            close();
             return;
         }
         auto request = m_parser->release();
@@ -88,17 +109,16 @@ private:
         response->prepare_payload();
         http::async_write(
             m_stream, *response,
-            [self = shared_from_this(), response, keepAlive](beast::error_code ec, size_t) {
+            [self = this->shared_from_this(), response, keepAlive](beast::error_code ec, size_t) {
                 if (ec || !keepAlive) {
-                    beast::error_code ignored;
-                    self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                    self->close();
                     return;
                 }
                 self->read();
             });
     }
 
-    beast::tcp_stream m_stream;
+    Stream m_stream;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     const HttpServer::Handler& m_handler;
@@ -112,6 +132,7 @@ struct HttpServer::Impl {
     Handler handler;
     asio::io_context io;
     std::optional<tcp::acceptor> acceptor;
+    std::optional<asio::ssl::context> tls; // set when a certificate is configured
     std::vector<std::thread> threads;
     uint16_t port = 0;
 
@@ -121,8 +142,13 @@ struct HttpServer::Impl {
             asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
                 if (ec == asio::error::operation_aborted)
                     return;
-                if (!ec)
-                    std::make_shared<Session>(std::move(socket), handler, options.maxBodyBytes)
+                if (!ec && tls)
+                    std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
+                        handler, options.maxBodyBytes, std::move(socket), *tls)
+                        ->run();
+                else if (!ec)
+                    std::make_shared<Session<beast::tcp_stream>>(handler, options.maxBodyBytes,
+                                                                 std::move(socket))
                         ->run();
                 accept();
             });
@@ -145,6 +171,23 @@ void HttpServer::start()
 {
     const std::string where = d->options.address + ":" + std::to_string(d->options.port);
     beast::error_code ec;
+    if (!d->options.tlsCertificateFile.empty() || !d->options.tlsPrivateKeyFile.empty()) {
+        asio::ssl::context tls(asio::ssl::context::tls_server);
+        tls.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2
+                        | asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1
+                        | asio::ssl::context::no_tlsv1_1);
+        tls.use_certificate_chain_file(d->options.tlsCertificateFile, ec);
+        if (ec)
+            throw std::runtime_error("cannot load the TLS certificate \""
+                                     + d->options.tlsCertificateFile + "\" (" + ec.message()
+                                     + ") — check " + d->options.settingName + ".tls_certificate");
+        tls.use_private_key_file(d->options.tlsPrivateKeyFile, asio::ssl::context::pem, ec);
+        if (ec)
+            throw std::runtime_error("cannot load the TLS private key \""
+                                     + d->options.tlsPrivateKeyFile + "\" (" + ec.message()
+                                     + ") — check " + d->options.settingName + ".tls_private_key");
+        d->tls.emplace(std::move(tls));
+    }
     const auto address = asio::ip::make_address(d->options.address, ec);
     if (ec)
         throw std::runtime_error("\"" + d->options.address + "\" is not an IP address — change "

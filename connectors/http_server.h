@@ -36,6 +36,9 @@ public:
         size_t maxBodyBytes = 16 * 1024 * 1024;
         int threads = 1;
         std::string settingName = "http"; // named in errors: "… change <settingName>.port"
+        // PEM files; both set: HTTPS (TLS 1.2 or later) instead of plain HTTP.
+        std::string tlsCertificateFile;
+        std::string tlsPrivateKeyFile;
     };
     using Handler = std::function<HttpResponse(HttpRequest& request)>;
 

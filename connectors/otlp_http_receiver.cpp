@@ -87,7 +87,7 @@ OtlpHttpReceiver::OtlpHttpReceiver(Options options, IngestQueue& queue)
     : m_options(std::move(options))
     , m_queue(queue)
     , m_server({m_options.address, m_options.port, m_options.maxBodyBytes, m_options.threads,
-                "otlp.http"},
+                "otlp.http", m_options.tlsCertificateFile, m_options.tlsPrivateKeyFile},
                [this](HttpRequest& r) { return handle(r); })
 {
 }

@@ -26,6 +26,8 @@ public:
         std::string bearerToken; // empty: no authentication
         int threads = 1;
         int retryAfterSeconds = 1;
+        std::string tlsCertificateFile; // PEM; with the key: HTTPS
+        std::string tlsPrivateKeyFile;
     };
 
     struct Counters {

@@ -91,6 +91,9 @@ kafka:
                                   << "kafka.encoding \"avro\"";
         QTest::newRow("syntax") << "otlp: [unclosed\n"
                                 << "c.yaml: line";
+        QTest::newRow("tls half")
+            << "otlp:\n  http:\n    tls_certificate: c.pem\n"
+            << "set both otlp.http.tls_certificate and otlp.http.tls_private_key";
         QTest::newRow("not a map") << "- a\n- b\n"
                                    << "expected a map";
     }

@@ -5,7 +5,11 @@
 #include "support/http_client.h"
 #include "support/simulated_events.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/ssl.hpp>
 #include <nlohmann/json.hpp>
 #include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>
 #include <opentelemetry/proto/collector/trace/v1/trace_service.pb.h>
@@ -255,6 +259,67 @@ private Q_SLOTS:
         QCOMPARE(receiver->counters().pushedBack.load(), 1u);
         QCOMPARE(drainEvents(*queue), events.size()); // nothing of the refused request was taken
         QCOMPARE(client.post("/v1/traces", kProto, body).status, 200);
+    }
+
+    // HTTPS with a certificate made for the test; plain HTTP to it gets nowhere.
+    void tls()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath("cert.pem"), key = dir.filePath("key.pem");
+        QProcess openssl;
+        openssl.start("openssl",
+                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+                       "-days", "1", "-keyout", key, "-out", cert});
+        QVERIFY(openssl.waitForFinished(30000));
+        QCOMPARE(openssl.exitCode(), 0);
+        OtlpHttpReceiver::Options options;
+        options.tlsCertificateFile = cert.toStdString();
+        options.tlsPrivateKeyFile = key.toStdString();
+        startReceiver(options);
+
+        namespace asio = boost::asio;
+        namespace beast = boost::beast;
+        namespace http = beast::http;
+        asio::io_context io;
+        asio::ssl::context context(asio::ssl::context::tls_client);
+        context.set_verify_mode(asio::ssl::verify_peer);
+        context.load_verify_file(cert.toStdString()); // trust exactly the test certificate
+        beast::ssl_stream<beast::tcp_stream> stream(io, context);
+        beast::get_lowest_layer(stream).connect(
+            {asio::ip::make_address("127.0.0.1"), receiver->port()});
+        stream.handshake(asio::ssl::stream_base::client);
+        const auto events = simulated::events(5, 1);
+        http::request<http::string_body> req(http::verb::post, "/v1/traces", 11);
+        req.set(http::field::host, "127.0.0.1");
+        req.set(http::field::content_type, kProto);
+        req.body() = OtlpProtoEncoder::encodeTraces(events);
+        req.prepare_payload();
+        http::write(stream, req);
+        beast::flat_buffer buffer;
+        http::response<http::string_body> res;
+        http::read(stream, buffer, res);
+        QCOMPARE(res.result_int(), 200u);
+        QCOMPARE(drainEvents(*queue), events.size());
+
+        // Plain HTTP to the TLS port: no answer, no crash, and TLS still works after.
+        try {
+            HttpClient plain(receiver->port());
+            plain.post("/v1/traces", kProto, "x");
+            QFAIL("plain HTTP should not get an answer");
+        } catch (const std::exception&) {
+        }
+        QVERIFY(receiver->isRunning());
+
+        IngestQueue other(10);
+        options.port = 0;
+        options.tlsCertificateFile = dir.filePath("missing.pem").toStdString();
+        OtlpHttpReceiver broken(options, other);
+        try {
+            broken.start();
+            QFAIL("expected an error");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(QString(e.what()).contains("check otlp.http.tls_certificate"), e.what());
+        }
     }
 
     void portInUseSaysWhatToChange()
