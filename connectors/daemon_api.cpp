@@ -52,7 +52,7 @@ DaemonApi::DaemonApi(Options options, const EngineLoop& engine, const IngestQueu
     , m_engine(engine)
     , m_queue(queue)
     , m_sources(sources)
-    , m_server({m_options.address, m_options.port, 64 * 1024, 1, "api"},
+    , m_server({m_options.address, m_options.port, 64 * 1024, 1, "api", {}, {}},
                [this](HttpRequest& r) { return handle(r); })
 {
 }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <iterator>
+#include <thread>
 
 namespace llmopt {
 
@@ -58,12 +59,24 @@ EngineSnapshot EngineLoop::snapshot() const
 void EngineLoop::run()
 {
     std::vector<IngestBatch> batches;
+    int failedRounds = 0;
     for (;;) {
         batches.clear();
-        if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200)))
+        if (!m_retry.empty()) {
+            // The store refused the last round (locked, disk full): try the same
+            // batches again, in order, before anything newer.
+            if (m_queue.closed() && failedRounds >= kRetriesAfterClose)
+                return; // shutting down: unacknowledged Kafka records are read again after restart
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            batches = std::move(m_retry);
+            m_retry.clear();
+        } else if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200))) {
             return;
-        if (!batches.empty())
-            process(batches);
+        }
+        if (batches.empty())
+            continue;
+        process(batches);
+        failedRounds = m_retry.empty() ? 0 : failedRounds + 1;
     }
 }
 
@@ -84,48 +97,57 @@ void EngineLoop::remember(const LlmEvent& e)
 void EngineLoop::process(std::vector<IngestBatch>& batches)
 {
     const int64_t now = nowUnixNano();
-    std::string error;
     std::vector<LlmEvent> accepted;
     std::vector<LlmEvent> events;
     // One transaction per source and round: requests of a few hundred spans
     // are merged so that commits stay few (docs/benchmarks.md).
     for (size_t first = 0; first < batches.size();) {
-        const std::string& source = batches[first].source;
+        const std::string source = batches[first].source;
         size_t end = first;
+        while (end < batches.size() && batches[end].source == source)
+            ++end;
+        SourceCounters counted;
         events.clear();
-        SourceCounters& counters = m_sources[source];
+        accepted.clear();
         try {
-            for (; end < batches.size() && batches[end].source == source; ++end) {
-                IngestBatch& batch = batches[end];
-                ++counters.batches;
-                if (!batch.evaluations.empty()) {
-                    m_store.addEvaluations(batch.evaluations);
-                    counters.evaluations += batch.evaluations.size();
-                    for (const EvaluationRecord& r : batch.evaluations) {
-                        const auto it = m_recent.find(r.traceId + r.spanId);
-                        if (it != m_recent.end()
-                            && m_variants.addEvaluation(it->second.service, it->second.variantId,
-                                                        r.evaluation.score))
-                            ++counters.evaluationsMatched;
-                    }
-                }
+            for (size_t b = first; b < end; ++b) {
+                const IngestBatch& batch = batches[b];
+                ++counted.batches;
+                m_store.addEvaluations(batch.evaluations);
+                counted.evaluations += batch.evaluations.size();
                 for (const DeadLetter& letter : batch.deadLetters)
                     m_collector.reject(letter.source, letter.reason, letter.payload, now);
-                counters.deadLettered += batch.deadLetters.size();
-                std::move(batch.events.begin(), batch.events.end(), std::back_inserter(events));
+                counted.deadLettered += batch.deadLetters.size();
+                events.insert(events.end(), batch.events.begin(), batch.events.end());
             }
-            accepted.clear();
-            counters.ingest += m_collector.ingest(events, accepted, source, now);
+            counted.ingest = m_collector.ingest(events, accepted, source, now);
         } catch (const StoreError& e) {
-            // Not acknowledged (onStored is not called): Kafka delivers these again.
-            error = e.what();
-            first = end;
-            continue;
+            // Nothing of this group is acknowledged; it and everything after it
+            // are retried in order, so no later Kafka offset skips over it.
+            std::lock_guard lock(m_snapshotMutex);
+            m_snapshot.lastError = e.what();
+            std::move(batches.begin() + static_cast<long>(first), batches.end(),
+                      std::back_inserter(m_retry));
+            return;
         }
+        for (size_t b = first; b < end; ++b)
+            for (const EvaluationRecord& r : batches[b].evaluations) {
+                const auto it = m_recent.find(r.traceId + r.spanId);
+                if (it != m_recent.end()
+                    && m_variants.addEvaluation(it->second.service, it->second.variantId,
+                                                r.evaluation.score))
+                    ++counted.evaluationsMatched;
+            }
         for (const LlmEvent& e : accepted) {
             m_variants.add(e);
             remember(e);
         }
+        SourceCounters& counters = m_sources[source];
+        counters.ingest += counted.ingest;
+        counters.batches += counted.batches;
+        counters.evaluations += counted.evaluations;
+        counters.evaluationsMatched += counted.evaluationsMatched;
+        counters.deadLettered += counted.deadLettered;
         for (; first < end; ++first)
             if (batches[first].onStored)
                 batches[first].onStored();
@@ -135,8 +157,7 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
     m_snapshot.sources = m_sources;
     m_snapshot.variants = m_variants.rows();
     m_snapshot.commits = m_commits;
-    if (!error.empty())
-        m_snapshot.lastError = error;
+    m_snapshot.lastError.clear();
 }
 
 } // namespace llmopt

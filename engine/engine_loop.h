@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collector.h"
+#include "ingest_queue.h"
 #include "variant_aggregator.h"
 
 #include <atomic>
@@ -15,7 +16,6 @@
 namespace llmopt {
 
 class EventStore;
-class IngestQueue;
 
 // Counters of one source as the engine saw them.
 struct SourceCounters {
@@ -51,7 +51,7 @@ public:
 
 private:
     void run();
-    void process(std::vector<struct IngestBatch>& batches);
+    void process(std::vector<IngestBatch>& batches);
     void remember(const LlmEvent& event);
 
     // Recent calls by event id, so that evaluations arriving later (log
@@ -62,6 +62,10 @@ private:
         std::string variantId;
     };
     std::unordered_map<std::string, RecentCall> m_recent;
+    // Batches the store refused, retried before newer ones (at most this many
+    // times once the queue is closed for shutdown).
+    std::vector<IngestBatch> m_retry;
+    static constexpr int kRetriesAfterClose = 5;
     std::deque<std::string> m_recentOrder;
 
     IngestQueue& m_queue;

@@ -48,6 +48,12 @@ void IngestQueue::close()
     m_ready.notify_all();
 }
 
+bool IngestQueue::closed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_closed;
+}
+
 size_t IngestQueue::depthEvents() const
 {
     std::lock_guard lock(m_mutex);

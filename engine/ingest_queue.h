@@ -40,6 +40,7 @@ public:
     // No more pushes; popSome drains what is left, then returns false.
     void close();
 
+    bool closed() const;
     size_t depthEvents() const;
     size_t capacityEvents() const { return m_capacity; }
 

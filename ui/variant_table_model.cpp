@@ -78,28 +78,6 @@ QVariant VariantTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole)
         return QString::fromStdString(r.variantLabel + " (" + r.variantId + ", " + r.provider
                                       + ")");
-    if (role == SortRole) {
-        switch (index.column()) {
-        case Service:
-            return QString::fromStdString(r.service);
-        case Variant:
-            return QString::fromStdString(r.variantName.empty() ? r.variantLabel : r.variantName);
-        case Requests:
-            return qulonglong(r.requests);
-        case ErrorRate:
-            return r.errorRate();
-        case LatencyP50:
-            return r.latencyMs.quantile(0.5);
-        case LatencyP95:
-            return r.latencyMs.quantile(0.95);
-        case Spend:
-            return r.costUsd;
-        case CostPerRequest:
-            return r.costPerRequest().value_or(-1.0);
-        case Quality:
-            return r.meanQuality().value_or(-1.0);
-        }
-    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -21,7 +21,7 @@ public:
         Quality,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, AlignRightRole };
+    enum Role { AlignRightRole = Qt::UserRole + 1 };
 
     explicit VariantTableModel(QObject* parent = nullptr);
 

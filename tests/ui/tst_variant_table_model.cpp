@@ -41,10 +41,11 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), int(VariantTableModel::ColumnCount));
         QCOMPARE(model.data(model.index(1, VariantTableModel::Requests)).toString(),
                  QStringLiteral("20"));
-        QCOMPARE(
-            model.data(model.index(1, VariantTableModel::ErrorRate), VariantTableModel::SortRole)
-                .toDouble(),
-            0.1);
+        QCOMPARE(model.data(model.index(1, VariantTableModel::ErrorRate)).toString(),
+                 QStringLiteral("10.00%"));
+        QCOMPARE(model.data(model.index(1, VariantTableModel::Requests),
+                            VariantTableModel::AlignRightRole),
+                 QVariant(true));
 
         model.setRows({row("a", "v1", 11), row("a", "v2", 21), row("b", "v1", 1)});
         QCOMPARE(model.rowCount(), 3);

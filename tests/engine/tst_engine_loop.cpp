@@ -1,0 +1,59 @@
+#include "embedded_resources.h"
+#include "engine_loop.h"
+#include "event_store.h"
+#include "ingest_queue.h"
+#include "support/simulated_events.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace llmopt;
+
+class TestEngineLoop : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // While another process holds the database, the engine keeps the batches,
+    // acknowledges none of them, and stores them all in order once it can.
+    void lockedStoreIsRetriedInOrder()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("engine.sqlite").toStdString();
+        EventStore store(path);
+        IngestQueue queue(100000);
+        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        engine.start();
+
+        const auto events = simulated::events(30, 3);
+        std::vector<int> acknowledged;
+        for (int b = 0; b < 3; ++b) {
+            IngestBatch batch;
+            batch.source = "test";
+            const size_t from = events.size() * size_t(b) / 3,
+                         to = events.size() * size_t(b + 1) / 3;
+            batch.events.assign(events.begin() + long(from), events.begin() + long(to));
+            batch.onStored = [&acknowledged, b] { acknowledged.push_back(b); };
+            QVERIFY(queue.tryPush(std::move(batch)));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.snapshot().lastError.empty(), 10000);
+        QVERIFY(QString::fromStdString(engine.snapshot().lastError).contains("locked"));
+        QVERIFY(acknowledged.empty());
+
+        QCOMPARE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(other);
+        QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 15000);
+        engine.stopAfterDrain();
+        QCOMPARE(acknowledged, (std::vector<int>{0, 1, 2}));
+        const EngineSnapshot s = engine.snapshot();
+        QVERIFY(s.lastError.empty());
+        QCOMPARE(s.sources.at("test").ingest.stored, uint64_t(events.size()));
+        QCOMPARE(s.sources.at("test").batches, uint64_t(3)); // counted once, not per attempt
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineLoop)
+#include "tst_engine_loop.moc"
