@@ -189,15 +189,13 @@ int runAnalyze(const QStringList& args)
     llmopt::VariantAggregator aggregator;
     llmopt::AnalysisReport report;
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
-    std::vector<llmopt::LlmEvent> accepted;
     bool unreadable = false;
 
     llmopt::EventFileReader reader(
         [&](std::vector<llmopt::LlmEvent>& batch) {
-            accepted.clear();
-            collector.ingest(batch, accepted, "file", now);
-            for (const llmopt::LlmEvent& e : accepted)
-                aggregator.add(e);
+            const size_t stored = collector.ingest(batch, "file", now).stored;
+            for (size_t i = 0; i < stored; ++i)
+                aggregator.add(batch[i]);
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)

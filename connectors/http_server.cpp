@@ -31,6 +31,10 @@ public:
         , m_handler(handler)
         , m_maxBody(maxBody)
     {
+        // Beast reads at most what the buffer can take without growing: a small
+        // buffer means a system call and a timer update per few hundred bytes
+        // of an OTLP batch. 64 KiB is the most it reads at once anyway.
+        m_buffer.reserve(64 * 1024);
     }
 
     void run()

@@ -5,6 +5,7 @@
 #include "llm_event.h"
 
 #include <cmath>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace llmopt {
@@ -54,38 +55,49 @@ std::optional<std::string> Collector::validate(const LlmEvent& e)
     return std::nullopt;
 }
 
-IngestCounters Collector::ingest(std::vector<LlmEvent>& batch, std::vector<LlmEvent>& accepted,
-                                 std::string_view source, int64_t now)
+IngestCounters Collector::ingest(std::vector<LlmEvent>& batch, std::string_view source, int64_t now)
 {
     IngestCounters c;
     c.received = batch.size();
+    EventStore::Transaction transaction(m_store);
+    // Valid events move to the front, rejected ones to the back (moves happen
+    // only when something is rejected).
+    std::vector<LlmEvent> rejected;
     size_t kept = 0;
-    for (LlmEvent& e : batch) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+        LlmEvent& e = batch[i];
         if (auto reason = validate(e)) {
             m_store.addDeadLetter(
                 {now, std::string(source), *reason,
                  toFlatJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
-            ++c.rejected;
+            rejected.push_back(std::move(e));
             continue;
         }
         e.costUsd = m_prices.cost(e);
         if (!e.costUsd)
             e.costUsd = e.reportedCostUsd;
-        if (!e.costUsd)
-            ++c.unknownCost;
-        if (&batch[kept] != &e)
+        if (i != kept)
             batch[kept] = std::move(e);
         ++kept;
     }
-    batch.resize(kept);
-    c.stored = m_store.insert(batch, &m_isNew);
-    c.duplicates = batch.size() - c.stored;
-    for (size_t i = 0; i < batch.size(); ++i)
-        if (m_isNew[i])
-            accepted.push_back(std::move(batch[i]));
-        else if (!batch[i].costUsd)
-            --c.unknownCost; // a duplicate is not counted twice
-    batch.clear();
+    c.rejected = rejected.size();
+    if (!rejected.empty()) {
+        batch.resize(kept);
+        std::move(rejected.begin(), rejected.end(), std::back_inserter(batch));
+    }
+    c.stored = m_store.insert(std::span(batch.data(), kept), &m_isNew);
+    transaction.commit();
+
+    // The new events to the front, in their order; duplicates behind them.
+    c.duplicates = kept - c.stored;
+    for (size_t i = 0, front = 0; i < kept; ++i) {
+        if (!m_isNew[i])
+            continue;
+        if (i != front)
+            std::swap(batch[front], batch[i]);
+        c.unknownCost += batch[front].costUsd ? 0 : 1;
+        ++front;
+    }
     m_totals += c;
     return c;
 }

@@ -29,9 +29,13 @@ class Collector {
 public:
     Collector(EventStore& store, PriceTable prices);
 
-    // Consumes `batch`; appends the events stored for the first time to `accepted`.
-    IngestCounters ingest(std::vector<LlmEvent>& batch, std::vector<LlmEvent>& accepted,
-                          std::string_view source, int64_t nowUnixNano);
+    // Stores `batch` in one transaction, with a dead letter for each invalid
+    // event, and reorders it: the events stored for the first time come first
+    // (in their order; `stored` in the result says how many), then duplicates
+    // and rejected events — nothing is removed. Throws StoreError with nothing
+    // written, so that the caller can offer the same batch again.
+    IngestCounters ingest(std::vector<LlmEvent>& batch, std::string_view source,
+                          int64_t nowUnixNano);
     // Input that could not even be decoded into an event.
     void reject(std::string_view source, std::string_view reason, std::string_view payload,
                 int64_t nowUnixNano);

@@ -80,25 +80,10 @@ void EngineLoop::run()
     }
 }
 
-void EngineLoop::remember(const LlmEvent& e)
-{
-    if (e.traceId.empty() || e.spanId.empty())
-        return; // an evaluation can only name a call by its trace and span id
-    std::string id = e.traceId + e.spanId;
-    if (!m_recent.try_emplace(id, RecentCall{e.service, e.variant.id()}).second)
-        return;
-    m_recentOrder.push_back(std::move(id));
-    if (m_recentOrder.size() > kRecentCalls) {
-        m_recent.erase(m_recentOrder.front());
-        m_recentOrder.pop_front();
-    }
-}
-
 void EngineLoop::process(std::vector<IngestBatch>& batches)
 {
     const int64_t now = nowUnixNano();
-    std::vector<LlmEvent> accepted;
-    std::vector<LlmEvent> events;
+    std::vector<size_t> stored; // per batch of the group: its first `stored` events are new
     // One transaction per source and round: requests of a few hundred spans
     // are merged so that commits stay few (docs/benchmarks.md).
     for (size_t first = 0; first < batches.size();) {
@@ -107,41 +92,46 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
         while (end < batches.size() && batches[end].source == source)
             ++end;
         SourceCounters counted;
-        events.clear();
-        accepted.clear();
+        stored.clear();
         try {
+            EventStore::Transaction transaction(m_store);
             for (size_t b = first; b < end; ++b) {
-                const IngestBatch& batch = batches[b];
+                IngestBatch& batch = batches[b];
                 ++counted.batches;
                 m_store.addEvaluations(batch.evaluations);
                 counted.evaluations += batch.evaluations.size();
                 for (const DeadLetter& letter : batch.deadLetters)
                     m_collector.reject(letter.source, letter.reason, letter.payload, now);
                 counted.deadLettered += batch.deadLetters.size();
-                events.insert(events.end(), batch.events.begin(), batch.events.end());
+                const IngestCounters c = m_collector.ingest(batch.events, source, now);
+                stored.push_back(c.stored);
+                counted.ingest += c;
             }
-            counted.ingest = m_collector.ingest(events, accepted, source, now);
+            transaction.commit();
         } catch (const StoreError& e) {
-            // Nothing of this group is acknowledged; it and everything after it
-            // are retried in order, so no later Kafka offset skips over it.
+            // Nothing of this group was written or acknowledged; it and
+            // everything after it are retried in order (the collector keeps
+            // every event), so no later Kafka offset skips over it.
             std::lock_guard lock(m_snapshotMutex);
             m_snapshot.lastError = e.what();
             std::move(batches.begin() + static_cast<long>(first), batches.end(),
                       std::back_inserter(m_retry));
             return;
         }
+        for (size_t b = first; b < end; ++b) {
+            const std::vector<LlmEvent>& events = batches[b].events;
+            for (size_t i = 0; i < stored[b - first]; ++i)
+                m_recent.remember(events[i].traceId, events[i].spanId,
+                                  static_cast<uint32_t>(m_variants.add(events[i])));
+        }
         for (size_t b = first; b < end; ++b)
             for (const EvaluationRecord& r : batches[b].evaluations) {
-                const auto it = m_recent.find(r.traceId + r.spanId);
-                if (it != m_recent.end()
-                    && m_variants.addEvaluation(it->second.service, it->second.variantId,
-                                                r.evaluation.score))
-                    ++counted.evaluationsMatched;
+                const auto row = m_recent.find(r.traceId, r.spanId);
+                if (!row)
+                    continue;
+                m_variants.addEvaluation(*row, r.evaluation.score);
+                ++counted.evaluationsMatched;
             }
-        for (const LlmEvent& e : accepted) {
-            m_variants.add(e);
-            remember(e);
-        }
         SourceCounters& counters = m_sources[source];
         counters.ingest += counted.ingest;
         counters.batches += counted.batches;

@@ -2,15 +2,14 @@
 
 #include "collector.h"
 #include "ingest_queue.h"
+#include "recent_calls.h"
 #include "variant_aggregator.h"
 
 #include <atomic>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 namespace llmopt {
@@ -52,21 +51,14 @@ public:
 private:
     void run();
     void process(std::vector<IngestBatch>& batches);
-    void remember(const LlmEvent& event);
 
-    // Recent calls by event id, so that evaluations arriving later (log
-    // records) count in the live aggregates; bounded, oldest forgotten first.
-    static constexpr size_t kRecentCalls = 200000;
-    struct RecentCall {
-        std::string service;
-        std::string variantId;
-    };
-    std::unordered_map<std::string, RecentCall> m_recent;
+    // The aggregate row of recent calls, so that evaluations arriving later
+    // (log records) count in the live aggregates.
+    RecentCalls m_recent{200000};
     // Batches the store refused, retried before newer ones (at most this many
     // times once the queue is closed for shutdown).
     std::vector<IngestBatch> m_retry;
     static constexpr int kRetriesAfterClose = 5;
-    std::deque<std::string> m_recentOrder;
 
     IngestQueue& m_queue;
     EventStore& m_store;

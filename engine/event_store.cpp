@@ -105,6 +105,10 @@ EventStore::EventStore(const std::string& path, Options options)
     : m_path(path)
     , m_options(options)
 {
+    // SQLite's allocation statistics take a global mutex on every allocation;
+    // nothing here reads them. Only possible before SQLite initialises.
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
     const int rc = sqlite3_open_v2(path.c_str(), &m_db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
@@ -138,9 +142,14 @@ EventStore::EventStore(const std::string& path, Options options)
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         m_insertVariant = prepare("INSERT OR IGNORE INTO variants(id, model, prompt_version, "
                                   "temperature, top_p, max_tokens) VALUES(?,?,?,?,?,?)");
+        m_insertDeadLetter = prepare(
+            "INSERT INTO dead_letters(received_ns, source, reason, payload) VALUES(?,?,?,?)");
+        m_insertEvaluation
+            = prepare("INSERT INTO evaluations(event_id, time_ns, name, score) VALUES(?,?,?,?)");
     } catch (...) {
-        sqlite3_finalize(m_insertEvent);
-        sqlite3_finalize(m_insertVariant);
+        for (sqlite3_stmt* s :
+             {m_insertEvent, m_insertVariant, m_insertDeadLetter, m_insertEvaluation})
+            sqlite3_finalize(s);
         sqlite3_close(m_db);
         throw;
     }
@@ -148,8 +157,8 @@ EventStore::EventStore(const std::string& path, Options options)
 
 EventStore::~EventStore()
 {
-    sqlite3_finalize(m_insertEvent);
-    sqlite3_finalize(m_insertVariant);
+    for (sqlite3_stmt* s : {m_insertEvent, m_insertVariant, m_insertDeadLetter, m_insertEvaluation})
+        sqlite3_finalize(s);
     sqlite3_close(m_db);
 }
 
@@ -216,113 +225,147 @@ void EventStore::migrate()
     }
 }
 
+void EventStore::begin()
+{
+    if (m_transactionDepth == 0)
+        exec("BEGIN IMMEDIATE");
+    ++m_transactionDepth;
+}
+
+void EventStore::commit()
+{
+    if (m_transactionDepth == 1)
+        exec("COMMIT"); // on failure the scope is still open and rolls back
+    --m_transactionDepth;
+}
+
+void EventStore::rollback()
+{
+    if (--m_transactionDepth > 0)
+        return; // the outermost scope rolls back
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    // The variants of a rolled-back transaction are not stored either.
+    m_knownVariants.clear();
+}
+
+EventStore::Transaction::Transaction(EventStore& store)
+    : m_store(store)
+{
+    m_store.begin();
+}
+
+EventStore::Transaction::~Transaction()
+{
+    if (!m_done)
+        m_store.rollback();
+}
+
+void EventStore::Transaction::commit()
+{
+    m_store.commit();
+    m_done = true;
+}
+
 size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* isNew)
 {
     if (isNew)
         isNew->assign(events.size(), 0);
     if (events.empty())
         return 0;
-    exec("BEGIN IMMEDIATE");
+    Transaction transaction(*this);
     size_t inserted = 0;
+    std::string eventId;
     std::string evaluationsJson;
     std::string attributesJson;
-    try {
-        for (size_t i = 0; i < events.size(); ++i) {
-            const LlmEvent& e = events[i];
-            const std::string variantId = e.variant.id();
-            if (!m_knownVariants.contains(variantId)) {
-                sqlite3_stmt* v = m_insertVariant;
-                bindText(v, 1, variantId);
-                bindText(v, 2, e.variant.model);
-                bindText(v, 3, e.variant.promptVersion);
-                e.variant.temperature ? sqlite3_bind_double(v, 4, *e.variant.temperature)
-                                      : sqlite3_bind_null(v, 4);
-                e.variant.topP ? sqlite3_bind_double(v, 5, *e.variant.topP)
-                               : sqlite3_bind_null(v, 5);
-                e.variant.maxTokens ? sqlite3_bind_int64(v, 6, *e.variant.maxTokens)
-                                    : sqlite3_bind_null(v, 6);
-                const int rc = sqlite3_step(v);
-                sqlite3_reset(v);
-                if (rc != SQLITE_DONE)
-                    fail("cannot store a variant", rc);
-                m_knownVariants.insert(variantId);
-            }
-
-            sqlite3_stmt* s = m_insertEvent;
-            const std::string eventId = e.eventId();
-            bindText(s, 1, eventId);
-            sqlite3_bind_int64(s, 2, e.timeUnixNano);
-            bindText(s, 3, e.service);
-            bindText(s, 4, variantId);
-            bindText(s, 5, e.variantName);
-            bindText(s, 6, e.provider);
-            bindText(s, 7, e.operation);
-            bindText(s, 8, e.requestModel);
-            bindText(s, 9, e.responseModel);
-            bindText(s, 10, e.taskType);
-            sqlite3_bind_int64(s, 11, e.inputTokens);
-            sqlite3_bind_int64(s, 12, e.outputTokens);
-            sqlite3_bind_int64(s, 13, e.cacheReadTokens);
-            sqlite3_bind_int64(s, 14, e.cacheWriteTokens);
-            sqlite3_bind_double(s, 15, e.latencyMs);
-            e.ttftMs ? sqlite3_bind_double(s, 16, *e.ttftMs) : sqlite3_bind_null(s, 16);
-            sqlite3_bind_int(s, 17, static_cast<int>(e.status));
-            bindText(s, 18, e.errorType);
-            bindText(s, 19, e.finishReason);
-            e.costUsd ? sqlite3_bind_double(s, 20, *e.costUsd) : sqlite3_bind_null(s, 20);
-            e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0)
-                           : sqlite3_bind_null(s, 21);
-            evaluationsJson.assign("[");
-            for (const Evaluation& ev : e.evaluations) {
-                if (evaluationsJson.size() > 1)
-                    evaluationsJson += ',';
-                evaluationsJson += "{\"name\":";
-                appendJsonString(evaluationsJson, ev.name);
-                evaluationsJson += ",\"score\":";
-                appendJsonNumber(evaluationsJson, ev.score);
-                evaluationsJson += '}';
-            }
-            evaluationsJson += ']';
-            bindText(s, 22, evaluationsJson);
-            attributesJson.assign("{");
-            for (const auto& [key, value] : e.attributes) {
-                if (attributesJson.size() > 1)
-                    attributesJson += ',';
-                appendJsonString(attributesJson, key);
-                attributesJson += ':';
-                appendJsonString(attributesJson, value);
-            }
-            attributesJson += '}';
-            bindText(s, 23, attributesJson);
-            const int rc = sqlite3_step(s);
-            sqlite3_reset(s);
+    for (size_t i = 0; i < events.size(); ++i) {
+        const LlmEvent& e = events[i];
+        const std::string variantId = e.variant.id();
+        if (!m_knownVariants.contains(variantId)) {
+            sqlite3_stmt* v = m_insertVariant;
+            bindText(v, 1, variantId);
+            bindText(v, 2, e.variant.model);
+            bindText(v, 3, e.variant.promptVersion);
+            e.variant.temperature ? sqlite3_bind_double(v, 4, *e.variant.temperature)
+                                  : sqlite3_bind_null(v, 4);
+            e.variant.topP ? sqlite3_bind_double(v, 5, *e.variant.topP) : sqlite3_bind_null(v, 5);
+            e.variant.maxTokens ? sqlite3_bind_int64(v, 6, *e.variant.maxTokens)
+                                : sqlite3_bind_null(v, 6);
+            const int rc = sqlite3_step(v);
+            sqlite3_reset(v);
             if (rc != SQLITE_DONE)
-                fail("cannot store an event", rc);
-            if (sqlite3_changes(m_db) > 0) {
-                ++inserted;
-                if (isNew)
-                    (*isNew)[i] = 1;
-            }
+                fail("cannot store a variant", rc);
+            m_knownVariants.insert(variantId);
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        // The variants of a rolled-back batch are not stored either.
-        m_knownVariants.clear();
-        throw;
+
+        sqlite3_stmt* s = m_insertEvent;
+        e.eventIdInto(eventId);
+        bindText(s, 1, eventId);
+        sqlite3_bind_int64(s, 2, e.timeUnixNano);
+        bindText(s, 3, e.service);
+        bindText(s, 4, variantId);
+        bindText(s, 5, e.variantName);
+        bindText(s, 6, e.provider);
+        bindText(s, 7, e.operation);
+        bindText(s, 8, e.requestModel);
+        bindText(s, 9, e.responseModel);
+        bindText(s, 10, e.taskType);
+        sqlite3_bind_int64(s, 11, e.inputTokens);
+        sqlite3_bind_int64(s, 12, e.outputTokens);
+        sqlite3_bind_int64(s, 13, e.cacheReadTokens);
+        sqlite3_bind_int64(s, 14, e.cacheWriteTokens);
+        sqlite3_bind_double(s, 15, e.latencyMs);
+        e.ttftMs ? sqlite3_bind_double(s, 16, *e.ttftMs) : sqlite3_bind_null(s, 16);
+        sqlite3_bind_int(s, 17, static_cast<int>(e.status));
+        bindText(s, 18, e.errorType);
+        bindText(s, 19, e.finishReason);
+        e.costUsd ? sqlite3_bind_double(s, 20, *e.costUsd) : sqlite3_bind_null(s, 20);
+        e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0)
+                       : sqlite3_bind_null(s, 21);
+        evaluationsJson.assign("[");
+        for (const Evaluation& ev : e.evaluations) {
+            if (evaluationsJson.size() > 1)
+                evaluationsJson += ',';
+            evaluationsJson += "{\"name\":";
+            appendJsonString(evaluationsJson, ev.name);
+            evaluationsJson += ",\"score\":";
+            appendJsonNumber(evaluationsJson, ev.score);
+            evaluationsJson += '}';
+        }
+        evaluationsJson += ']';
+        bindText(s, 22, evaluationsJson);
+        attributesJson.assign("{");
+        for (const auto& [key, value] : e.attributes) {
+            if (attributesJson.size() > 1)
+                attributesJson += ',';
+            appendJsonString(attributesJson, key);
+            attributesJson += ':';
+            appendJsonString(attributesJson, value);
+        }
+        attributesJson += '}';
+        bindText(s, 23, attributesJson);
+        const int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            fail("cannot store an event", rc);
+        if (sqlite3_changes(m_db) > 0) {
+            ++inserted;
+            if (isNew)
+                (*isNew)[i] = 1;
+        }
     }
+    transaction.commit();
     return inserted;
 }
 
 void EventStore::addDeadLetter(const DeadLetter& letter)
 {
-    Statement st{prepare("INSERT INTO dead_letters(received_ns, source, reason, payload) "
-                         "VALUES(?,?,?,?)")};
-    sqlite3_bind_int64(st.s, 1, letter.receivedUnixNano);
-    bindText(st.s, 2, letter.source);
-    bindText(st.s, 3, letter.reason);
-    bindText(st.s, 4, letter.payload);
-    const int rc = sqlite3_step(st.s);
+    sqlite3_stmt* s = m_insertDeadLetter;
+    sqlite3_bind_int64(s, 1, letter.receivedUnixNano);
+    bindText(s, 2, letter.source);
+    bindText(s, 3, letter.reason);
+    bindText(s, 4, letter.payload);
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
     if (rc != SQLITE_DONE)
         fail("cannot store a dead letter", rc);
 }
@@ -331,26 +374,21 @@ void EventStore::addEvaluations(std::span<const EvaluationRecord> records)
 {
     if (records.empty())
         return;
-    Statement st{
-        prepare("INSERT INTO evaluations(event_id, time_ns, name, score) VALUES(?,?,?,?)")};
-    exec("BEGIN IMMEDIATE");
-    try {
-        for (const EvaluationRecord& r : records) {
-            const std::string eventId = r.traceId + r.spanId;
-            bindText(st.s, 1, eventId);
-            sqlite3_bind_int64(st.s, 2, r.timeUnixNano);
-            bindText(st.s, 3, r.evaluation.name);
-            sqlite3_bind_double(st.s, 4, r.evaluation.score);
-            const int rc = sqlite3_step(st.s);
-            sqlite3_reset(st.s);
-            if (rc != SQLITE_DONE)
-                fail("cannot store an evaluation", rc);
-        }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
+    Transaction transaction(*this);
+    sqlite3_stmt* s = m_insertEvaluation;
+    std::string eventId;
+    for (const EvaluationRecord& r : records) {
+        eventId.assign(r.traceId).append(r.spanId);
+        bindText(s, 1, eventId);
+        sqlite3_bind_int64(s, 2, r.timeUnixNano);
+        bindText(s, 3, r.evaluation.name);
+        sqlite3_bind_double(s, 4, r.evaluation.score);
+        const int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            fail("cannot store an evaluation", rc);
     }
+    transaction.commit();
 }
 
 size_t EventStore::evaluationCount() const

@@ -47,6 +47,22 @@ public:
     EventStore(const EventStore&) = delete;
     EventStore& operator=(const EventStore&) = delete;
 
+    // Groups the writes made while it lives into one transaction, committed
+    // by commit(); destroyed without commit() (an exception), it rolls all of
+    // them back. Each write outside a Transaction is a transaction of its own.
+    class Transaction {
+    public:
+        explicit Transaction(EventStore& store);
+        ~Transaction();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+        void commit();
+
+    private:
+        EventStore& m_store;
+        bool m_done = false;
+    };
+
     // Stores a batch in one transaction. Returns how many were new; when
     // `isNew` is given it says, per event, whether it was stored (false: duplicate).
     size_t insert(std::span<const LlmEvent> events, std::vector<char>* isNew = nullptr);
@@ -71,12 +87,19 @@ private:
     void exec(const char* sql) const;
     sqlite3_stmt* prepare(const char* sql) const;
     [[noreturn]] void fail(std::string_view what, int code) const;
+    // Nesting transaction scopes: only the outermost begins, commits or rolls back.
+    void begin();
+    void commit();
+    void rollback();
 
     std::string m_path;
     Options m_options;
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_insertEvent = nullptr;
     sqlite3_stmt* m_insertVariant = nullptr;
+    sqlite3_stmt* m_insertDeadLetter = nullptr;
+    sqlite3_stmt* m_insertEvaluation = nullptr;
+    int m_transactionDepth = 0;
     std::unordered_set<std::string> m_knownVariants;
 };
 

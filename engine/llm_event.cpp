@@ -39,19 +39,33 @@ std::string hex(uint64_t v, int digits)
 
 std::string Variant::id() const
 {
-    std::string canonical = model;
-    canonical += '\x1f';
-    canonical += promptVersion;
-    canonical += '\x1f';
-    if (temperature)
-        canonical += "t=" + formatNumber(*temperature);
-    canonical += '\x1f';
-    if (topP)
-        canonical += "p=" + formatNumber(*topP);
-    canonical += '\x1f';
-    if (maxTokens)
-        canonical += "m=" + std::to_string(*maxTokens);
-    return "v-" + hex(fnv1a64(canonical), 12);
+    // FNV-1a over model, prompt version, "t=…", "p=…" and "m=…", each field
+    // followed by U+001F; built in place, as this runs for every event.
+    uint64_t h = fnv1a64(model);
+    h = fnv1a64("\x1f", h);
+    h = fnv1a64(promptVersion, h);
+    h = fnv1a64("\x1f", h);
+    char buf[40];
+    if (temperature) {
+        buf[0] = 't';
+        buf[1] = '=';
+        h = fnv1a64({buf, std::to_chars(buf + 2, buf + sizeof buf, *temperature).ptr}, h);
+    }
+    h = fnv1a64("\x1f", h);
+    if (topP) {
+        buf[0] = 'p';
+        buf[1] = '=';
+        h = fnv1a64({buf, std::to_chars(buf + 2, buf + sizeof buf, *topP).ptr}, h);
+    }
+    h = fnv1a64("\x1f", h);
+    if (maxTokens) {
+        buf[0] = 'm';
+        buf[1] = '=';
+        h = fnv1a64({buf, std::to_chars(buf + 2, buf + sizeof buf, *maxTokens).ptr}, h);
+    }
+    std::string id = "v-";
+    id += hex(h, 12);
+    return id;
 }
 
 std::string Variant::label() const
@@ -70,12 +84,23 @@ std::string Variant::label() const
 
 std::string LlmEvent::eventId() const
 {
-    if (!traceId.empty() && !spanId.empty())
-        return traceId + spanId;
+    std::string id;
+    eventIdInto(id);
+    return id;
+}
+
+void LlmEvent::eventIdInto(std::string& out) const
+{
+    if (!traceId.empty() && !spanId.empty()) {
+        out.assign(traceId).append(spanId);
+        return;
+    }
     std::string content = service + '\x1f' + variant.id() + '\x1f' + std::to_string(timeUnixNano)
         + '\x1f' + std::to_string(inputTokens) + '\x1f' + std::to_string(outputTokens) + '\x1f'
         + formatNumber(latencyMs);
-    return "h" + hex(fnv1a64(content), 16) + hex(fnv1a64(content, 0x84222325cbf29ce4ULL), 15);
+    out.assign("h")
+        .append(hex(fnv1a64(content), 16))
+        .append(hex(fnv1a64(content, 0x84222325cbf29ce4ULL), 15));
 }
 
 std::optional<double> LlmEvent::quality() const

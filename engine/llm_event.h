@@ -67,6 +67,8 @@ struct LlmEvent {
     // Identity for idempotent storage: trace id + span id when present,
     // otherwise a digest of the event's content.
     std::string eventId() const;
+    // The same, written into `out` (whose buffer is reused).
+    void eventIdInto(std::string& out) const;
     // Mean of the evaluation scores, if any.
     std::optional<double> quality() const;
     bool isError() const { return status == CallStatus::Error; }

@@ -19,25 +19,19 @@ std::optional<double> VariantSummary::costPerRequest() const
     return costUsd / double(priced);
 }
 
-bool VariantAggregator::addEvaluation(const std::string& service, const std::string& variantId,
-                                      double score)
+void VariantAggregator::addEvaluation(size_t row, double score)
 {
-    const auto it = m_index.find(service + '\x1f' + variantId);
-    if (it == m_index.end())
-        return false;
-    m_rows[it->second].qualitySum += score;
-    ++m_rows[it->second].qualityCount;
-    return true;
+    m_rows.at(row).qualitySum += score;
+    ++m_rows[row].qualityCount;
 }
 
-void VariantAggregator::add(const LlmEvent& e)
+size_t VariantAggregator::add(const LlmEvent& e)
 {
     const std::string variantId = e.variant.id();
-    std::string key = e.service;
-    key += '\x1f';
-    key += variantId;
-    auto [it, isNew] = m_index.try_emplace(std::move(key), m_rows.size());
-    if (isNew) {
+    m_key.assign(e.service).append(1, '\x1f').append(variantId);
+    auto it = m_index.find(m_key);
+    if (it == m_index.end()) {
+        it = m_index.emplace(m_key, m_rows.size()).first;
         VariantSummary row;
         row.service = e.service;
         row.variantId = variantId;
@@ -49,7 +43,8 @@ void VariantAggregator::add(const LlmEvent& e)
         row.lastUnixNano = e.timeUnixNano;
         m_rows.push_back(std::move(row));
     }
-    VariantSummary& row = m_rows[it->second];
+    const size_t index = it->second;
+    VariantSummary& row = m_rows[index];
     ++row.requests;
     row.errors += e.isError() ? 1 : 0;
     row.inputTokens += std::max<int64_t>(0, e.inputTokens);
@@ -72,6 +67,7 @@ void VariantAggregator::add(const LlmEvent& e)
         if (e.ttftMs)
             row.ttftMs.add(*e.ttftMs);
     }
+    return index;
 }
 
 } // namespace llmopt

@@ -45,14 +45,16 @@ struct VariantSummary {
 
 class VariantAggregator {
 public:
-    void add(const LlmEvent& event);
-    // A score for an earlier call of this service and variant (false when unknown).
-    bool addEvaluation(const std::string& service, const std::string& variantId, double score);
+    // Counts the event in the row of its service and variant; returns that row's index.
+    size_t add(const LlmEvent& event);
+    // A score for an earlier call counted in row `row`.
+    void addEvaluation(size_t row, double score);
     const std::vector<VariantSummary>& rows() const { return m_rows; }
 
 private:
     std::vector<VariantSummary> m_rows;
     std::unordered_map<std::string, size_t> m_index; // service + '\x1f' + variant id → row
+    std::string m_key; // reused, so that counting an event allocates nothing
 };
 
 } // namespace llmopt

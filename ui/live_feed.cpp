@@ -91,9 +91,9 @@ void LiveFeed::tick()
         m_scenarioNotes << QString::fromStdString(e.describe());
     }
 
-    std::vector<llmopt::LlmEvent> accepted;
+    size_t stored = 0;
     try {
-        m_collector->ingest(batch, accepted, "demo", now);
+        stored = m_collector->ingest(batch, "demo", now).stored;
         if (now - m_lastRetentionUnixNano > 60'000'000'000LL) {
             m_store->applyRetention(now);
             m_lastRetentionUnixNano = now;
@@ -103,9 +103,9 @@ void LiveFeed::tick()
         Q_EMIT failed(QString::fromStdString(e.what()));
         return;
     }
-    for (const llmopt::LlmEvent& e : accepted) {
-        m_variants->add(e);
-        m_timeline->add(e);
+    for (size_t i = 0; i < stored; ++i) {
+        m_variants->add(batch[i]);
+        m_timeline->add(batch[i]);
     }
 
     auto snapshot = std::make_shared<OverviewSnapshot>();

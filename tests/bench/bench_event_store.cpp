@@ -36,15 +36,13 @@ int main(int argc, char** argv)
                     std::filesystem::remove(path.string() + suffix);
                 EventStore store(path.string());
                 Collector collector(store, prices);
-                std::vector<LlmEvent> accepted;
                 const auto t0 = std::chrono::steady_clock::now();
                 for (size_t i = 0; i < events.size(); i += batchSize) {
                     const size_t end = std::min(events.size(), i + batchSize);
                     if (throughCollector) {
                         std::vector<LlmEvent> batch(events.begin() + long(i),
                                                     events.begin() + long(end));
-                        accepted.clear();
-                        collector.ingest(batch, accepted, "bench", 0);
+                        collector.ingest(batch, "bench", 0);
                     } else {
                         store.insert(std::span<const LlmEvent>(events.data() + i, end - i));
                     }

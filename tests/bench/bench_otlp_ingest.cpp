@@ -103,6 +103,29 @@ double httpRun(const std::filesystem::path& dir, const std::vector<std::string>&
     return rate;
 }
 
+// The engine thread alone: decoded requests queued up front, timed until stored.
+double engineRun(const std::filesystem::path& dir, const std::vector<std::string>& bodies,
+                 size_t spans)
+{
+    Pipeline p(dir);
+    std::vector<IngestBatch> batches;
+    std::vector<SpanProblem> problems;
+    for (const std::string& body : bodies) {
+        IngestBatch& batch = batches.emplace_back();
+        batch.source = "decoded";
+        size_t skipped = 0;
+        OtlpProtoDecoder::decodeTraces(body, batch.events, problems, skipped);
+    }
+    const auto t0 = Clock::now();
+    for (IngestBatch& batch : batches)
+        while (!p.queue.tryPush(std::move(batch)))
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+    p.waitFor("decoded", spans);
+    const double rate = double(spans) / seconds(t0);
+    p.engine->stopAfterDrain();
+    return rate;
+}
+
 // librdkafka's mock broker keeps at most 5 MB per partition (older records are
 // purged), so the records are spread over enough partitions to keep them all.
 double kafkaRun(const std::filesystem::path& dir, const std::vector<std::string>& bodies,
@@ -220,14 +243,17 @@ int main(int argc, char** argv)
             }
             return double(n) / seconds(t0);
         }));
-    const std::string only = argc > 3 ? argv[3] : "all"; // all | http | kafka
-    if (only != "kafka") {
+    const std::string only = argc > 3 ? argv[3] : "all"; // all | engine | proto | json | kafka
+    if (only == "all" || only == "engine")
+        row("decoded spans → engine thread → store",
+            median([&] { return engineRun(dir, proto, n); }));
+    if (only == "all" || only == "proto")
         row("OTLP/HTTP protobuf → store (end to end)",
             median([&] { return httpRun(dir, proto, "application/x-protobuf", n); }));
+    if (only == "all" || only == "json")
         row("OTLP/HTTP JSON → store (end to end)",
             median([&] { return httpRun(dir, json, "application/json", n); }));
-    }
-    if (only != "http")
+    if (only == "all" || only == "kafka")
         row("Kafka otlp_proto → store (end to end)",
             median([&] { return kafkaRun(dir, records, n); }));
     std::filesystem::remove_all(dir);

@@ -41,17 +41,22 @@ private Q_SLOTS:
         noService.service.clear();
         std::vector<LlmEvent> batch
             = {validEvent(0), validEvent(1, "my-finetune"), negative, noService, validEvent(0)};
-        std::vector<LlmEvent> accepted;
-        const IngestCounters c = collector.ingest(batch, accepted, "test", 1);
+        const IngestCounters c = collector.ingest(batch, "test", 1);
         QCOMPARE(c.received, 5u);
         QCOMPARE(c.stored, 2u);
         QCOMPARE(c.duplicates, 1u);
         QCOMPARE(c.rejected, 2u);
         QCOMPARE(c.unknownCost, 1u);
-        QCOMPARE(accepted.size(), size_t(2));
+        // Nothing is dropped: the new events first, in order, then the duplicate and the rejected.
+        QCOMPARE(batch.size(), size_t(5));
+        QCOMPARE(batch[0].variant.model, std::string("gpt-4o-mini"));
+        QCOMPARE(batch[1].variant.model, std::string("my-finetune"));
         // 1,000 × $0.15/M + 100 × $0.60/M
-        QVERIFY(qFuzzyCompare(*accepted[0].costUsd, 0.00021));
-        QVERIFY(!accepted[1].costUsd.has_value());
+        QVERIFY(qFuzzyCompare(*batch[0].costUsd, 0.00021));
+        QVERIFY(!batch[1].costUsd.has_value());
+        QCOMPARE(batch[2].eventId(), validEvent(0).eventId());
+        QCOMPARE(batch[3].latencyMs, -5.0);
+        QVERIFY(batch[4].service.empty());
 
         const auto letters = store.deadLetters(10);
         QCOMPARE(letters.size(), size_t(2));
@@ -61,11 +66,10 @@ private Q_SLOTS:
 
         // The same events again are all duplicates; totals accumulate.
         batch = {validEvent(0), validEvent(1, "my-finetune")};
-        accepted.clear();
-        const IngestCounters again = collector.ingest(batch, accepted, "test", 2);
+        const IngestCounters again = collector.ingest(batch, "test", 2);
         QCOMPARE(again.duplicates, 2u);
+        QCOMPARE(again.stored, 0u);
         QCOMPARE(again.unknownCost, 0u);
-        QVERIFY(accepted.empty());
         QCOMPARE(collector.totals().received, 7u);
         QCOMPARE(collector.totals().stored, 2u);
     }

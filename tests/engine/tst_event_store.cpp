@@ -76,6 +76,23 @@ QString openError(const QString& path)
 class TestEventStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Variant ids are stored, so they must never change: FNV-1a (64 bit, low
+    // 48 bits in hex) of the canonical form, worked out by hand.
+    void variantIdsAreStable()
+    {
+        Variant v;
+        v.model = "gpt-4o-mini";
+        v.promptVersion = "summarize-v3";
+        v.temperature = 0.2;
+        v.maxTokens = 512;
+        QCOMPARE(v.id(), std::string("v-0c7432b7f858")); // "gpt-4o-mini␟summarize-v3␟t=0.2␟␟m=512"
+        Variant bare;
+        bare.model = "claude-haiku-4-5";
+        QCOMPARE(bare.id(), std::string("v-7a76e9e3e1e3"));
+        v.topP = 1.0;
+        QVERIFY(v.id() != "v-0c7432b7f858");
+    }
+
     void roundTripKeepsEveryField()
     {
         QTemporaryDir dir;
