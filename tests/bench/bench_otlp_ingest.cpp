@@ -64,7 +64,7 @@ struct Pipeline {
         uint64_t last = 0;
         auto progress = Clock::now();
         while (stored(source) < n) {
-            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
             if (const uint64_t now = stored(source); now != last) {
                 last = now;
                 progress = Clock::now();
@@ -162,7 +162,7 @@ double kafkaRun(const std::filesystem::path& dir, const std::vector<std::string>
     consumer.start();
     // Timed from the first stored event: joining the group takes the mock broker seconds.
     while (p.stored("kafka") == 0)
-        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
     const auto t0 = Clock::now();
     const uint64_t first = p.stored("kafka");
     p.waitFor("kafka", spans);
