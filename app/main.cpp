@@ -5,18 +5,19 @@
 #include "daemon_api.h"
 #include "daemon_config.h"
 #include "embedded_resources.h"
+#include "engine_host.h"
 #include "engine_loop.h"
 #include "event_file_reader.h"
 #include "event_store.h"
 #include "ingest_queue.h"
 #include "kafka_consumer.h"
-#include "live_feed.h"
 #include "llm_event.h"
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
 #include "price_table.h"
 #include "simulator.h"
+#include "source_list_model.h"
 #include "variant_aggregator.h"
 
 #include <QApplication>
@@ -30,7 +31,6 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QStandardPaths>
-#include <QThread>
 #include <QTimer>
 #include <csignal>
 #include <cstdio>
@@ -337,7 +337,7 @@ int runGui(int argc, char** argv)
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
-    LiveFeed::Settings settings;
+    EngineHost::Settings settings;
     settings.databasePath = parser.value("db");
     if (settings.databasePath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -359,25 +359,19 @@ int runGui(int argc, char** argv)
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
-
-    QThread engineThread;
-    engineThread.setObjectName(QStringLiteral("engine"));
-    auto* feed = new LiveFeed(settings, prices);
-    feed->moveToThread(&engineThread);
-    QObject::connect(&engineThread, &QThread::started, feed, &LiveFeed::start);
-    QObject::connect(&engineThread, &QThread::finished, feed, &QObject::deleteLater);
-    QObject::connect(feed, &LiveFeed::snapshotReady, &overview,
+    EngineHost host(settings, prices);
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
+    qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
+                                                "owned by the engine");
+    QObject::connect(&host, &EngineHost::snapshotReady, &overview,
                      &OverviewController::receiveSnapshot);
-    QObject::connect(feed, &LiveFeed::failed, &overview, &OverviewController::reportFeedError);
-    engineThread.start();
+    QObject::connect(&host, &EngineHost::failed, &overview, &OverviewController::reportFeedError);
+    host.start();
 
     QQmlApplicationEngine engine;
     engine.load(QUrl(QStringLiteral("qrc:/Workbench/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
-        engineThread.quit();
-        engineThread.wait();
+    if (engine.rootObjects().isEmpty())
         return kExitFailure;
-    }
 
     int exitCode = kExitOk;
     if (!screenshot.isEmpty()) {
@@ -393,8 +387,6 @@ int runGui(int argc, char** argv)
         });
     }
     const int rc = app.exec();
-    engineThread.quit();
-    engineThread.wait();
     return exitCode != kExitOk ? exitCode : rc;
 }
 

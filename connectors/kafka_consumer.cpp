@@ -234,7 +234,7 @@ struct KafkaConsumer::Impl {
         }
         for (SpanProblem& p : problems)
             batch.deadLetters.push_back(
-                {now, "kafka", where + ": " + p.reason, std::move(p.payload)});
+                {now, options.sourceName, where + ": " + p.reason, std::move(p.payload)});
     }
 
     void deadLetter(const rd_kafka_message_t* m, const std::string& reason,
@@ -251,7 +251,7 @@ struct KafkaConsumer::Impl {
         } else {
             text = payload;
         }
-        batch.deadLetters.push_back({now, "kafka", reason, std::move(text)});
+        batch.deadLetters.push_back({now, options.sourceName, reason, std::move(text)});
         if (dlqProducer) {
             rd_kafka_producev(dlqProducer, RD_KAFKA_V_TOPIC(options.deadLetterTopic.c_str()),
                               RD_KAFKA_V_VALUE(const_cast<void*>(m->payload), m->len),
@@ -331,7 +331,7 @@ struct KafkaConsumer::Impl {
         auto flush = [&]() -> bool {
             if (pending.events.empty() && pending.deadLetters.empty() && pendingOffsets.empty())
                 return true;
-            pending.source = "kafka";
+            pending.source = options.sourceName;
             pending.onStored = offsetStorer(sink, pendingOffsets);
             ++sink->outstanding;
             if (!queue.tryPush(std::move(pending))) {

@@ -32,6 +32,7 @@ public:
         std::map<std::string, std::string> properties; // passed to librdkafka as-is
         size_t maxEventsPerBatch = 20000;
         int maxBatchMilliseconds = 50;
+        std::string sourceName = "kafka"; // names its batches and dead letters
     };
     struct Health {
         bool running = false;

@@ -151,7 +151,7 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
     }
 
     IngestBatch batch;
-    batch.source = "otlp-http";
+    batch.source = m_options.sourceName;
     std::vector<SpanProblem> problems;
     size_t skipped = 0;
     const char* what = traces ? "ExportTraceServiceRequest" : "ExportLogsServiceRequest";
@@ -178,7 +178,8 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
                          .count();
     const std::string firstProblem = problems.empty() ? std::string() : problems.front().reason;
     for (SpanProblem& p : problems)
-        batch.deadLetters.push_back({now, "otlp-http", std::move(p.reason), std::move(p.payload)});
+        batch.deadLetters.push_back(
+            {now, m_options.sourceName, std::move(p.reason), std::move(p.payload)});
     const size_t accepted = batch.events.size() + batch.evaluations.size();
     const size_t rejected = batch.deadLetters.size();
     if ((accepted > 0 || rejected > 0) && !m_queue.tryPush(std::move(batch))) {

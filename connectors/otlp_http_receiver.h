@@ -28,6 +28,7 @@ public:
         int retryAfterSeconds = 1;
         std::string tlsCertificateFile; // PEM; with the key: HTTPS
         std::string tlsPrivateKeyFile;
+        std::string sourceName = "otlp-http"; // names its batches and dead letters
     };
 
     struct Counters {

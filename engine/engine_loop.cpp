@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t kEventsPerRound
     = 20000; // events taken from the queue before a snapshot is published
+constexpr int64_t kSecond = 1'000'000'000LL;
 
 int64_t nowUnixNano()
 {
@@ -56,6 +57,12 @@ EngineSnapshot EngineLoop::snapshot() const
     return m_snapshot;
 }
 
+void EngineLoop::changePrices(std::function<void(PriceTable&)> change)
+{
+    std::lock_guard lock(m_priceMutex);
+    m_priceChanges.push_back(std::move(change));
+}
+
 void EngineLoop::run()
 {
     std::vector<IngestBatch> batches;
@@ -73,8 +80,27 @@ void EngineLoop::run()
         } else if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200))) {
             return;
         }
-        if (batches.empty())
+        {
+            std::lock_guard lock(m_priceMutex);
+            for (auto& change : m_priceChanges)
+                change(m_collector.prices());
+            m_priceChanges.clear();
+        }
+        const int64_t now = nowUnixNano();
+        if (now - m_lastRetentionUnixNano > 60 * kSecond) {
+            m_lastRetentionUnixNano = now;
+            try {
+                m_store.applyRetention(now);
+            } catch (const StoreError& e) {
+                std::lock_guard lock(m_snapshotMutex);
+                m_snapshot.lastError = e.what();
+            }
+        }
+        if (batches.empty()) {
+            if (now - m_lastPublishedUnixNano >= kSecond)
+                publish(now); // rates over the last minute go down while nothing arrives
             continue;
+        }
         process(batches);
         failedRounds = m_retry.empty() ? 0 : failedRounds + 1;
     }
@@ -120,9 +146,11 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
         }
         for (size_t b = first; b < end; ++b) {
             const std::vector<LlmEvent>& events = batches[b].events;
-            for (size_t i = 0; i < stored[b - first]; ++i)
+            for (size_t i = 0; i < stored[b - first]; ++i) {
                 m_recent.remember(events[i].traceId, events[i].spanId,
                                   static_cast<uint32_t>(m_variants.add(events[i])));
+                m_timeline.add(events[i]);
+            }
         }
         for (size_t b = first; b < end; ++b)
             for (const EvaluationRecord& r : batches[b].evaluations) {
@@ -143,11 +171,25 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
                 batches[first].onStored();
     }
     ++m_commits;
+    publish(now);
+}
+
+void EngineLoop::publish(int64_t now)
+{
+    // Built outside the lock, so that readers wait only for the swap.
+    EngineSnapshot s;
+    s.nowUnixNano = now;
+    s.sources = m_sources;
+    s.variants = m_variants.rows();
+    s.timeline = m_timeline.series();
+    s.kpis = m_timeline.kpis(now, kKpiSpanNanos);
+    s.commits = m_commits;
+    m_lastPublishedUnixNano = now;
     std::lock_guard lock(m_snapshotMutex);
-    m_snapshot.sources = m_sources;
-    m_snapshot.variants = m_variants.rows();
-    m_snapshot.commits = m_commits;
-    m_snapshot.lastError.clear();
+    if (m_retry.empty())
+        m_snapshot.lastError.clear();
+    s.lastError = std::move(m_snapshot.lastError);
+    m_snapshot = std::move(s);
 }
 
 } // namespace llmopt

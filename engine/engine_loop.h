@@ -2,10 +2,11 @@
 
 #include "collector.h"
 #include "ingest_queue.h"
+#include "model_timeline.h"
 #include "recent_calls.h"
 #include "variant_aggregator.h"
 
-#include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -26,19 +27,27 @@ struct SourceCounters {
 };
 
 // What the daemon's API and the GUI read: a copy made under a short lock
-// after each committed batch, never the live state.
+// after each committed round (and once a second while idle), never the live state.
 struct EngineSnapshot {
+    int64_t nowUnixNano = 0; // when it was made
     std::map<std::string, SourceCounters> sources;
     std::vector<VariantSummary> variants;
+    std::vector<TimelineSeries> timeline; // per model, 10 s buckets, the last 15 minutes
+    LiveKpis kpis; // over the last minute
     uint64_t commits = 0;
     std::string lastError;
 };
 
-// The engine thread of the headless daemon (DESIGN.md, Threads): takes
-// batches from the ingest queue, stores each through the collector (one
-// transaction per batch), updates the aggregates and publishes a snapshot per round.
+// The engine thread (DESIGN.md, Threads) of the daemon and of the GUI: takes
+// batches from the ingest queue, stores each round through the collector in
+// one transaction, updates the live aggregates, applies the retention period
+// and publishes snapshots.
 class EngineLoop {
 public:
+    static constexpr int64_t kTimelineBucketNanos = 10'000'000'000LL;
+    static constexpr size_t kTimelineBuckets = 90;
+    static constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;
+
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices);
     ~EngineLoop();
 
@@ -47,10 +56,13 @@ public:
     void stopAfterDrain();
 
     EngineSnapshot snapshot() const;
+    // Runs `change` on the engine thread before its next round (any thread may call this).
+    void changePrices(std::function<void(PriceTable&)> change);
 
 private:
     void run();
     void process(std::vector<IngestBatch>& batches);
+    void publish(int64_t now);
 
     // The aggregate row of recent calls, so that evaluations arriving later
     // (log records) count in the live aggregates.
@@ -64,6 +76,11 @@ private:
     EventStore& m_store;
     Collector m_collector;
     VariantAggregator m_variants;
+    ModelTimeline m_timeline{kTimelineBucketNanos, kTimelineBuckets};
+    int64_t m_lastRetentionUnixNano = 0;
+    int64_t m_lastPublishedUnixNano = 0;
+    std::mutex m_priceMutex;
+    std::vector<std::function<void(PriceTable&)>> m_priceChanges;
     std::map<std::string, SourceCounters> m_sources;
     uint64_t m_commits = 0;
     std::thread m_thread;

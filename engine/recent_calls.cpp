@@ -9,9 +9,9 @@ RecentCalls::RecentCalls(size_t capacity)
     : m_capacity(capacity)
 {
     // Load factor at most 1/2, a power of two so that the slot is a mask away.
-    const size_t slots = std::bit_ceil(capacity * 2);
-    m_current.slots.resize(slots);
-    m_previous.slots.resize(slots);
+    const size_t cells = std::bit_ceil(capacity * 2);
+    m_current.cells.resize(cells);
+    m_previous.cells.resize(cells);
 }
 
 uint64_t RecentCalls::keyOf(std::string_view traceId, std::string_view spanId)
@@ -23,22 +23,22 @@ uint64_t RecentCalls::keyOf(std::string_view traceId, std::string_view spanId)
 
 const RecentCalls::Slot* RecentCalls::Table::find(uint64_t key) const
 {
-    const size_t mask = slots.size() - 1;
+    const size_t mask = cells.size() - 1;
     for (size_t i = key & mask;; i = (i + 1) & mask) {
-        if (slots[i].key == key)
-            return &slots[i];
-        if (slots[i].key == 0)
+        if (cells[i].key == key)
+            return &cells[i];
+        if (cells[i].key == 0)
             return nullptr;
     }
 }
 
 RecentCalls::Slot& RecentCalls::Table::slotFor(uint64_t key)
 {
-    const size_t mask = slots.size() - 1;
+    const size_t mask = cells.size() - 1;
     size_t i = key & mask;
-    while (slots[i].key != 0 && slots[i].key != key)
+    while (cells[i].key != 0 && cells[i].key != key)
         i = (i + 1) & mask;
-    return slots[i];
+    return cells[i];
 }
 
 void RecentCalls::remember(std::string_view traceId, std::string_view spanId, uint32_t row)
@@ -47,7 +47,7 @@ void RecentCalls::remember(std::string_view traceId, std::string_view spanId, ui
         return; // an evaluation can only name a call by its trace and span id
     if (m_current.size >= m_capacity) {
         std::swap(m_current, m_previous);
-        std::fill(m_current.slots.begin(), m_current.slots.end(), Slot{});
+        std::fill(m_current.cells.begin(), m_current.cells.end(), Slot{});
         m_current.size = 0;
     }
     const uint64_t key = keyOf(traceId, spanId);

@@ -28,7 +28,7 @@ private:
         uint32_t row = 0;
     };
     struct Table {
-        std::vector<Slot> slots;
+        std::vector<Slot> cells;
         size_t size = 0;
         const Slot* find(uint64_t key) const;
         Slot& slotFor(uint64_t key);

@@ -1,0 +1,111 @@
+#include "engine_host.h"
+
+#include "engine_loop.h"
+#include "event_store.h"
+#include "ingest_queue.h"
+#include "price_table.h"
+#include "simulator_source.h"
+#include "source_list_model.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEngine, "llmopt.ui.engine")
+
+namespace {
+constexpr size_t kQueueCapacityEvents = 200000;
+}
+
+EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices, QObject* parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_prices(std::make_unique<llmopt::PriceTable>(prices))
+    , m_queue(std::make_unique<llmopt::IngestQueue>(kQueueCapacityEvents))
+{
+    qRegisterMetaType<OverviewSnapshotPtr>();
+    m_sources = new SourceListModel(*m_queue, this);
+    m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
+    connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
+    connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
+}
+
+EngineHost::~EngineHost()
+{
+    // Producers first, then the engine drains what they queued and commits.
+    disconnect(m_sources, nullptr, this, nullptr);
+    m_sources->stopAll();
+    if (m_demo)
+        m_demo->stop();
+    if (m_engine)
+        m_engine->stopAfterDrain();
+}
+
+void EngineHost::start()
+{
+    try {
+        m_store = std::make_unique<llmopt::EventStore>(m_settings.databasePath.toStdString());
+    } catch (const llmopt::StoreError& e) {
+        qCWarning(lcEngine) << e.what();
+        Q_EMIT failed(QString::fromStdString(e.what()));
+        return;
+    }
+    m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices);
+    m_engine->start();
+    llmopt::SimulatorSource::Options demo;
+    demo.scenario = m_settings.scenario.toStdString();
+    demo.seed = m_settings.seed;
+    demo.backfillSeconds = m_settings.backfillSeconds;
+    demo.rateScale = m_settings.rateScale;
+    m_demo = std::make_unique<llmopt::SimulatorSource>(demo, *m_queue, *m_engine);
+    if (m_settings.loadSavedSources)
+        m_sources->load();
+    updateDemo();
+    m_refresh.start();
+}
+
+bool EngineHost::demoRunning() const
+{
+    return m_demo && m_demo->isRunning();
+}
+
+void EngineHost::updateDemo()
+{
+    if (!m_demo)
+        return;
+    const bool wanted = m_sources->rowCount() == 0; // the demo only while nothing is connected
+    if (wanted == m_demo->isRunning())
+        return;
+    try {
+        if (wanted)
+            m_demo->start();
+        else
+            m_demo->stop();
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+    Q_EMIT demoRunningChanged();
+}
+
+void EngineHost::refresh()
+{
+    llmopt::EngineSnapshot engine = m_engine->snapshot();
+    m_sources->refresh(engine);
+    if (QString error = QString::fromStdString(engine.lastError); error != m_lastError) {
+        m_lastError = error;
+        Q_EMIT failed(error); // an empty message: the store works again
+    }
+    if (engine.commits == m_publishedCommits && engine.nowUnixNano == m_publishedUnixNano)
+        return; // nothing new since the last refresh
+    m_publishedCommits = engine.commits;
+    m_publishedUnixNano = engine.nowUnixNano;
+    auto s = std::make_shared<OverviewSnapshot>();
+    s->nowUnixNano = engine.nowUnixNano;
+    s->kpis = engine.kpis;
+    s->variants = std::move(engine.variants);
+    s->series = std::move(engine.timeline);
+    for (const auto& [name, counters] : engine.sources)
+        s->counters += counters.ingest;
+    if (m_demo)
+        for (const std::string& note : m_demo->notes())
+            s->scenarioNotes << QString::fromStdString(note);
+    Q_EMIT snapshotReady(s);
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "overview_snapshot.h"
+#include "source_list_model.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+
+namespace llmopt {
+class EngineLoop;
+class EventStore;
+class IngestQueue;
+class PriceTable;
+class SimulatorSource;
+} // namespace llmopt
+
+// The GUI's engine, wired as in the daemon: sources (the Connections list, or
+// the embedded demo feed while that list is empty) → ingest queue → engine
+// thread → store. Lives on the GUI thread; reads the engine's snapshot ten
+// times a second and hands it on as an OverviewSnapshot. Nothing here blocks:
+// the engine thread does the work.
+class EngineHost : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool demoRunning READ demoRunning NOTIFY demoRunningChanged)
+    Q_PROPERTY(SourceListModel* sources READ sources CONSTANT)
+
+public:
+    struct Settings {
+        QString databasePath;
+        QString scenario = QStringLiteral("demo");
+        quint64 seed = 1;
+        int backfillSeconds = 600; // demo history generated at start so charts are populated
+        double rateScale = 1.0;
+        bool loadSavedSources = true; // false: start with an empty Connections list
+    };
+
+    EngineHost(Settings settings, const llmopt::PriceTable& prices, QObject* parent = nullptr);
+    ~EngineHost() override;
+
+    // Opens the store and starts the engine and the sources; on failure emits failed().
+    void start();
+
+    bool demoRunning() const;
+    SourceListModel* sources() const { return m_sources; }
+
+Q_SIGNALS:
+    void snapshotReady(const OverviewSnapshotPtr& snapshot);
+    void failed(const QString& message);
+    void demoRunningChanged();
+
+private:
+    void refresh();
+    void updateDemo();
+
+    Settings m_settings;
+    std::unique_ptr<llmopt::PriceTable> m_prices;
+    std::unique_ptr<llmopt::EventStore> m_store;
+    std::unique_ptr<llmopt::IngestQueue> m_queue;
+    std::unique_ptr<llmopt::EngineLoop> m_engine;
+    std::unique_ptr<llmopt::SimulatorSource> m_demo;
+    SourceListModel* m_sources = nullptr;
+    QTimer m_refresh;
+    QString m_lastError;
+    uint64_t m_publishedCommits = 0;
+    int64_t m_publishedUnixNano = 0;
+};

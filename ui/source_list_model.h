@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QString>
+#include <QVariantMap>
+#include <memory>
+#include <vector>
+
+namespace llmopt {
+class IngestQueue;
+class KafkaConsumer;
+class OtlpHttpReceiver;
+struct EngineSnapshot;
+} // namespace llmopt
+
+// The telemetry sources of the GUI (Connections screen): OTLP/HTTP receivers
+// and Kafka consumers, each running and feeding the engine's queue, with its
+// state, counters and last error. The list persists in QSettings ("sources").
+//
+// A source's settings are a QVariantMap: kind ("otlp" or "kafka"); for otlp:
+// address, port, token; for kafka: brokers, topics (comma-separated), group,
+// encoding (otlp_proto, otlp_json or flat_json).
+class SourceListModel : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        KindRole,
+        EndpointRole,
+        StateRole, // "running", "connecting", "error"
+        LastErrorRole,
+        ReceivedRole, // events decoded
+        StoredRole, // new events stored
+        RejectedRole, // malformed spans, undecodable input: kept as dead letters
+        PushedBackRole, // requests answered 503 / Kafka pauses: the engine was behind
+        LagRole, // Kafka: records behind; -1 unknown or not Kafka
+    };
+    Q_ENUM(Role)
+
+    explicit SourceListModel(llmopt::IngestQueue& queue, QObject* parent = nullptr);
+    ~SourceListModel() override;
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Adds and starts a source. Returns an empty string, or why the settings
+    // cannot be used (nothing is added then). A source that is added but cannot
+    // start (port in use, broker unreachable) stays listed with its error.
+    Q_INVOKABLE QString add(const QVariantMap& settings);
+    // Replaces row `row` with new settings (restarted); same answer as add().
+    Q_INVOKABLE QString edit(int row, const QVariantMap& settings);
+    Q_INVOKABLE void remove(int row);
+    Q_INVOKABLE QVariantMap settingsAt(int row) const;
+    // Why `settings` cannot be used, or an empty string.
+    Q_INVOKABLE static QString validate(const QVariantMap& settings);
+
+    // Starts the sources saved in QSettings.
+    void load();
+    // Stops every source (before the engine drains its queue).
+    void stopAll();
+    // Engine-side counters per source, read from a snapshot; source-side ones
+    // (pushed back, Kafka lag, health) from the sources themselves.
+    void refresh(const llmopt::EngineSnapshot& snapshot);
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    struct Source;
+    void start(Source& source);
+    void save() const;
+    QString uniqueName(const QVariantMap& settings) const;
+
+    llmopt::IngestQueue& m_queue;
+    std::vector<std::unique_ptr<Source>> m_sources;
+};
