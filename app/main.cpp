@@ -328,6 +328,8 @@ int runGui(int argc, char** argv)
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
+    parser.addOption(
+        {"screen", "Screen to show first: overview or connections.", "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.process(app);
@@ -368,7 +370,16 @@ int runGui(int argc, char** argv)
     QObject::connect(&host, &EngineHost::failed, &overview, &OverviewController::reportFeedError);
     host.start();
 
+    // Index in Main.qml's navigation of the screens that exist so far.
+    const QMap<QString, int> screens{{QStringLiteral("overview"), 0},
+                                     {QStringLiteral("connections"), 6}};
+    const QString screen = parser.value("screen");
+    if (!screens.contains(screen)) {
+        printError("unknown screen \"" + screen + "\"; choose overview or connections");
+        return kExitFailure;
+    }
     QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("initialScreen"), screens.value(screen)}});
     engine.load(QUrl(QStringLiteral("qrc:/Workbench/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return kExitFailure;

@@ -13,6 +13,8 @@ ApplicationWindow {
     title: qsTr("LLM Auto-Optimizer Workbench")
     color: Theme.window
 
+    property int initialScreen: 0 // llm-optimizer --screen
+
     // Screens of the workbench; the ones not built yet are listed, disabled.
     readonly property var screens: [
         { name: qsTr("Overview"), ready: true },
@@ -21,12 +23,13 @@ ApplicationWindow {
         { name: qsTr("Pareto"), ready: false },
         { name: qsTr("Experiments"), ready: false },
         { name: qsTr("Rollouts"), ready: false },
-        { name: qsTr("Connections"), ready: false },
+        { name: qsTr("Connections"), ready: true },
         { name: qsTr("Audit"), ready: false }
     ]
 
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
     Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
+    Shortcut { sequence: "Ctrl+7"; onActivated: nav.currentIndex = 6 }
 
     header: ToolBar {
         implicitHeight: 48
@@ -43,6 +46,7 @@ ApplicationWindow {
                 color: Theme.text
             }
             Rectangle {
+                visible: Engine.demoRunning
                 radius: 4
                 color: Theme.accent
                 implicitWidth: demoLabel.implicitWidth + 14
@@ -56,7 +60,7 @@ ApplicationWindow {
                 }
                 HoverHandler { id: demoHover }
                 ToolTip.visible: demoHover.hovered
-                ToolTip.text: qsTr("No telemetry connection is configured, so the built-in simulator plays three services over seven models. Connect real telemetry with llm-optimizer --headless --config FILE (coming with the live connectors).")
+                ToolTip.text: qsTr("No telemetry connection is configured, so the built-in simulator plays three services over seven models. Add an OTLP/HTTP receiver or a Kafka topic on the Connections screen (Ctrl+7) to see your own telemetry.")
             }
             Item { Layout.fillWidth: true }
             Label {
@@ -83,6 +87,7 @@ ApplicationWindow {
                 model: window.screens
                 keyNavigationEnabled: true
                 focus: true
+                currentIndex: window.initialScreen
                 delegate: ItemDelegate {
                     required property var modelData
                     required property int index
@@ -100,6 +105,12 @@ ApplicationWindow {
             Layout.fillHeight: true
             currentIndex: nav.currentIndex
             OverviewScreen {}
+            Item {} // Costs
+            Item {} // Drift & Anomalies
+            Item {} // Pareto
+            Item {} // Experiments
+            Item {} // Rollouts
+            ConnectionsScreen {}
         }
     }
 
@@ -113,7 +124,9 @@ ApplicationWindow {
             spacing: Theme.spacing * 2
             Label {
                 text: Overview.feedError.length > 0 ? Overview.feedError
-                                                    : qsTr("Demo feed running")
+                    : Engine.demoRunning ? qsTr("Demo feed running")
+                    : Engine.sources.count === 1 ? qsTr("1 source configured")
+                    : qsTr("%1 sources configured").arg(Engine.sources.count)
                 color: Overview.feedError.length > 0 ? Theme.danger : Theme.mutedText
                 Layout.fillWidth: true
                 elide: Text.ElideRight

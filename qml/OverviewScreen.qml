@@ -27,7 +27,7 @@ Item {
                 anchors.margins: Theme.spacing
                 wrapMode: Text.Wrap
                 color: Theme.text
-                text: qsTr("The demo feed stopped: %1").arg(Overview.feedError)
+                text: qsTr("Events cannot be stored: %1").arg(Overview.feedError)
             }
         }
 

@@ -13,6 +13,7 @@ QtObject {
     readonly property color border: dark ? "#3a4048" : "#d7dce3"
     readonly property color accent: "#2f6fde"
     readonly property color warning: "#c77700"
+    readonly property color good: "#2e7d32"
     readonly property color danger: "#c62828"
     readonly property int spacing: 12
     readonly property int radius: 6

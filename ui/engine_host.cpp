@@ -102,8 +102,11 @@ void EngineHost::refresh()
     s->kpis = engine.kpis;
     s->variants = std::move(engine.variants);
     s->series = std::move(engine.timeline);
-    for (const auto& [name, counters] : engine.sources)
+    for (const auto& [name, counters] : engine.sources) {
         s->counters += counters.ingest;
+        s->counters.received += counters.deadLettered; // undecodable input is rejected too
+        s->counters.rejected += counters.deadLettered;
+    }
     if (m_demo)
         for (const std::string& note : m_demo->notes())
             s->scenarioNotes << QString::fromStdString(note);

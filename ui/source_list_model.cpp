@@ -103,7 +103,7 @@ QVariant SourceListModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> SourceListModel::roleNames() const
 {
     return {{NameRole, "name"},     {KindRole, "kind"},           {EndpointRole, "endpoint"},
-            {StateRole, "state"},   {LastErrorRole, "lastError"}, {ReceivedRole, "received"},
+            {StateRole, "health"},  {LastErrorRole, "lastError"}, {ReceivedRole, "received"},
             {StoredRole, "stored"}, {RejectedRole, "rejected"},   {PushedBackRole, "pushedBack"},
             {LagRole, "lag"}};
 }

@@ -1,7 +1,11 @@
+#include <QDir>
 #include <QImage>
 #include <QProcess>
+#include <QSettings>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 // Starts the workbench offscreen on its demo feed and checks the picture it renders.
 class TestGui : public QObject {
@@ -35,6 +39,56 @@ private Q_SLOTS:
         QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
         // The demo feed stored events: the database exists and is not empty.
         QVERIFY(QFileInfo(dir.filePath("demo.sqlite")).size() > 0);
+    }
+
+    // With a source saved in the settings the demo feed stays off and the
+    // Connections screen renders the source without QML warnings.
+    void savedSourceReplacesTheDemo()
+    {
+        QTemporaryDir dir;
+        QTcpServer probe; // a port nothing listens on
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const int port = probe.serverPort();
+        probe.close();
+        QDir().mkpath(dir.filePath("config/llm-optimizer"));
+        {
+            QSettings saved(dir.filePath("config/llm-optimizer/llm-optimizer.conf"),
+                            QSettings::IniFormat);
+            saved.beginWriteArray("sources", 1);
+            saved.setArrayIndex(0);
+            saved.setValue("kind", "otlp");
+            saved.setValue("address", "127.0.0.1");
+            saved.setValue("port", port);
+            saved.endArray();
+        }
+        const QString png = dir.filePath("connections.png");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("XDG_DATA_HOME", dir.filePath("data"));
+        env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(LLMOPT_BINARY),
+                {"--db", dir.filePath("live.sqlite"), "--screen", "connections", "--screenshot",
+                 png, "--after", "1"});
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray log = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, log.constData());
+        QVERIFY2(!log.contains("qrc:/"), log.constData());
+        QVERIFY(!QImage(png).isNull());
+
+        // Nothing was sent to the receiver and the demo did not run: no events.
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open_v2(dir.filePath("live.sqlite").toUtf8().constData(), &db,
+                                 SQLITE_OPEN_READONLY, nullptr),
+                 SQLITE_OK);
+        sqlite3_stmt* count = nullptr;
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM events", -1, &count, nullptr);
+        QCOMPARE(sqlite3_step(count), SQLITE_ROW);
+        const int events = sqlite3_column_int(count, 0);
+        sqlite3_finalize(count);
+        sqlite3_close(db);
+        QCOMPARE(events, 0);
     }
 };
 

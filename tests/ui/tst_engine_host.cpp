@@ -163,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(restored.edit(0, otlpSource(other)), QString());
         QCOMPARE(restored.settingsAt(0).value("port").toInt(), other);
         HttpClient client(static_cast<uint16_t>(other));
-        QCOMPARE(client.post("/v1/traces", "application/json", R"({"resourceSpans":[]})").status, 200);
+        QCOMPARE(client.post("/v1/traces", "application/json", R"({"resourceSpans":[]})").status,
+                 200);
     }
 
     void problemsAreShownWhereTheyHappen()
