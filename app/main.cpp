@@ -273,6 +273,7 @@ int runHeadless(const QString& configPath)
         o.brokers = config.kafka.brokers;
         o.groupId = config.kafka.groupId;
         o.topics = config.kafka.topics;
+        o.logTopics = config.kafka.logTopics;
         o.encoding = llmopt::KafkaConsumer::encodingFromName(config.kafka.encoding);
         o.deadLetterTopic = config.kafka.deadLetterTopic;
         o.properties = config.kafka.properties;

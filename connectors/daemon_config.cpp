@@ -41,6 +41,7 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"kafka.brokers", &c.kafka.brokers, "host:port[,host:port…]"},
         {"kafka.group_id", &c.kafka.groupId, "a consumer group name"},
         {"kafka.topics", &c.kafka.topics, "a list of topic names"},
+        {"kafka.log_topics", &c.kafka.logTopics, "a list of topic names"},
         {"kafka.encoding", &c.kafka.encoding, "otlp_proto, otlp_json or flat_json"},
         {"kafka.dead_letter_topic", &c.kafka.deadLetterTopic, "a topic name, or empty"},
         {"kafka.properties", &c.kafka.properties, "a map of librdkafka settings"},
@@ -174,6 +175,9 @@ void validate(const DaemonConfig& c, const std::string& origin)
     if (std::find(encodings.begin(), encodings.end(), c.kafka.encoding) == encodings.end())
         fail("kafka.encoding \"" + c.kafka.encoding
              + "\" is not otlp_proto, otlp_json or flat_json");
+    if (!c.kafka.logTopics.empty() && c.kafka.encoding == "flat_json")
+        fail("kafka.log_topics needs kafka.encoding otlp_proto or otlp_json (flat_json events "
+             "carry their evaluations inline)");
     if (c.kafka.enabled && c.kafka.topics.empty())
         fail("kafka.topics is empty; name at least one topic (the Collector's default is "
              "otlp_spans)");

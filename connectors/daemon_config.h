@@ -32,6 +32,7 @@ struct DaemonConfig {
         std::string brokers = "localhost:9092";
         std::string groupId = "llm-optimizer";
         std::vector<std::string> topics{"otlp_spans"};
+        std::vector<std::string> logTopics; // OTLP log records: gen_ai.evaluation.result
         std::string encoding = "otlp_proto"; // otlp_proto | otlp_json | flat_json
         std::string deadLetterTopic;
         std::map<std::string, std::string> properties; // passed to librdkafka (SASL, SSL, …)

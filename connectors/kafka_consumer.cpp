@@ -7,6 +7,7 @@
 #include "otlp_json_codec.h"
 #include "otlp_proto_decoder.h"
 
+#include <algorithm>
 #include <chrono>
 #include <librdkafka/rdkafka.h>
 #include <nlohmann/json.hpp>
@@ -134,10 +135,11 @@ struct KafkaConsumer::Impl {
             if (!dlqProducer)
                 rd_kafka_conf_destroy(pconf);
         }
-        rd_kafka_topic_partition_list_t* topics
-            = rd_kafka_topic_partition_list_new(static_cast<int>(options.topics.size()));
-        for (const std::string& t : options.topics)
-            rd_kafka_topic_partition_list_add(topics, t.c_str(), RD_KAFKA_PARTITION_UA);
+        rd_kafka_topic_partition_list_t* topics = rd_kafka_topic_partition_list_new(
+            static_cast<int>(options.topics.size() + options.logTopics.size()));
+        for (const auto* list : {&options.topics, &options.logTopics})
+            for (const std::string& t : *list)
+                rd_kafka_topic_partition_list_add(topics, t.c_str(), RD_KAFKA_PARTITION_UA);
         const rd_kafka_resp_err_t rc = rd_kafka_subscribe(consumer, topics);
         rd_kafka_topic_partition_list_destroy(topics);
         if (rc != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -188,6 +190,39 @@ struct KafkaConsumer::Impl {
         bool readable = true;
         std::string why;
         const size_t before = batch.events.size();
+        const std::string_view topic = rd_kafka_topic_name(m->rkt);
+        if (std::find(options.logTopics.begin(), options.logTopics.end(), topic)
+            != options.logTopics.end()) {
+            size_t skipped = 0;
+            if (options.encoding == Encoding::OtlpProto) {
+                readable
+                    = OtlpProtoDecoder::decodeLogs(payload, batch.evaluations, problems, skipped);
+            } else {
+                const auto doc = options.encoding == Encoding::OtlpJson && jsonDepthWithin(payload)
+                    ? nlohmann::json::parse(payload, nullptr, false)
+                    : nlohmann::json(nullptr);
+                readable = doc.is_object() && doc.contains("resourceLogs");
+                if (readable)
+                    OtlpJsonCodec::decodeLogs(doc, batch.evaluations, problems);
+            }
+            why = "not an OTLP ExportLogsServiceRequest";
+        } else {
+            decodeTraces(payload, batch, problems, readable, why);
+        }
+        events += batch.events.size() - before;
+        const int64_t now = nowUnixNano();
+        if (!readable) {
+            ++undecodable;
+            deadLetter(m, where + ": " + why, payload, batch, now);
+        }
+        for (SpanProblem& p : problems)
+            batch.deadLetters.push_back(
+                {now, options.sourceName, where + ": " + p.reason, std::move(p.payload)});
+    }
+
+    void decodeTraces(std::string_view payload, IngestBatch& batch,
+                      std::vector<SpanProblem>& problems, bool& readable, std::string& why)
+    {
         switch (options.encoding) {
         case Encoding::OtlpProto: {
             size_t skipped = 0;
@@ -226,15 +261,6 @@ struct KafkaConsumer::Impl {
             break;
         }
         }
-        events += batch.events.size() - before;
-        const int64_t now = nowUnixNano();
-        if (!readable) {
-            ++undecodable;
-            deadLetter(m, where + ": " + why, payload, batch, now);
-        }
-        for (SpanProblem& p : problems)
-            batch.deadLetters.push_back(
-                {now, options.sourceName, where + ": " + p.reason, std::move(p.payload)});
     }
 
     void deadLetter(const rd_kafka_message_t* m, const std::string& reason,

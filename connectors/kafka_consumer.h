@@ -27,6 +27,9 @@ public:
         std::string brokers = "localhost:9092";
         std::string groupId = "llm-optimizer";
         std::vector<std::string> topics{"otlp_spans"};
+        // Topics of OTLP log records (ExportLogsServiceRequest, in `encoding`):
+        // their gen_ai.evaluation.result records become evaluations.
+        std::vector<std::string> logTopics;
         Encoding encoding = Encoding::OtlpProto;
         std::string deadLetterTopic;
         std::map<std::string, std::string> properties; // passed to librdkafka as-is

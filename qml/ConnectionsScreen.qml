@@ -18,7 +18,8 @@ Item {
             return { kind: "otlp", address: address.text.trim(), port: Number(port.text),
                      token: token.text }
         return { kind: "kafka", brokers: brokers.text.trim(), topics: topics.text.trim(),
-                 group: group.text.trim(), encoding: encoding.currentText }
+                 group: group.text.trim(), encoding: encoding.currentText,
+                 logTopics: logTopics.text.trim() }
     }
 
     function resetForm() {
@@ -31,6 +32,7 @@ Item {
         topics.text = "otlp_spans"
         group.text = "llm-optimizer-workbench"
         encoding.currentIndex = 0
+        logTopics.text = ""
     }
 
     function startEditing(row) {
@@ -43,6 +45,7 @@ Item {
             topics.text = s.topics
             group.text = s.group
             encoding.currentIndex = Math.max(0, encoding.find(s.encoding))
+            logTopics.text = s.logTopics || ""
         } else {
             address.text = s.address
             port.text = s.port
@@ -263,13 +266,20 @@ Item {
                             Layout.fillWidth: true
                             model: ["otlp_proto", "otlp_json", "flat_json"]
                         }
+                        Label { text: qsTr("Evaluations"); color: Theme.text }
+                        TextField {
+                            id: logTopics
+                            Layout.fillWidth: true
+                            placeholderText: qsTr("optional, e.g. otlp_logs")
+                            onAccepted: root.submit()
+                        }
                     }
                     Label {
                         visible: kind.currentIndex === 1
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         color: Theme.mutedText
-                        text: qsTr("Topics are comma-separated. otlp_proto: each record an ExportTraceServiceRequest (the OpenTelemetry Collector's Kafka exporter); otlp_json: the same as JSON; flat_json: one event per record or line. Offsets are committed only after the events are stored.")
+                        text: qsTr("Topics are comma-separated. otlp_proto: each record an ExportTraceServiceRequest (the OpenTelemetry Collector's Kafka exporter); otlp_json: the same as JSON; flat_json: one event per record or line. Evaluation topics carry OTLP log records (gen_ai.evaluation.result) scoring earlier calls. Offsets are committed only after the events are stored.")
                     }
 
                     Label {

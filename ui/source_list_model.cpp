@@ -13,10 +13,10 @@ namespace {
 const QString kOtlp = QStringLiteral("otlp");
 const QString kKafka = QStringLiteral("kafka");
 
-QStringList topicsOf(const QVariantMap& settings)
+QStringList topicsOf(const QVariantMap& settings, const QString& key = QStringLiteral("topics"))
 {
     QStringList topics;
-    for (const QString& t : settings.value(QStringLiteral("topics")).toString().split(u','))
+    for (const QString& t : settings.value(key).toString().split(u','))
         if (!t.trimmed().isEmpty())
             topics << t.trimmed();
     return topics;
@@ -134,6 +134,10 @@ QString SourceListModel::validate(const QVariantMap& settings)
                          QStringLiteral("flat_json")}
                  .contains(encoding))
             return tr("The encoding must be otlp_proto, otlp_json or flat_json.");
+        if (encoding == QStringLiteral("flat_json")
+            && !topicsOf(settings, QStringLiteral("logTopics")).isEmpty())
+            return tr("Evaluation topics need the otlp_proto or otlp_json encoding (flat_json "
+                      "events carry their evaluations inline).");
         return {};
     }
     return tr("Choose the kind of source: an OTLP/HTTP receiver or a Kafka topic.");
@@ -158,6 +162,8 @@ void SourceListModel::start(Source& s)
             o.topics.clear();
             for (const QString& t : topicsOf(s.settings))
                 o.topics.push_back(t.toStdString());
+            for (const QString& t : topicsOf(s.settings, QStringLiteral("logTopics")))
+                o.logTopics.push_back(t.toStdString());
             const QString group = s.settings.value(QStringLiteral("group")).toString().trimmed();
             o.groupId = group.isEmpty() ? "llm-optimizer-workbench" : group.toStdString();
             o.encoding = llmopt::KafkaConsumer::encodingFromName(

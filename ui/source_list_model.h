@@ -19,7 +19,8 @@ struct EngineSnapshot;
 //
 // A source's settings are a QVariantMap: kind ("otlp" or "kafka"); for otlp:
 // address, port, token; for kafka: brokers, topics (comma-separated), group,
-// encoding (otlp_proto, otlp_json or flat_json).
+// encoding (otlp_proto, otlp_json or flat_json), logTopics (comma-separated,
+// OTLP log records carrying gen_ai.evaluation.result evaluations; optional).
 class SourceListModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)

@@ -12,6 +12,7 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <nlohmann/json.hpp>
+#include <opentelemetry/proto/collector/logs/v1/logs_service.pb.h>
 
 using namespace llmopt;
 
@@ -140,6 +141,56 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(letters[0].reason).startsWith("otlp_spans/0@"));
         const EngineSnapshot snapshot = engine.snapshot();
         QCOMPARE(snapshot.sources.at("kafka").ingest.stored, uint64_t(events.size()));
+    }
+
+    // Evaluations arrive as OTLP log records on their own topic, next to the spans.
+    void logTopicsCarryEvaluations()
+    {
+        MockCluster cluster;
+        cluster.createTopic("otlp_spans", 1);
+        cluster.createTopic("otlp_logs", 1);
+        const auto events = simulated::atLeast(40, 11);
+        produceOtlp(cluster, "otlp_spans", events, 1);
+
+        opentelemetry::proto::collector::logs::v1::ExportLogsServiceRequest request;
+        auto* records = request.add_resource_logs()->add_scope_logs();
+        auto bytesOfHex = [](const std::string& hex) {
+            std::string out;
+            for (size_t i = 0; i + 1 < hex.size(); i += 2)
+                out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+            return out;
+        };
+        for (size_t i = 0; i < 10; ++i) {
+            auto* log = records->add_log_records();
+            log->set_event_name("gen_ai.evaluation.result");
+            log->set_trace_id(bytesOfHex(events[i].traceId));
+            log->set_span_id(bytesOfHex(events[i].spanId));
+            auto* kv = log->add_attributes();
+            kv->set_key("gen_ai.evaluation.score.value");
+            kv->mutable_value()->set_double_value(0.5);
+        }
+        records->add_log_records()->set_event_name("app.startup"); // skipped, not an evaluation
+        cluster.produce("otlp_logs", 0, request.SerializeAsString());
+        cluster.produce("otlp_logs", 0, "\x0a\xff\xff not a request");
+        cluster.flush();
+
+        QTemporaryDir dir;
+        EventStore store(dir.filePath("kafka.sqlite").toStdString());
+        IngestQueue queue(100000);
+        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        engine.start();
+        auto o = options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto);
+        o.logTopics = {"otlp_logs"};
+        KafkaConsumer consumer(o, queue);
+        consumer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.evaluationCount(), size_t(10), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.deadLetterCount(), size_t(1), 10000);
+        QVERIFY(QString::fromStdString(store.deadLetters(1)[0].reason)
+                    .contains("otlp_logs/0@1: not an OTLP ExportLogsServiceRequest"));
+        consumer.stop();
+        engine.stopAfterDrain();
+        QCOMPARE(engine.snapshot().sources.at("kafka").evaluations, 10u);
     }
 
     void flatJsonAndBrokerTrouble()

@@ -181,6 +181,13 @@ private Q_SLOTS:
                           {"topics", " , "},
                           {"encoding", "otlp_proto"}})
                     .contains("topic"));
+        QVERIFY(sources
+                    .add({{"kind", "kafka"},
+                          {"brokers", "b:9092"},
+                          {"topics", "spans"},
+                          {"encoding", "flat_json"},
+                          {"logTopics", "otlp_logs"}})
+                    .contains("Evaluation topics need"));
         QVERIFY(sources.add({{"kind", "ftp"}}).contains("Choose the kind"));
         QCOMPARE(sources.rowCount(), 0);
 
