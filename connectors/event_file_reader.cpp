@@ -46,18 +46,20 @@ bool EventFileReader::read(const std::string& path)
                 line);
             continue;
         }
-        const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
-        if (doc.is_discarded() || !doc.is_object()) {
-            m_onProblem({path, number, "not a JSON object"}, line);
-            continue;
-        }
         const size_t before = m_batch.size();
-        if (doc.contains("resourceSpans")) {
-            spanProblems.clear();
-            m_skipped += OtlpJsonCodec::decodeTraces(doc, m_batch, spanProblems);
+        spanProblems.clear();
+        const auto otlp = OtlpJsonCodec::decodeTraces(line, m_batch, spanProblems, m_skipped);
+        if (otlp == OtlpJsonCodec::Decoded::Request) {
             for (const SpanProblem& p : spanProblems)
                 m_onProblem({path, number, "span: " + p.reason}, p.payload);
-        } else {
+        } else { // a flat event
+            const nlohmann::json doc = otlp == OtlpJsonCodec::Decoded::NotJson
+                ? nlohmann::json()
+                : nlohmann::json::parse(line, nullptr, false);
+            if (!doc.is_object()) {
+                m_onProblem({path, number, "not a JSON object"}, line);
+                continue;
+            }
             try {
                 m_batch.push_back(fromFlatJson(doc));
             } catch (const std::exception& ex) {

@@ -231,13 +231,10 @@ struct KafkaConsumer::Impl {
             break;
         }
         case Encoding::OtlpJson: {
-            const auto doc = jsonDepthWithin(payload)
-                ? nlohmann::json::parse(payload, nullptr, false)
-                : nlohmann::json(nullptr);
-            readable = doc.is_object() && doc.contains("resourceSpans");
+            size_t skipped = 0;
+            readable = OtlpJsonCodec::decodeTraces(payload, batch.events, problems, skipped)
+                == OtlpJsonCodec::Decoded::Request;
             why = "not an OTLP JSON ExportTraceServiceRequest";
-            if (readable)
-                OtlpJsonCodec::decodeTraces(doc, batch.events, problems);
             break;
         }
         case Encoding::FlatJson: {

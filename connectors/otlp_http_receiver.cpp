@@ -161,6 +161,17 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
             : OtlpProtoDecoder::decodeLogs(*body, batch.evaluations, problems, skipped);
         if (!ok)
             return refuse(400, std::string("the body is not an OTLP ") + what);
+    } else if (traces) {
+        switch (OtlpJsonCodec::decodeTraces(*body, batch.events, problems, skipped)) {
+        case OtlpJsonCodec::Decoded::Request:
+            break;
+        case OtlpJsonCodec::Decoded::NotJson:
+            return refuse(400,
+                          "the body is not valid JSON or is nested deeper than "
+                              + std::to_string(kMaxJsonDepth) + " levels");
+        case OtlpJsonCodec::Decoded::NotARequest:
+            return refuse(400, std::string("the body is not an OTLP ") + what);
+        }
     } else {
         if (!jsonDepthWithin(*body))
             return refuse(
@@ -168,10 +179,9 @@ HttpResponse OtlpHttpReceiver::handle(HttpRequest& request)
         const auto doc = nlohmann::json::parse(*body, nullptr, false);
         if (doc.is_discarded() || !doc.is_object())
             return refuse(400, "the body is not valid JSON");
-        if (!doc.contains(traces ? "resourceSpans" : "resourceLogs"))
+        if (!doc.contains("resourceLogs"))
             return refuse(400, std::string("the body is not an OTLP ") + what);
-        skipped = traces ? OtlpJsonCodec::decodeTraces(doc, batch.events, problems)
-                         : OtlpJsonCodec::decodeLogs(doc, batch.evaluations, problems);
+        skipped = OtlpJsonCodec::decodeLogs(doc, batch.evaluations, problems);
     }
     const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
                          std::chrono::system_clock::now().time_since_epoch())

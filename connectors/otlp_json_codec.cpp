@@ -8,7 +8,10 @@
 #include "span_view.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <deque>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -171,35 +174,526 @@ std::string lowerHex(const json& span, const char* key)
     return s;
 }
 
-void readSpan(const json& span, std::string_view service, SpanView& view)
-{
-    if (!span.is_object())
-        throw std::invalid_argument("a span is not an object");
-    view.clear();
-    view.serviceName = service;
-    view.traceId = lowerHex(span, "traceId");
-    view.spanId = lowerHex(span, "spanId");
-    if (auto start = span.find("startTimeUnixNano"); start != span.end()) {
-        view.hasStart = true;
-        view.startUnixNano = jsonInt64(*start, "startTimeUnixNano");
+// --- reading traces: a SAX reader, no document --------------------------------
+
+// An iterator over the request text that publishes how far the JSON lexer has
+// read, so that a span's raw text can be kept for the dead-letter table.
+struct TrackedIterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    const char* at = nullptr;
+    const char** cursor = nullptr;
+
+    reference operator*() const { return *at; }
+    TrackedIterator& operator++()
+    {
+        *cursor = ++at;
+        return *this;
     }
-    if (auto end = span.find("endTimeUnixNano"); end != span.end())
-        view.endUnixNano = jsonInt64(*end, "endTimeUnixNano");
-    if (auto st = span.find("status"); st != span.end() && st->is_object() && st->contains("code"))
-        view.statusCode = static_cast<int>(jsonInt64((*st)["code"], "status.code"));
-    readAttributes(span, view.attributes);
-    if (auto events = span.find("events"); events != span.end() && events->is_array()) {
-        for (const json& ev : *events) {
-            if (!ev.is_object())
-                continue;
-            auto name = ev.find("name");
-            SpanEventView& e = view.events.emplace_back();
-            if (name != ev.end() && name->is_string())
-                e.name = name->get_ref<const std::string&>();
-            readAttributes(ev, e.attributes);
+    TrackedIterator operator++(int)
+    {
+        TrackedIterator before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const TrackedIterator& other) const { return at == other.at; }
+};
+
+// Where the reader is in an ExportTraceServiceRequest.
+enum class Frame : uint8_t {
+    Request,
+    ResourceSpansList,
+    ResourceSpans,
+    Resource,
+    ScopeSpansList,
+    ScopeSpans,
+    SpanList,
+    Span,
+    SpanEvents,
+    SpanEvent,
+    Status,
+    Attributes, // a list of KeyValue
+    KeyValue,
+    AnyValue,
+    ArrayValue,
+    ArrayValues,
+    FirstArrayElement, // the first AnyValue of an arrayValue: its text is kept
+    Skip, // a value the reader does not need
+};
+
+// Builds span views straight from the parser's events. Spans are mapped when
+// their resourceSpans entry ends, so that the service name may come before or
+// after them; their strings live in an arena until then.
+class TraceReader : public nlohmann::json_sax<json> {
+public:
+    TraceReader(std::string_view text, const char** cursor, std::vector<LlmEvent>& events,
+                std::vector<SpanProblem>& problems)
+        : m_text(text)
+        , m_cursor(cursor)
+        , m_events(events)
+        , m_problems(problems)
+    {
+    }
+
+    bool sawRequest() const { return m_sawResourceSpans; }
+    size_t skipped() const { return m_skipped; }
+
+    bool null() override { return scalar(json(nullptr)); }
+    bool boolean(bool v) override { return scalar(json(v)); }
+    bool number_integer(number_integer_t v) override { return scalar(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return scalar(json(v)); }
+    bool binary(binary_t&) override { return scalar(json(nullptr)); }
+
+    bool string(string_t& v) override
+    {
+        if (top() != Frame::Span && top() != Frame::KeyValue && top() != Frame::AnyValue
+            && top() != Frame::FirstArrayElement && top() != Frame::SpanEvent)
+            return scalar(json(v));
+        switch (top()) {
+        case Frame::Span:
+            if (m_key == "traceId")
+                lowerHex(v, span().view.traceId);
+            else if (m_key == "spanId")
+                lowerHex(v, span().view.spanId);
+            else if (m_key == "startTimeUnixNano" || m_key == "endTimeUnixNano") {
+                int64_t n = 0;
+                const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+                if (ec != std::errc() || end != v.data() + v.size())
+                    return scalar(json(v)); // reported with the value
+                if (m_key == "startTimeUnixNano") {
+                    span().view.hasStart = true;
+                    span().view.startUnixNano = n;
+                } else {
+                    span().view.endUnixNano = n;
+                }
+            }
+            break;
+        case Frame::SpanEvent:
+            if (m_key == "name")
+                span().view.events.back().name = keep(v);
+            break;
+        case Frame::KeyValue:
+            if (m_key == "key") {
+                m_keyValue.key = keep(v);
+                m_keyValueHasKey = true;
+            }
+            break;
+        case Frame::AnyValue:
+            if (m_key == "stringValue") {
+                m_keyValue.value.type = AttributeView::Type::String;
+                m_keyValue.value.text = keep(v);
+            } else if (m_key == "intValue") {
+                int64_t n = 0;
+                const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+                if (ec == std::errc() && end == v.data() + v.size()) {
+                    m_keyValue.value.type = AttributeView::Type::Int;
+                    m_keyValue.value.integer = n;
+                } else { // kept as text; the mapper complains if it needs the number
+                    m_keyValue.value.text = keep(v);
+                }
+            }
+            break;
+        case Frame::FirstArrayElement:
+            if (m_key == "stringValue")
+                m_keyValue.value.text = keep(v);
+            break;
+        default:
+            break;
+        }
+        return true;
+    }
+
+    bool key(string_t& k) override
+    {
+        m_key.assign(k);
+        return true;
+    }
+
+    bool start_object(std::size_t) override
+    {
+        const size_t begin = offset() - 1; // the '{' was just read
+        if (m_frames.size() >= kMaxJsonDepth)
+            return false; // stops the parser: the request is refused
+        if (m_frames.empty()) {
+            m_frames.push_back(Frame::Request);
+            return true;
+        }
+        if (expectsList()) {
+            wrongType("an object", nullptr);
+            return push(Frame::Skip);
+        }
+        switch (top()) {
+        case Frame::ResourceSpansList:
+            m_resourceBegin = begin;
+            m_resourceProblem.clear();
+            m_service = {};
+            return push(Frame::ResourceSpans);
+        case Frame::ResourceSpans:
+            return push(m_key == "resource" ? Frame::Resource : Frame::Skip);
+        case Frame::ScopeSpansList:
+            m_scopeBegin = begin;
+            m_scopeProblem.clear();
+            return push(Frame::ScopeSpans);
+        case Frame::SpanList: {
+            PendingSpan& s = m_pending.emplace_back();
+            s.begin = begin;
+            return push(Frame::Span);
+        }
+        case Frame::Span:
+            return push(m_key == "status" ? Frame::Status : Frame::Skip);
+        case Frame::SpanEvents:
+            span().view.events.emplace_back();
+            return push(Frame::SpanEvent);
+        case Frame::Attributes:
+            m_keyValue = {};
+            m_keyValueHasKey = false;
+            return push(Frame::KeyValue);
+        case Frame::KeyValue:
+            return push(m_key == "value" ? Frame::AnyValue : Frame::Skip);
+        case Frame::AnyValue:
+            if (m_key == "arrayValue") {
+                m_keyValue.value.type = AttributeView::Type::Array;
+                return push(Frame::ArrayValue);
+            }
+            return push(Frame::Skip);
+        case Frame::ArrayValues:
+            return push(m_arrayElements++ == 0 ? Frame::FirstArrayElement : Frame::Skip);
+        default:
+            return notExpected(Frame::Skip, "an object");
         }
     }
-}
+
+    bool end_object() override
+    {
+        const Frame ended = top();
+        m_frames.pop_back();
+        switch (ended) {
+        case Frame::Span:
+            span().end = offset();
+            break;
+        case Frame::KeyValue:
+            if (!m_keyValueHasKey)
+                problem("an attribute has no string \"key\"");
+            else if (m_attributes)
+                m_attributes->push_back(m_keyValue);
+            break;
+        case Frame::ResourceSpans:
+            mapResource(offset());
+            break;
+        case Frame::ScopeSpans:
+            if (!m_scopeProblem.empty())
+                m_problems.push_back(
+                    {m_scopeProblem,
+                     std::string(m_text.substr(m_scopeBegin, offset() - m_scopeBegin))});
+            break;
+        default:
+            break;
+        }
+        return true;
+    }
+
+    bool start_array(std::size_t) override
+    {
+        if (m_frames.size() >= kMaxJsonDepth)
+            return false;
+        switch (top()) {
+        case Frame::Request:
+            if (m_key != "resourceSpans")
+                return push(Frame::Skip);
+            m_sawResourceSpans = true;
+            return push(Frame::ResourceSpansList);
+        case Frame::ResourceSpans:
+            return push(m_key == "scopeSpans" ? Frame::ScopeSpansList : Frame::Skip);
+        case Frame::Resource:
+            if (m_key != "attributes")
+                return push(Frame::Skip);
+            m_attributes = &m_resourceAttributes;
+            return push(Frame::Attributes);
+        case Frame::ScopeSpans:
+            return push(m_key == "spans" ? Frame::SpanList : Frame::Skip);
+        case Frame::Span:
+            if (m_key == "attributes") {
+                m_attributes = &span().view.attributes;
+                return push(Frame::Attributes);
+            }
+            return push(m_key == "events" ? Frame::SpanEvents : Frame::Skip);
+        case Frame::SpanEvent:
+            if (m_key != "attributes")
+                return push(Frame::Skip);
+            m_attributes = &span().view.events.back().attributes;
+            return push(Frame::Attributes);
+        case Frame::ArrayValue:
+            if (m_key != "values")
+                return push(Frame::Skip);
+            m_arrayElements = 0;
+            return push(Frame::ArrayValues);
+        default:
+            return notExpected(Frame::Skip, "a list");
+        }
+    }
+
+    bool end_array() override
+    {
+        m_frames.pop_back();
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override
+    {
+        return false;
+    }
+
+private:
+    struct PendingSpan {
+        SpanView view;
+        std::string problem; // set: dead-lettered instead of mapped
+        std::string payload; // when the span is not an object: the value as received
+        size_t begin = 0;
+        size_t end = 0;
+    };
+
+    Frame top() const { return m_frames.empty() ? Frame::Skip : m_frames.back(); }
+    size_t offset() const { return static_cast<size_t>(*m_cursor - m_text.data()); }
+    PendingSpan& span() { return m_pending.back(); }
+
+    // The current key names a list here (anything else is reported).
+    bool expectsList() const
+    {
+        switch (top()) {
+        case Frame::Request:
+            return m_key == "resourceSpans";
+        case Frame::ResourceSpans:
+            return m_key == "scopeSpans";
+        case Frame::ScopeSpans:
+            return m_key == "spans";
+        case Frame::Resource:
+        case Frame::Span:
+        case Frame::SpanEvent:
+            return m_key == "attributes";
+        default:
+            return false;
+        }
+    }
+
+    bool push(Frame f)
+    {
+        if (!m_frames.empty() && m_frames.back() == Frame::Skip)
+            f = Frame::Skip;
+        m_frames.push_back(f);
+        return true;
+    }
+
+    std::string_view keep(const std::string& s) { return m_arena.emplace_back(s); }
+
+    static void lowerHex(const std::string& in, std::string& out)
+    {
+        out = in;
+        for (char& c : out)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+
+    // Records a problem against the innermost span or resource being read.
+    void problem(const std::string& reason)
+    {
+        if (inFrame(Frame::Span)) {
+            if (span().problem.empty())
+                span().problem = reason;
+        } else if (inFrame(Frame::ResourceSpans) && m_resourceProblem.empty()) {
+            m_resourceProblem = inFrame(Frame::Resource) ? "resource: " + reason : reason;
+        }
+    }
+
+    bool inFrame(Frame f) const
+    {
+        return std::find(m_frames.begin(), m_frames.end(), f) != m_frames.end();
+    }
+
+    // A value of the wrong type where a list or object was expected, or where
+    // a string or number was expected.
+    bool notExpected(Frame next, const char* what)
+    {
+        if (!inFrame(Frame::Skip))
+            wrongType(what, nullptr);
+        return push(next);
+    }
+
+    void wrongType(const char* what, const json* value)
+    {
+        switch (top()) {
+        case Frame::Request:
+            if (m_key == "resourceSpans")
+                m_resourceSpansNotAList = true;
+            break;
+        case Frame::ResourceSpansList:
+            m_problems.push_back({"a resourceSpans entry is not an object",
+                                  value ? dumped(*value) : std::string(what)});
+            break;
+        case Frame::ResourceSpans:
+            if (m_key == "scopeSpans")
+                problem("\"scopeSpans\" is not a list");
+            break;
+        case Frame::Resource:
+            if (m_key == "attributes")
+                problem("\"attributes\" is not a list");
+            break;
+        case Frame::ScopeSpansList:
+            m_problems.push_back({"a scopeSpans entry is not an object with a \"spans\" list",
+                                  value ? dumped(*value) : std::string(what)});
+            break;
+        case Frame::ScopeSpans:
+            if (m_key == "spans")
+                m_scopeProblem = "a scopeSpans entry is not an object with a \"spans\" list";
+            break;
+        case Frame::SpanList: {
+            PendingSpan& s = m_pending.emplace_back();
+            s.problem = "a span is not an object";
+            s.payload = value ? dumped(*value) : std::string(what);
+            break;
+        }
+        case Frame::Span:
+        case Frame::SpanEvent:
+            if (m_key == "attributes")
+                problem("\"attributes\" is not a list");
+            break;
+        case Frame::Attributes:
+            problem("an attribute is not an object");
+            break;
+        case Frame::KeyValue:
+            if (m_key == "key")
+                m_keyValueHasKey = false;
+            break;
+        default:
+            break;
+        }
+    }
+
+    bool scalar(const json& value)
+    {
+        if (inFrame(Frame::Skip))
+            return true;
+        if (expectsList()) {
+            wrongType("", &value);
+            return true;
+        }
+        switch (top()) {
+        case Frame::Span:
+            try {
+                if (m_key == "startTimeUnixNano") {
+                    span().view.hasStart = true;
+                    span().view.startUnixNano = jsonInt64(value, "startTimeUnixNano");
+                } else if (m_key == "endTimeUnixNano") {
+                    span().view.endUnixNano = jsonInt64(value, "endTimeUnixNano");
+                }
+            } catch (const std::invalid_argument& e) {
+                problem(e.what());
+            }
+            return true;
+        case Frame::Status:
+            if (m_key == "code") {
+                try {
+                    span().view.statusCode = static_cast<int>(jsonInt64(value, "status.code"));
+                } catch (const std::invalid_argument& e) {
+                    problem(e.what());
+                }
+            }
+            return true;
+        case Frame::AnyValue:
+            if (m_key == "intValue" && value.is_number_integer()) {
+                try {
+                    m_keyValue.value.integer = jsonInt64(value, "intValue");
+                    m_keyValue.value.type = AttributeView::Type::Int;
+                } catch (const std::invalid_argument&) {
+                }
+            } else if (m_key == "doubleValue" && value.is_number()) {
+                m_keyValue.value.type = AttributeView::Type::Double;
+                m_keyValue.value.number = value.get<double>();
+            } else if (m_key == "boolValue" && value.is_boolean()) {
+                m_keyValue.value.type = AttributeView::Type::Bool;
+                m_keyValue.value.boolean = value.get<bool>();
+            }
+            return true;
+        default:
+            wrongType("", &value);
+            return true;
+        }
+    }
+
+    static std::string dumped(const json& j)
+    {
+        return j.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+
+    // The resourceSpans entry ended: map its spans in order, or dead-letter them.
+    void mapResource(size_t end)
+    {
+        const std::string_view raw = m_text.substr(m_resourceBegin, end - m_resourceBegin);
+        if (!m_resourceProblem.empty()) {
+            m_problems.push_back({m_resourceProblem, std::string(raw)});
+        } else {
+            for (const KeyValueView& kv : m_resourceAttributes)
+                if (kv.key == "service.name")
+                    m_service = kv.value.text;
+            for (PendingSpan& s : m_pending) {
+                const auto spanText = [&] {
+                    return s.payload.empty() ? std::string(m_text.substr(s.begin, s.end - s.begin))
+                                             : std::move(s.payload);
+                };
+                if (!s.problem.empty()) {
+                    m_problems.push_back({std::move(s.problem), spanText()});
+                    continue;
+                }
+                s.view.serviceName = m_service;
+                try {
+                    if (GenAiSpanMapper::map(s.view, m_event)
+                        == GenAiSpanMapper::Result::NotLlmCall) {
+                        ++m_skipped;
+                        continue;
+                    }
+                    m_events.push_back(std::move(m_event));
+                } catch (const std::exception& e) {
+                    m_problems.push_back({e.what(), spanText()});
+                }
+            }
+        }
+        m_pending.clear();
+        m_resourceAttributes.clear();
+        m_arena.clear();
+    }
+
+    std::string_view m_text;
+    const char** m_cursor;
+    std::vector<LlmEvent>& m_events;
+    std::vector<SpanProblem>& m_problems;
+
+    std::vector<Frame> m_frames;
+    std::string m_key;
+    bool m_sawResourceSpans = false;
+    bool m_resourceSpansNotAList = false;
+    size_t m_skipped = 0;
+
+    size_t m_resourceBegin = 0;
+    size_t m_scopeBegin = 0;
+    std::string m_scopeProblem;
+    std::string m_resourceProblem;
+    std::string_view m_service;
+    std::vector<KeyValueView> m_resourceAttributes;
+    std::vector<PendingSpan> m_pending;
+    std::deque<std::string> m_arena; // strings of the current resourceSpans entry
+
+    std::vector<KeyValueView>* m_attributes = nullptr; // where finished KeyValues go
+    KeyValueView m_keyValue;
+    bool m_keyValueHasKey = false;
+    size_t m_arrayElements = 0;
+    LlmEvent m_event;
+
+public:
+    bool resourceSpansNotAList() const { return m_resourceSpansNotAList; }
+};
 
 } // namespace
 
@@ -230,69 +724,29 @@ std::string OtlpJsonCodec::encodeTraces(std::span<const LlmEvent> events)
     return out;
 }
 
-size_t OtlpJsonCodec::decodeTraces(const json& request, std::vector<LlmEvent>& events,
-                                   std::vector<SpanProblem>& problems)
+OtlpJsonCodec::Decoded OtlpJsonCodec::decodeTraces(std::string_view text,
+                                                   std::vector<LlmEvent>& events,
+                                                   std::vector<SpanProblem>& problems,
+                                                   size_t& skipped)
 {
-    size_t skipped = 0;
-    auto rs = request.is_object() ? request.find("resourceSpans") : request.end();
-    if (!request.is_object() || rs == request.end() || !rs->is_array()) {
-        problems.push_back({"not an ExportTraceServiceRequest: no \"resourceSpans\" list",
-                            request.dump(-1, ' ', false, json::error_handler_t::replace)});
-        return 0;
+    const size_t eventsBefore = events.size();
+    const size_t problemsBefore = problems.size();
+    const char* cursor = text.data();
+    TraceReader reader(text, &cursor, events, problems);
+    const TrackedIterator first{text.data(), &cursor};
+    const TrackedIterator last{text.data() + text.size(), &cursor};
+    Decoded result = Decoded::Request;
+    if (!json::sax_parse(first, last, &reader))
+        result = Decoded::NotJson;
+    else if (!reader.sawRequest() || reader.resourceSpansNotAList())
+        result = Decoded::NotARequest;
+    if (result != Decoded::Request) { // nothing of a request that is not one
+        events.resize(eventsBefore);
+        problems.resize(problemsBefore);
+        return result;
     }
-    SpanView view;
-    LlmEvent event;
-    auto dumped
-        = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
-    for (const json& resourceSpans : *rs) {
-        if (!resourceSpans.is_object()) {
-            problems.push_back({"a resourceSpans entry is not an object", dumped(resourceSpans)});
-            continue;
-        }
-        std::string_view service;
-        std::vector<KeyValueView> resource;
-        try {
-            if (auto res = resourceSpans.find("resource");
-                res != resourceSpans.end() && res->is_object())
-                readAttributes(*res, resource);
-        } catch (const std::exception& ex) {
-            problems.push_back({std::string("resource: ") + ex.what(), dumped(resourceSpans)});
-            continue;
-        }
-        for (const KeyValueView& kv : resource)
-            if (kv.key == "service.name")
-                service = kv.value.text;
-        auto scopes = resourceSpans.find("scopeSpans");
-        if (scopes == resourceSpans.end())
-            continue; // no spans from this resource
-        if (!scopes->is_array()) {
-            problems.push_back({"\"scopeSpans\" is not a list", dumped(resourceSpans)});
-            continue;
-        }
-        for (const json& scope : *scopes) {
-            auto spans = scope.is_object() ? scope.find("spans") : scope.end();
-            if (!scope.is_object() || (spans != scope.end() && !spans->is_array())) {
-                problems.push_back(
-                    {"a scopeSpans entry is not an object with a \"spans\" list", dumped(scope)});
-                continue;
-            }
-            if (spans == scope.end())
-                continue;
-            for (const json& span : *spans) {
-                try {
-                    readSpan(span, service, view);
-                    if (GenAiSpanMapper::map(view, event) == GenAiSpanMapper::Result::NotLlmCall) {
-                        ++skipped;
-                        continue;
-                    }
-                    events.push_back(std::move(event));
-                } catch (const std::exception& ex) {
-                    problems.push_back({ex.what(), dumped(span)});
-                }
-            }
-        }
-    }
-    return skipped;
+    skipped += reader.skipped();
+    return result;
 }
 
 size_t OtlpJsonCodec::decodeLogs(const json& request, std::vector<EvaluationRecord>& evaluations,

@@ -3,6 +3,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace llmopt {
@@ -25,11 +26,17 @@ public:
     // resourceSpans, serialised on a single line (the Collector file exporter's format).
     static std::string encodeTraces(std::span<const LlmEvent> events);
 
-    // Decodes the GenAI spans of one ExportTraceServiceRequest. Spans that are
-    // not GenAI calls are skipped; malformed ones are reported and the rest decoded.
-    // Returns how many spans were skipped as not GenAI.
-    static size_t decodeTraces(const nlohmann::json& request, std::vector<LlmEvent>& events,
-                               std::vector<SpanProblem>& problems);
+    enum class Decoded {
+        Request, // an ExportTraceServiceRequest (its malformed spans are in `problems`)
+        NotJson, // not JSON, or nested deeper than kMaxJsonDepth
+        NotARequest, // JSON, but no "resourceSpans" list at the top
+    };
+    // Decodes the GenAI spans of one ExportTraceServiceRequest straight from
+    // its text (a SAX reader: no document is built). Spans that are not GenAI
+    // calls are skipped and added to `skipped`; malformed ones are reported
+    // with their text as received, and the rest decoded.
+    static Decoded decodeTraces(std::string_view text, std::vector<LlmEvent>& events,
+                                std::vector<SpanProblem>& problems, size_t& skipped);
     // Decodes the gen_ai.evaluation.result records of an ExportLogsServiceRequest;
     // returns how many other records were skipped.
     static size_t decodeLogs(const nlohmann::json& request,

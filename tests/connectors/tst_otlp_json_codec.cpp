@@ -56,12 +56,14 @@ private Q_SLOTS:
         const std::vector<LlmEvent> in = {richEvent(), failed};
         const std::string line = OtlpJsonCodec::encodeTraces(in);
         QVERIFY(line.find('\n') == std::string::npos);
-        const json request = json::parse(line);
-        QCOMPARE(request["resourceSpans"].size(), size_t(2)); // one resource per service
+        QCOMPARE(json::parse(line)["resourceSpans"].size(), size_t(2)); // one resource per service
 
         std::vector<LlmEvent> out;
         std::vector<SpanProblem> problems;
-        QCOMPARE(OtlpJsonCodec::decodeTraces(request, out, problems), size_t(0));
+        size_t skipped = 0;
+        QCOMPARE(OtlpJsonCodec::decodeTraces(line, out, problems, skipped),
+                 OtlpJsonCodec::Decoded::Request);
+        QCOMPARE(skipped, size_t(0));
         QVERIFY(problems.empty());
         QCOMPARE(out.size(), size_t(2));
         const LlmEvent& a = out[0];
@@ -97,7 +99,7 @@ private Q_SLOTS:
     // upper-case ids, status code without error.type.
     void deprecatedNamesAndLenientNumbers()
     {
-        const json request = json::parse(R"({"resourceSpans":[{"resource":{"attributes":[
+        const std::string request = R"({"resourceSpans":[{"resource":{"attributes":[
             {"key":"service.name","value":{"stringValue":"legacy"}}]},
           "scopeSpans":[{"spans":[{"traceId":"4BF92F3577B34DA6A3CE929D0E0E4736","spanId":"00F067AA0BA902B7",
             "startTimeUnixNano":1000000000,"endTimeUnixNano":"1250000000",
@@ -106,10 +108,11 @@ private Q_SLOTS:
                           {"key":"gen_ai.usage.prompt_tokens","value":{"intValue":12}},
                           {"key":"gen_ai.usage.completion_tokens","value":{"intValue":"7"}},
                           {"key":"gen_ai.response.finish_reasons","value":{"stringValue":"length"}}],
-            "status":{"code":2}}]}]}]})");
+            "status":{"code":2}}]}]}]})";
         std::vector<LlmEvent> out;
         std::vector<SpanProblem> problems;
-        OtlpJsonCodec::decodeTraces(request, out, problems);
+        size_t skipped = 0;
+        OtlpJsonCodec::decodeTraces(request, out, problems, skipped);
         QVERIFY(problems.empty());
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(out[0].provider, std::string("openai"));
@@ -124,8 +127,7 @@ private Q_SLOTS:
 
     void malformedSpansAreReportedAndTheRestDecoded()
     {
-        const json request
-            = json::parse(R"({"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[
+        const std::string request = R"({"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[
             {"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]},
             {"spanId":"02","startTimeUnixNano":"5","endTimeUnixNano":"4",
              "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]},
@@ -136,10 +138,13 @@ private Q_SLOTS:
              "attributes":[{"key":"http.method","value":{"stringValue":"GET"}}]},
             "not a span",
             {"spanId":"05","startTimeUnixNano":"5","endTimeUnixNano":"9",
-             "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]}]}]}]})");
+             "attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]}]}]}]})";
         std::vector<LlmEvent> out;
         std::vector<SpanProblem> problems;
-        QCOMPARE(OtlpJsonCodec::decodeTraces(request, out, problems), size_t(1)); // the HTTP span
+        size_t skipped = 0;
+        QCOMPARE(OtlpJsonCodec::decodeTraces(request, out, problems, skipped),
+                 OtlpJsonCodec::Decoded::Request);
+        QCOMPARE(skipped, size_t(1)); // the HTTP span
         QCOMPARE(out.size(), size_t(1));
         QCOMPARE(out[0].spanId, std::string("05"));
         QCOMPARE(problems.size(), size_t(4));
@@ -147,12 +152,80 @@ private Q_SLOTS:
             QString::fromStdString(problems[0].reason).contains("startTimeUnixNano is missing"));
         QVERIFY(QString::fromStdString(problems[1].reason).contains("before startTimeUnixNano"));
         QVERIFY(QString::fromStdString(problems[2].reason).contains("gen_ai.usage.input_tokens"));
-        QVERIFY(QString::fromStdString(problems[0].payload).contains("\"spanId\":\"01\""));
+        // The span exactly as received, for the dead-letter table.
+        QCOMPARE(
+            problems[0].payload,
+            std::string(
+                R"({"spanId":"01","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"m"}}]})"));
+        QCOMPARE(problems[3].reason, std::string("a span is not an object"));
+        QCOMPARE(problems[3].payload, std::string("\"not a span\""));
+    }
 
-        out.clear();
-        problems.clear();
-        OtlpJsonCodec::decodeTraces(json::parse(R"({"resourceLogs":[]})"), out, problems);
+    // Only a request is a request; nothing is kept of one that turns out not to be.
+    void notARequestAddsNothing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected");
+        const int notJson = int(OtlpJsonCodec::Decoded::NotJson);
+        const int notRequest = int(OtlpJsonCodec::Decoded::NotARequest);
+        QTest::newRow("logs") << R"({"resourceLogs":[]})" << notRequest;
+        QTest::newRow("list") << "[1,2]" << notRequest;
+        QTest::newRow("scalar") << "42" << notRequest;
+        QTest::newRow("resourceSpans object") << R"({"resourceSpans":{}})" << notRequest;
+        QTest::newRow("empty") << "" << notJson;
+        QTest::newRow("truncated after a span") << QString::fromStdString(
+            OtlpJsonCodec::encodeTraces(std::vector<LlmEvent>{richEvent()}).substr(0, 1500))
+                                                << notJson;
+        QTest::newRow("too deep") << QString(100, '[') + QString(100, ']') << notJson;
+    }
+    void notARequestAddsNothing()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        std::vector<LlmEvent> out(1);
+        std::vector<SpanProblem> problems(1);
+        size_t skipped = 0;
+        QCOMPARE(int(OtlpJsonCodec::decodeTraces(text.toStdString(), out, problems, skipped)),
+                 expected);
+        QCOMPARE(out.size(), size_t(1));
         QCOMPARE(problems.size(), size_t(1));
+    }
+
+    // Any key order: the resource may follow its spans; unknown fields of any
+    // shape are skipped; a broken resource or scope is reported whole.
+    void keyOrderUnknownFieldsAndBrokenParts()
+    {
+        const std::string span = R"({"extra":{"deep":[{"x":[1,{"y":2}]}]},"spanId":"0a",
+            "attributes":[{"value":{"arrayValue":{"values":[{"stringValue":"stop"},{"intValue":"3"}]}},
+                           "key":"gen_ai.response.finish_reasons"},
+                          {"key":"gen_ai.request.model","value":{"kvlistValue":{"values":[]},"stringValue":"m"}}],
+            "startTimeUnixNano":"5","endTimeUnixNano":9,"status":{"message":"x","code":"2"},
+            "events":[7,{"name":"e","attributes":[]}]})";
+        const std::string request = R"({"unknown":[{}],"resourceSpans":[
+            {"scopeSpans":[{"scope":{"name":"s"},"spans":[)"
+            + span + R"(]}],
+             "resource":{"attributes":[{"key":"service.name","value":{"stringValue":"late"}}]}},
+            {"resource":{"attributes":[{"value":{"stringValue":"no key"}}]},"scopeSpans":[]},
+            {"resource":{},"scopeSpans":[{"spans":{}},{"spans":[)"
+            + span + R"(]}]}]})";
+        std::vector<LlmEvent> out;
+        std::vector<SpanProblem> problems;
+        size_t skipped = 0;
+        QCOMPARE(OtlpJsonCodec::decodeTraces(request, out, problems, skipped),
+                 OtlpJsonCodec::Decoded::Request);
+        QCOMPARE(out.size(), size_t(2));
+        QCOMPARE(out[0].service, std::string("late"));
+        QCOMPARE(out[0].finishReason, std::string("stop"));
+        QCOMPARE(out[0].requestModel, std::string("m"));
+        QCOMPARE(out[0].latencyMs, 4e-6);
+        QVERIFY(out[0].isError());
+        QCOMPARE(out[1].service, std::string());
+        QCOMPARE(problems.size(), size_t(2));
+        QCOMPARE(problems[0].reason, std::string("resource: an attribute has no string \"key\""));
+        QVERIFY(QString::fromStdString(problems[0].payload).startsWith(R"({"resource":)"));
+        QCOMPARE(problems[1].reason,
+                 std::string("a scopeSpans entry is not an object with a \"spans\" list"));
+        QCOMPARE(problems[1].payload, std::string(R"({"spans":{}})"));
     }
 };
 

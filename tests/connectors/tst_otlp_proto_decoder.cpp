@@ -29,8 +29,9 @@ private Q_SLOTS:
         size_t skipped = 0;
         QVERIFY(OtlpProtoDecoder::decodeTraces(OtlpProtoEncoder::encodeTraces(in), fromProto,
                                                problems, skipped));
-        OtlpJsonCodec::decodeTraces(nlohmann::json::parse(OtlpJsonCodec::encodeTraces(in)),
-                                    fromJson, problems);
+        QCOMPARE(OtlpJsonCodec::decodeTraces(OtlpJsonCodec::encodeTraces(in), fromJson, problems,
+                                             skipped),
+                 OtlpJsonCodec::Decoded::Request);
         QVERIFY(problems.empty());
         QCOMPARE(skipped, size_t(0));
         QCOMPARE(fromProto.size(), in.size());

@@ -13,15 +13,16 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    std::vector<llmopt::LlmEvent> events;
+    std::vector<llmopt::EvaluationRecord> evaluations;
+    std::vector<llmopt::SpanProblem> problems;
+    size_t skipped = 0;
+    llmopt::OtlpJsonCodec::decodeTraces(text, events, problems, skipped);
     if (!llmopt::jsonDepthWithin(text))
         return 0;
     const auto doc = nlohmann::json::parse(text, nullptr, false);
     if (doc.is_discarded())
         return 0;
-    std::vector<llmopt::LlmEvent> events;
-    std::vector<llmopt::EvaluationRecord> evaluations;
-    std::vector<llmopt::SpanProblem> problems;
-    llmopt::OtlpJsonCodec::decodeTraces(doc, events, problems);
     llmopt::OtlpJsonCodec::decodeLogs(doc, evaluations, problems);
     try {
         events.push_back(llmopt::fromFlatJson(doc));
