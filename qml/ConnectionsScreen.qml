@@ -16,7 +16,8 @@ Item {
     function formSettings() {
         if (kind.currentIndex === 0)
             return { kind: "otlp", address: address.text.trim(), port: Number(port.text),
-                     token: token.text }
+                     token: token.text, tlsCertificate: certificate.text.trim(),
+                     tlsPrivateKey: privateKey.text.trim() }
         return { kind: "kafka", brokers: brokers.text.trim(), topics: topics.text.trim(),
                  group: group.text.trim(), encoding: encoding.currentText,
                  logTopics: logTopics.text.trim() }
@@ -28,6 +29,8 @@ Item {
         address.text = "127.0.0.1"
         port.text = "4318"
         token.text = ""
+        certificate.text = ""
+        privateKey.text = ""
         brokers.text = "localhost:9092"
         topics.text = "otlp_spans"
         group.text = "llm-optimizer-workbench"
@@ -50,6 +53,8 @@ Item {
             address.text = s.address
             port.text = s.port
             token.text = s.token || ""
+            certificate.text = s.tlsCertificate || ""
+            privateKey.text = s.tlsPrivateKey || ""
         }
     }
 
@@ -238,14 +243,29 @@ Item {
                             placeholderText: qsTr("optional")
                             onAccepted: root.submit()
                         }
+                        Label { text: qsTr("Certificate"); color: Theme.text }
+                        TextField {
+                            id: certificate
+                            Layout.fillWidth: true
+                            placeholderText: qsTr("optional: PEM file for HTTPS")
+                            onAccepted: root.submit()
+                        }
+                        Label { text: qsTr("Private key"); color: Theme.text }
+                        TextField {
+                            id: privateKey
+                            Layout.fillWidth: true
+                            placeholderText: qsTr("optional: its PEM key file")
+                            onAccepted: root.submit()
+                        }
                     }
                     Label {
                         visible: kind.currentIndex === 0
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         color: Theme.mutedText
-                        text: qsTr("Point exporters at http://%1:%2 (OTEL_EXPORTER_OTLP_ENDPOINT); protobuf and JSON, gzip accepted. 127.0.0.1 accepts this computer only, 0.0.0.0 every network interface — set a token then.")
+                        text: qsTr("Point exporters at %3://%1:%2 (OTEL_EXPORTER_OTLP_ENDPOINT); protobuf and JSON, gzip accepted. 127.0.0.1 accepts this computer only, 0.0.0.0 every network interface — set a token and a certificate then.")
                               .arg(address.text).arg(port.text)
+                              .arg(certificate.text.length > 0 ? "https" : "http")
                     }
 
                     GridLayout {

@@ -46,7 +46,9 @@ struct SourceListModel::Source {
             return QStringLiteral("%1 · %2").arg(
                 settings.value(QStringLiteral("brokers")).toString(),
                 topicsOf(settings).join(QStringLiteral(", ")));
-        return QStringLiteral("http://%1:%2/v1/traces")
+        const bool tls = !settings.value(QStringLiteral("tlsCertificate")).toString().isEmpty();
+        return QStringLiteral("%1://%2:%3/v1/traces")
+            .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
             .arg(settings.value(QStringLiteral("address")).toString())
             .arg(settings.value(QStringLiteral("port")).toInt());
     }
@@ -122,6 +124,12 @@ QString SourceListModel::validate(const QVariantMap& settings)
         const int port = settings.value(QStringLiteral("port")).toInt(&ok);
         if (!ok || port < 1 || port > 65535)
             return tr("The port must be a number from 1 to 65535 (OTLP/HTTP uses 4318).");
+        const bool certificate
+            = !settings.value(QStringLiteral("tlsCertificate")).toString().isEmpty();
+        const bool key = !settings.value(QStringLiteral("tlsPrivateKey")).toString().isEmpty();
+        if (certificate != key)
+            return tr("HTTPS needs both a certificate file and its private key file (PEM); leave "
+                      "both empty for plain HTTP.");
         return {};
     }
     if (kind == kKafka) {
@@ -176,6 +184,10 @@ void SourceListModel::start(Source& s)
             o.address = s.settings.value(QStringLiteral("address")).toString().toStdString();
             o.port = static_cast<uint16_t>(s.settings.value(QStringLiteral("port")).toInt());
             o.bearerToken = s.settings.value(QStringLiteral("token")).toString().toStdString();
+            o.tlsCertificateFile
+                = s.settings.value(QStringLiteral("tlsCertificate")).toString().toStdString();
+            o.tlsPrivateKeyFile
+                = s.settings.value(QStringLiteral("tlsPrivateKey")).toString().toStdString();
             o.sourceName = s.name.toStdString();
             s.otlp = std::make_unique<llmopt::OtlpHttpReceiver>(o, m_queue);
             s.otlp->start();

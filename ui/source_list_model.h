@@ -18,7 +18,8 @@ struct EngineSnapshot;
 // state, counters and last error. The list persists in QSettings ("sources").
 //
 // A source's settings are a QVariantMap: kind ("otlp" or "kafka"); for otlp:
-// address, port, token; for kafka: brokers, topics (comma-separated), group,
+// address, port, token, tlsCertificate and tlsPrivateKey (PEM files; both or
+// neither); for kafka: brokers, topics (comma-separated), group,
 // encoding (otlp_proto, otlp_json or flat_json), logTopics (comma-separated,
 // OTLP log records carrying gen_ai.evaluation.result evaluations; optional).
 class SourceListModel : public QAbstractListModel {

@@ -188,6 +188,12 @@ private Q_SLOTS:
                           {"encoding", "flat_json"},
                           {"logTopics", "otlp_logs"}})
                     .contains("Evaluation topics need"));
+        QVERIFY(sources
+                    .add({{"kind", "otlp"},
+                          {"address", "0.0.0.0"},
+                          {"port", 4318},
+                          {"tlsCertificate", "/etc/cert.pem"}})
+                    .contains("both a certificate file and its private key"));
         QVERIFY(sources.add({{"kind", "ftp"}}).contains("Choose the kind"));
         QCOMPARE(sources.rowCount(), 0);
 
@@ -198,6 +204,19 @@ private Q_SLOTS:
         QCOMPARE(roleOf(sources, 0, SourceListModel::StateRole).toString(),
                  QStringLiteral("error"));
         QVERIFY(roleOf(sources, 0, SourceListModel::LastErrorRole).toString().contains("in use"));
+        // A certificate that cannot be loaded: the error names the file.
+        QCOMPARE(sources.add({{"kind", "otlp"},
+                              {"address", "127.0.0.1"},
+                              {"port", freePort()},
+                              {"tlsCertificate", "/nonexistent/cert.pem"},
+                              {"tlsPrivateKey", "/nonexistent/key.pem"}}),
+                 QString());
+        QVERIFY(roleOf(sources, 1, SourceListModel::NameRole)
+                    .toString()
+                    .startsWith("OTLP/HTTP https://"));
+        QVERIFY(roleOf(sources, 1, SourceListModel::LastErrorRole)
+                    .toString()
+                    .contains("/nonexistent/cert.pem"));
     }
 };
 
