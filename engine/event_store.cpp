@@ -3,6 +3,7 @@
 #include "json_text.h"
 #include "llm_event.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -134,12 +135,21 @@ EventStore::EventStore(const std::string& path, Options options)
         exec("PRAGMA foreign_keys=ON");
         exec("PRAGMA cache_size=-65536"); // 64 MiB: keeps the event-id index hot while ingesting
         migrate();
-        m_insertEvent = prepare(
-            "INSERT OR IGNORE INTO events(event_id, time_ns, service, variant_id, variant_name, "
-            "provider, operation, request_model, response_model, task_type, input_tokens, "
-            "output_tokens, cache_read_tokens, cache_write_tokens, latency_ms, ttft_ms, status, "
-            "error_type, finish_reason, cost_usd, user_feedback, evaluations, attributes) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        const std::string insertEvents
+            = "INSERT OR IGNORE INTO events(event_id, time_ns, service, variant_id, variant_name, "
+              "provider, operation, request_model, response_model, task_type, input_tokens, "
+              "output_tokens, cache_read_tokens, cache_write_tokens, latency_ms, ttft_ms, status, "
+              "error_type, finish_reason, cost_usd, user_feedback, evaluations, attributes) "
+              "VALUES";
+        const std::string row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        static_assert(kEventColumns == 23);
+        m_insertEvent = prepare((insertEvents + row).c_str());
+        std::string rows = insertEvents + row;
+        for (int r = 1; r < kRowsPerInsert; ++r)
+            rows += "," + row;
+        m_insertEvents = prepare(rows.c_str());
+        m_findEvent = prepare("SELECT seq FROM events WHERE event_id = ? AND time_ns = ?");
+        m_rowText.resize(size_t(kRowsPerInsert) * kTextsPerRow);
         m_insertVariant = prepare("INSERT OR IGNORE INTO variants(id, model, prompt_version, "
                                   "temperature, top_p, max_tokens) VALUES(?,?,?,?,?,?)");
         m_insertDeadLetter = prepare(
@@ -147,8 +157,8 @@ EventStore::EventStore(const std::string& path, Options options)
         m_insertEvaluation
             = prepare("INSERT INTO evaluations(event_id, time_ns, name, score) VALUES(?,?,?,?)");
     } catch (...) {
-        for (sqlite3_stmt* s :
-             {m_insertEvent, m_insertVariant, m_insertDeadLetter, m_insertEvaluation})
+        for (sqlite3_stmt* s : {m_insertEvent, m_insertEvents, m_findEvent, m_insertVariant,
+                                m_insertDeadLetter, m_insertEvaluation})
             sqlite3_finalize(s);
         sqlite3_close(m_db);
         throw;
@@ -157,7 +167,8 @@ EventStore::EventStore(const std::string& path, Options options)
 
 EventStore::~EventStore()
 {
-    for (sqlite3_stmt* s : {m_insertEvent, m_insertVariant, m_insertDeadLetter, m_insertEvaluation})
+    for (sqlite3_stmt* s : {m_insertEvent, m_insertEvents, m_findEvent, m_insertVariant,
+                            m_insertDeadLetter, m_insertEvaluation})
         sqlite3_finalize(s);
     sqlite3_close(m_db);
 }
@@ -266,6 +277,83 @@ void EventStore::Transaction::commit()
     m_done = true;
 }
 
+void EventStore::storeVariant(const Variant& variant, const std::string& variantId)
+{
+    if (m_knownVariants.contains(variantId))
+        return;
+    sqlite3_stmt* v = m_insertVariant;
+    bindText(v, 1, variantId);
+    bindText(v, 2, variant.model);
+    bindText(v, 3, variant.promptVersion);
+    variant.temperature ? sqlite3_bind_double(v, 4, *variant.temperature) : sqlite3_bind_null(v, 4);
+    variant.topP ? sqlite3_bind_double(v, 5, *variant.topP) : sqlite3_bind_null(v, 5);
+    variant.maxTokens ? sqlite3_bind_int64(v, 6, *variant.maxTokens) : sqlite3_bind_null(v, 6);
+    const int rc = sqlite3_step(v);
+    sqlite3_reset(v);
+    if (rc != SQLITE_DONE)
+        fail("cannot store a variant", rc);
+    m_knownVariants.insert(variantId);
+}
+
+void EventStore::bindEvent(sqlite3_stmt* s, int row, const LlmEvent& e)
+{
+    // The texts made here live in m_rowText until the statement is stepped.
+    std::string* text = &m_rowText[static_cast<size_t>(row) * kTextsPerRow];
+    std::string& eventId = text[0];
+    std::string& variantId = text[1];
+    std::string& evaluationsJson = text[2];
+    std::string& attributesJson = text[3];
+    variantId = e.variant.id();
+    storeVariant(e.variant, variantId);
+    e.eventIdInto(eventId);
+    evaluationsJson.assign("[");
+    for (const Evaluation& ev : e.evaluations) {
+        if (evaluationsJson.size() > 1)
+            evaluationsJson += ',';
+        evaluationsJson += "{\"name\":";
+        appendJsonString(evaluationsJson, ev.name);
+        evaluationsJson += ",\"score\":";
+        appendJsonNumber(evaluationsJson, ev.score);
+        evaluationsJson += '}';
+    }
+    evaluationsJson += ']';
+    attributesJson.assign("{");
+    for (const auto& [key, value] : e.attributes) {
+        if (attributesJson.size() > 1)
+            attributesJson += ',';
+        appendJsonString(attributesJson, key);
+        attributesJson += ':';
+        appendJsonString(attributesJson, value);
+    }
+    attributesJson += '}';
+
+    const int c = row * kEventColumns; // parameters of this row: c + 1 … c + 23
+    bindText(s, c + 1, eventId);
+    sqlite3_bind_int64(s, c + 2, e.timeUnixNano);
+    bindText(s, c + 3, e.service);
+    bindText(s, c + 4, variantId);
+    bindText(s, c + 5, e.variantName);
+    bindText(s, c + 6, e.provider);
+    bindText(s, c + 7, e.operation);
+    bindText(s, c + 8, e.requestModel);
+    bindText(s, c + 9, e.responseModel);
+    bindText(s, c + 10, e.taskType);
+    sqlite3_bind_int64(s, c + 11, e.inputTokens);
+    sqlite3_bind_int64(s, c + 12, e.outputTokens);
+    sqlite3_bind_int64(s, c + 13, e.cacheReadTokens);
+    sqlite3_bind_int64(s, c + 14, e.cacheWriteTokens);
+    sqlite3_bind_double(s, c + 15, e.latencyMs);
+    e.ttftMs ? sqlite3_bind_double(s, c + 16, *e.ttftMs) : sqlite3_bind_null(s, c + 16);
+    sqlite3_bind_int(s, c + 17, static_cast<int>(e.status));
+    bindText(s, c + 18, e.errorType);
+    bindText(s, c + 19, e.finishReason);
+    e.costUsd ? sqlite3_bind_double(s, c + 20, *e.costUsd) : sqlite3_bind_null(s, c + 20);
+    e.userFeedback ? sqlite3_bind_int(s, c + 21, *e.userFeedback ? 1 : 0)
+                   : sqlite3_bind_null(s, c + 21);
+    bindText(s, c + 22, evaluationsJson);
+    bindText(s, c + 23, attributesJson);
+}
+
 size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* isNew)
 {
     if (isNew)
@@ -274,84 +362,43 @@ size_t EventStore::insert(std::span<const LlmEvent> events, std::vector<char>* i
         return 0;
     Transaction transaction(*this);
     size_t inserted = 0;
-    std::string eventId;
-    std::string evaluationsJson;
-    std::string attributesJson;
-    for (size_t i = 0; i < events.size(); ++i) {
-        const LlmEvent& e = events[i];
-        const std::string variantId = e.variant.id();
-        if (!m_knownVariants.contains(variantId)) {
-            sqlite3_stmt* v = m_insertVariant;
-            bindText(v, 1, variantId);
-            bindText(v, 2, e.variant.model);
-            bindText(v, 3, e.variant.promptVersion);
-            e.variant.temperature ? sqlite3_bind_double(v, 4, *e.variant.temperature)
-                                  : sqlite3_bind_null(v, 4);
-            e.variant.topP ? sqlite3_bind_double(v, 5, *e.variant.topP) : sqlite3_bind_null(v, 5);
-            e.variant.maxTokens ? sqlite3_bind_int64(v, 6, *e.variant.maxTokens)
-                                : sqlite3_bind_null(v, 6);
-            const int rc = sqlite3_step(v);
-            sqlite3_reset(v);
-            if (rc != SQLITE_DONE)
-                fail("cannot store a variant", rc);
-            m_knownVariants.insert(variantId);
-        }
-
-        sqlite3_stmt* s = m_insertEvent;
-        e.eventIdInto(eventId);
-        bindText(s, 1, eventId);
-        sqlite3_bind_int64(s, 2, e.timeUnixNano);
-        bindText(s, 3, e.service);
-        bindText(s, 4, variantId);
-        bindText(s, 5, e.variantName);
-        bindText(s, 6, e.provider);
-        bindText(s, 7, e.operation);
-        bindText(s, 8, e.requestModel);
-        bindText(s, 9, e.responseModel);
-        bindText(s, 10, e.taskType);
-        sqlite3_bind_int64(s, 11, e.inputTokens);
-        sqlite3_bind_int64(s, 12, e.outputTokens);
-        sqlite3_bind_int64(s, 13, e.cacheReadTokens);
-        sqlite3_bind_int64(s, 14, e.cacheWriteTokens);
-        sqlite3_bind_double(s, 15, e.latencyMs);
-        e.ttftMs ? sqlite3_bind_double(s, 16, *e.ttftMs) : sqlite3_bind_null(s, 16);
-        sqlite3_bind_int(s, 17, static_cast<int>(e.status));
-        bindText(s, 18, e.errorType);
-        bindText(s, 19, e.finishReason);
-        e.costUsd ? sqlite3_bind_double(s, 20, *e.costUsd) : sqlite3_bind_null(s, 20);
-        e.userFeedback ? sqlite3_bind_int(s, 21, *e.userFeedback ? 1 : 0)
-                       : sqlite3_bind_null(s, 21);
-        evaluationsJson.assign("[");
-        for (const Evaluation& ev : e.evaluations) {
-            if (evaluationsJson.size() > 1)
-                evaluationsJson += ',';
-            evaluationsJson += "{\"name\":";
-            appendJsonString(evaluationsJson, ev.name);
-            evaluationsJson += ",\"score\":";
-            appendJsonNumber(evaluationsJson, ev.score);
-            evaluationsJson += '}';
-        }
-        evaluationsJson += ']';
-        bindText(s, 22, evaluationsJson);
-        attributesJson.assign("{");
-        for (const auto& [key, value] : e.attributes) {
-            if (attributesJson.size() > 1)
-                attributesJson += ',';
-            appendJsonString(attributesJson, key);
-            attributesJson += ':';
-            appendJsonString(attributesJson, value);
-        }
-        attributesJson += '}';
-        bindText(s, 23, attributesJson);
+    // Full groups of rows through one multi-row INSERT (a fifth faster than one
+    // statement per row), the rest one by one.
+    for (size_t first = 0; first < events.size();) {
+        const size_t rows = events.size() - first >= size_t(kRowsPerInsert) ? kRowsPerInsert : 1;
+        sqlite3_stmt* s = rows == 1 ? m_insertEvent : m_insertEvents;
+        for (size_t r = 0; r < rows; ++r)
+            bindEvent(s, static_cast<int>(r), events[first + r]);
         const int rc = sqlite3_step(s);
         sqlite3_reset(s);
         if (rc != SQLITE_DONE)
             fail("cannot store an event", rc);
-        if (sqlite3_changes(m_db) > 0) {
-            ++inserted;
-            if (isNew)
-                (*isNew)[i] = 1;
+        const auto changes = static_cast<size_t>(sqlite3_changes(m_db));
+        inserted += changes;
+        if (isNew && changes == rows) {
+            std::fill_n(isNew->begin() + static_cast<long>(first), rows, 1);
+        } else if (isNew && changes > 0) {
+            // Some were duplicates. New rows get consecutive rowids after the
+            // largest one, so a row is new if its seq is among the last
+            // `changes` (and only its first copy in the group counts).
+            const int64_t firstNew = sqlite3_last_insert_rowid(m_db) - int64_t(changes) + 1;
+            std::vector<int64_t> seen;
+            for (size_t r = 0; r < rows; ++r) {
+                const LlmEvent& e = events[first + r];
+                const std::string& eventId = m_rowText[r * kTextsPerRow];
+                bindText(m_findEvent, 1, eventId);
+                sqlite3_bind_int64(m_findEvent, 2, e.timeUnixNano);
+                const int64_t seq = sqlite3_step(m_findEvent) == SQLITE_ROW
+                    ? sqlite3_column_int64(m_findEvent, 0)
+                    : 0;
+                sqlite3_reset(m_findEvent);
+                if (seq >= firstNew && std::find(seen.begin(), seen.end(), seq) == seen.end()) {
+                    (*isNew)[first + r] = 1;
+                    seen.push_back(seq);
+                }
+            }
         }
+        first += rows;
     }
     transaction.commit();
     return inserted;

@@ -15,6 +15,7 @@ namespace llmopt {
 
 struct EvaluationRecord;
 struct LlmEvent;
+struct Variant;
 
 // The store could not be opened or written; the message says why and what to do.
 class StoreError : public std::runtime_error {
@@ -87,6 +88,8 @@ private:
     void exec(const char* sql) const;
     sqlite3_stmt* prepare(const char* sql) const;
     [[noreturn]] void fail(std::string_view what, int code) const;
+    void storeVariant(const Variant& variant, const std::string& variantId);
+    void bindEvent(sqlite3_stmt* statement, int row, const LlmEvent& event);
     // Nesting transaction scopes: only the outermost begins, commits or rolls back.
     void begin();
     void commit();
@@ -95,7 +98,13 @@ private:
     std::string m_path;
     Options m_options;
     sqlite3* m_db = nullptr;
-    sqlite3_stmt* m_insertEvent = nullptr;
+    static constexpr int kEventColumns = 23;
+    static constexpr int kRowsPerInsert = 16;
+    static constexpr size_t kTextsPerRow = 4; // event id, variant id, evaluations, attributes
+    sqlite3_stmt* m_insertEvent = nullptr; // one row
+    sqlite3_stmt* m_insertEvents = nullptr; // kRowsPerInsert rows
+    sqlite3_stmt* m_findEvent = nullptr;
+    std::vector<std::string> m_rowText; // texts bound to the insert statements
     sqlite3_stmt* m_insertVariant = nullptr;
     sqlite3_stmt* m_insertDeadLetter = nullptr;
     sqlite3_stmt* m_insertEvaluation = nullptr;

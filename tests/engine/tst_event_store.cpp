@@ -152,6 +152,37 @@ private Q_SLOTS:
         QCOMPARE(store.eventCount(), size_t(4));
     }
 
+    // Large batches go through a multi-row INSERT: which rows were new must
+    // still be exact, also for a copy of an event inside the same batch.
+    void largeBatchesTellNewFromDuplicate()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("events.sqlite").toStdString();
+        std::vector<char> expected;
+        {
+            EventStore store(path);
+            std::vector<LlmEvent> first;
+            for (int i = 0; i < 20; i += 2)
+                first.push_back(sampleEvent(i));
+            QCOMPARE(store.insert(first), size_t(10));
+        }
+        EventStore store(path); // reopened: rowids continue after the stored ones
+        std::vector<LlmEvent> batch;
+        for (int i = 0; i < 40; ++i) {
+            batch.push_back(sampleEvent(i));
+            expected.push_back(i >= 20 || i % 2 == 1 ? 1 : 0);
+        }
+        batch.insert(batch.begin() + 5, sampleEvent(25)); // a copy of a later new event …
+        expected.insert(expected.begin() + 5, 1); // … of which the first copy counts
+        expected[26] = 0;
+        std::vector<char> isNew;
+        QCOMPARE(store.insert(batch, &isNew), size_t(30));
+        QCOMPARE(isNew, expected);
+        QCOMPARE(store.eventCount(), size_t(40));
+        QCOMPARE(store.insert(batch, &isNew), size_t(0));
+        QCOMPARE(isNew, std::vector<char>(batch.size(), 0));
+    }
+
     void reopeningKeepsDataAndSchema()
     {
         QTemporaryDir dir;
