@@ -1,6 +1,7 @@
 // llm-optimizer: argument parsing, mode selection and wiring. Everything else
 // lives in the engine, connectors and ui libraries.
 #include "analysis_report.h"
+#include "anomaly_analyzer.h"
 #include "collector.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
@@ -18,6 +19,7 @@
 #include "price_table.h"
 #include "simulator.h"
 #include "source_list_model.h"
+#include "stream_processor.h"
 #include "variant_aggregator.h"
 
 #include <QApplication>
@@ -188,14 +190,29 @@ int runAnalyze(const QStringList& args)
     llmopt::Collector collector(store, loadPrices(parser.value("prices")));
     llmopt::VariantAggregator aggregator;
     llmopt::AnalysisReport report;
+    // One-minute windows per service and variant, for the analyzers.
+    llmopt::WindowSpec spec;
+    spec.sizeNanos = 60'000'000'000LL;
+    llmopt::StreamProcessor windows(spec, llmopt::Grouping::ServiceVariant);
+    const std::string grouping(llmopt::groupingName(windows.grouping()));
+    llmopt::AnomalyAnalyzer anomalies(grouping);
+    auto analyse = [&](const std::vector<llmopt::WindowResult>& closed) {
+        report.windows.closed += closed.size();
+        for (const llmopt::WindowResult& w : closed)
+            for (llmopt::Finding& f : anomalies.add(w))
+                report.findings.push_back(std::move(f));
+    };
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
     llmopt::EventFileReader reader(
         [&](std::vector<llmopt::LlmEvent>& batch) {
             const size_t stored = collector.ingest(batch, "file", now).stored;
-            for (size_t i = 0; i < stored; ++i)
+            for (size_t i = 0; i < stored; ++i) {
                 aggregator.add(batch[i]);
+                windows.add(batch[i]);
+            }
+            analyse(windows.takeClosed());
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)
@@ -213,6 +230,11 @@ int runAnalyze(const QStringList& args)
     report.counters = collector.totals();
     report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
+    analyse(windows.flush());
+    report.windows.grouping = grouping;
+    report.windows.kind = "tumbling";
+    report.windows.sizeSeconds = double(spec.sizeNanos) / 1e9;
+    report.windows.lateEvents = windows.lateEvents();
     const std::string text = format == "json" ? report.toJson() : report.toText();
     std::fwrite(text.data(), 1, text.size(), stdout);
     if (unreadable)

@@ -83,6 +83,19 @@ std::string AnalysisReport::toJson() const
           {"spans_skipped_not_llm", spansSkipped}}},
         {"problems", problemsJson},
         {"variants", variantsJson(variants)},
+        {"windows",
+         {{"grouping", windows.grouping},
+          {"kind", windows.kind},
+          {"size_seconds", windows.sizeSeconds},
+          {"closed", windows.closed},
+          {"late_events", windows.lateEvents}}},
+        {"findings",
+         [&] {
+             json list = json::array();
+             for (const Finding& f : findings)
+                 list.push_back(f.toJson());
+             return list;
+         }()},
     };
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -118,6 +131,11 @@ std::string AnalysisReport::toText() const
                       quality ? std::to_string(*quality).substr(0, 5).c_str() : "-");
         out += line;
     }
+    if (!findings.empty())
+        out += "\nfindings:\n";
+    for (const Finding& f : findings)
+        out += "  [" + std::string(Finding::severityName(f.severity)) + "] " + f.summary + " — "
+            + f.method + "\n";
     for (const InputProblem& p : problems) {
         std::snprintf(line, sizeof line, "%s:%zu: %s\n", p.file.c_str(), p.line, p.reason.c_str());
         out += line;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collector.h"
+#include "finding.h"
 #include "variant_aggregator.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -23,6 +24,15 @@ struct AnalysisReport {
     uint64_t spansSkipped = 0; // OTLP spans that are not LLM calls (HTTP, database, …)
     std::vector<InputProblem> problems;
     std::vector<VariantSummary> variants;
+    // Event-time windows the analyzers read, and what they concluded.
+    struct Windows {
+        std::string grouping;
+        std::string kind;
+        double sizeSeconds = 0;
+        uint64_t closed = 0;
+        uint64_t lateEvents = 0; // later than the allowed lateness: stored, in no window
+    } windows;
+    std::vector<Finding> findings;
 
     std::string toJson() const;
     // The "variants" list alone (also served by the daemon's /api/v1/variants).

@@ -46,9 +46,7 @@ std::vector<AnomalyAnalyzer::Metric> AnomalyAnalyzer::metricsOf(const WindowStat
     std::vector<Metric> out;
     if (s.requests < minRequests)
         return out;
-    const double n = double(s.requests);
-    const double p = std::max(s.errorRate(), 0.5 / n);
-    out.push_back({"error_rate", "error rate", s.errorRate(), std::sqrt(p * (1 - p) / n)});
+    out.push_back({"error_rate", "error rate", s.errorRate(), 0.0, double(s.requests)});
     if (s.latencySketch.count() >= minRequests) {
         const double v = s.latencySketch.quantile(0.95);
         out.push_back({"latency_p95_ms", "p95 latency", v, 0.01 * v});
@@ -81,11 +79,19 @@ void AnomalyAnalyzer::test(Series& s, const Metric& m, const WindowResult& windo
     const double x = m.value;
     if (s.baseline.size() >= size_t(m_options.minBaseline)) {
         const std::vector<double> base(s.baseline.begin(), s.baseline.end());
-        const double center = median(base);
-        std::vector<double> deviations;
-        for (double v : base)
-            deviations.push_back(std::abs(v - center));
-        const double sigma = std::max(1.4826 * median(deviations), m.noiseFloor);
+        double center = 0.0, sigma = 0.0;
+        if (m.trials > 0) { // p-chart around the baseline's mean rate (at least half a call)
+            for (double v : base)
+                center += v / double(base.size());
+            const double p = std::max(center, 0.5 / m.trials);
+            sigma = std::sqrt(p * (1 - p) / m.trials);
+        } else {
+            center = median(base);
+            std::vector<double> deviations;
+            for (double v : base)
+                deviations.push_back(std::abs(v - center));
+            sigma = std::max(1.4826 * median(deviations), m.noiseFloor);
+        }
         const double z = (x - center) / sigma;
 
         auto finding = [&](const char* method, double statistic, double limit) {
@@ -140,10 +146,14 @@ void AnomalyAnalyzer::test(Series& s, const Metric& m, const WindowResult& windo
         // Two-sided CUSUM around the baseline median.
         s.cusumUp = std::max(0.0, s.cusumUp + z - m_options.cusumK);
         s.cusumDown = std::max(0.0, s.cusumDown - z - m_options.cusumK);
+        if (s.cusumUp == 0.0 && s.cusumDown == 0.0)
+            s.cusumRaised = false; // back in control
         if (s.cusumUp > m_options.cusumH || s.cusumDown > m_options.cusumH) {
-            finding("two-sided CUSUM of the robust z-scores around the baseline median",
-                    s.cusumUp > m_options.cusumH ? s.cusumUp : -s.cusumDown, m_options.cusumH);
-            s.cusumUp = s.cusumDown = 0.0;
+            if (!s.cusumRaised)
+                finding("two-sided CUSUM of the robust z-scores around the baseline median",
+                        s.cusumUp > m_options.cusumH ? s.cusumUp : -s.cusumDown, m_options.cusumH);
+            s.cusumRaised = true;
+            s.cusumUp = s.cusumDown = 0.0; // restart; silent while the shift lasts
         }
     }
     s.baseline.push_back(x);

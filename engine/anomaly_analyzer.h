@@ -28,7 +28,9 @@ struct WindowStats;
 // defaults are calibrated by simulation to stay at or below the textbook
 // charts' in-control rates (tst_anomaly_analyzer, docs/benchmarks.md). The standard deviation has a
 // floor — the sketch's 1 % for quantiles and means, the binomial error for the error rate — so that
-// a flat baseline does not turn noise into infinite z-scores.
+// a flat baseline does not turn noise into infinite z-scores. The error rate,
+// a proportion that is mostly zero when errors are rare, is centred on the
+// baseline's mean rate p̄ with the binomial σ = √(p̄(1 − p̄)/n) (a p-chart).
 class AnomalyAnalyzer {
 public:
     struct Options {
@@ -60,12 +62,14 @@ private:
         int ewmaRun = 0;
         bool zRaised = false;
         bool ewmaRaised = false;
+        bool cusumRaised = false; // until both sums are back at zero
     };
     struct Metric {
         const char* name;
         const char* label;
         double value;
         double noiseFloor; // the least standard deviation to assume
+        double trials = 0; // a proportion of this many calls: tested as a p-chart
     };
     static std::vector<Metric> metricsOf(const WindowStats& stats, uint64_t minRequests);
     void test(Series& series, const Metric& metric, const WindowResult& window,

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -175,6 +176,43 @@ private Q_SLOTS:
             // DDSketch: within 1% of the exact sample quantile (+1 µs of OTLP rounding).
             QVERIFY(std::abs(v["latency_ms"]["p50"].toDouble() - p50) <= 0.01 * p50 + 1e-3);
         }
+    }
+
+    // The latency incident of the scenario (OpenAI 3× slower from minute 60 of
+    // 120) comes out as critical findings on OpenAI variants after it began.
+    void analyzeReportsFindings()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("incident.jsonl");
+        QCOMPARE(runProgram({"simulate", "--scenario", "latency-incident", "--duration", "7200",
+                             "--seed", "4", "--out", file})
+                     .exitCode,
+                 0);
+        const Result r
+            = runProgram({"analyze", file, "--format", "json", "--db", dir.filePath("a.sqlite")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject windows = doc["windows"].toObject();
+        QCOMPARE(windows["grouping"].toString(), QStringLiteral("service_variant"));
+        QCOMPARE(windows["closed"].toInteger(), 1080); // 120 one-minute windows × 9 variants
+        QCOMPARE(windows["late_events"].toInteger(), 0);
+        QSet<QString> openaiVariants;
+        for (const QJsonValue& v : doc["variants"].toArray())
+            if (v["provider"].toString() == "openai")
+                openaiVariants << v["service"].toString() + "/" + v["variant_id"].toString();
+        const int64_t incident = kStart + 3600LL * 1'000'000'000LL;
+        int critical = 0;
+        for (const QJsonValue& f : doc["findings"].toArray()) {
+            QCOMPARE(f["analyzer"].toString(), QStringLiteral("anomaly"));
+            QVERIFY(!f["method"].toString().isEmpty());
+            QVERIFY(f["evidence"]["baseline"].toArray().size() >= 10);
+            if (f["severity"].toString() != "critical" || f["metric"] != "latency_p95_ms")
+                continue;
+            QVERIFY(openaiVariants.contains(f["key"].toString()));
+            QVERIFY(f["window"]["end_unix_nano"].toInteger() > incident);
+            ++critical;
+        }
+        QVERIFY(critical >= 3);
     }
 
     void badLinesAreReportedAndTheRestAnalysed()
