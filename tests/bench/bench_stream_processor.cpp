@@ -1,0 +1,85 @@
+// Stream processor + anomaly analyzer throughput on the demo workload spread
+// over 50 variants, and resident memory as the event count grows.
+// Prints a table; docs/benchmarks.md says how to read it.
+#include "anomaly_analyzer.h"
+#include "simulator.h"
+#include "stream_processor.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using namespace llmopt;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+long residentKilobytes()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const size_t total = argc > 1 ? std::stoul(argv[1]) : 10'000'000;
+    constexpr int kVariants = 50;
+    // One day of demo traffic, scaled up, its prompt versions spread so that
+    // the 9 demo variants become 50.
+    auto config = SimulatorConfig::demo(1, 0);
+    config.rateScale = 200;
+    Simulator sim(config);
+    std::vector<LlmEvent> events;
+    for (int64_t t = 60'000'000'000LL; events.size() < 1'000'000; t += 60'000'000'000LL)
+        sim.generateUntil(t, events);
+    for (size_t i = 0; i < events.size(); ++i)
+        events[i].variant.promptVersion = "p" + std::to_string(i % (kVariants / 9 + 1));
+    const int64_t span = events.back().timeUnixNano - events.front().timeUnixNano + 1;
+    std::printf(
+        "events: %zu (replaying %zu simulated calls over %.1f h), grouping service/variant\n",
+        total, events.size(), double(span) / 3.6e12);
+
+    WindowSpec spec;
+    spec.sizeNanos = 60'000'000'000LL;
+    StreamProcessor processor(spec, Grouping::ServiceVariant);
+    AnomalyAnalyzer analyzer("service_variant");
+    size_t findings = 0, windows = 0;
+    std::printf("%12s %14s %12s %10s %8s\n", "events", "events/s", "RSS MiB", "windows", "keys");
+    const auto t0 = Clock::now();
+    auto last = t0;
+    size_t lastCount = 0;
+    for (size_t n = 0; n < total;) {
+        const int64_t shift = int64_t(n / events.size()) * span; // later laps move on in time
+        for (const LlmEvent& source : events) {
+            LlmEvent e = source;
+            e.timeUnixNano += shift;
+            processor.add(e);
+            if (++n == total)
+                break;
+        }
+        for (const WindowResult& w : processor.takeClosed()) {
+            ++windows;
+            findings += analyzer.add(w).size();
+        }
+        const double seconds = std::chrono::duration<double>(Clock::now() - last).count();
+        std::printf("%12zu %14.0f %12.1f %10zu %8zu\n", n, double(n - lastCount) / seconds,
+                    double(residentKilobytes()) / 1024.0, windows, processor.activeKeys());
+        std::fflush(stdout);
+        last = Clock::now();
+        lastCount = n;
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::printf("overall %.0f events/s; %zu windows, %zu findings, %llu late\n",
+                double(total) / seconds, windows, findings,
+                static_cast<unsigned long long>(processor.lateEvents()));
+    return 0;
+}
