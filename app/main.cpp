@@ -5,6 +5,7 @@
 #include "collector.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
+#include "drift_analyzer.h"
 #include "embedded_resources.h"
 #include "engine_host.h"
 #include "engine_loop.h"
@@ -196,12 +197,19 @@ int runAnalyze(const QStringList& args)
     llmopt::StreamProcessor windows(spec, llmopt::Grouping::ServiceVariant);
     const std::string grouping(llmopt::groupingName(windows.grouping()));
     llmopt::AnomalyAnalyzer anomalies(grouping);
+    llmopt::DriftAnalyzer drift(grouping);
+    auto keep = [&](std::vector<llmopt::Finding>&& findings) {
+        for (llmopt::Finding& f : findings)
+            report.findings.push_back(std::move(f));
+    };
     auto analyse = [&](const std::vector<llmopt::WindowResult>& closed) {
         report.windows.closed += closed.size();
-        for (const llmopt::WindowResult& w : closed)
-            for (llmopt::Finding& f : anomalies.add(w))
-                report.findings.push_back(std::move(f));
+        for (const llmopt::WindowResult& w : closed) {
+            keep(anomalies.add(w));
+            keep(drift.add(w));
+        }
     };
+    std::string key;
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
@@ -209,8 +217,12 @@ int runAnalyze(const QStringList& args)
         [&](std::vector<llmopt::LlmEvent>& batch) {
             const size_t stored = collector.ingest(batch, "file", now).stored;
             for (size_t i = 0; i < stored; ++i) {
-                aggregator.add(batch[i]);
-                windows.add(batch[i]);
+                const llmopt::LlmEvent& e = batch[i];
+                aggregator.add(e);
+                windows.add(e);
+                if (const auto quality = e.quality();
+                    quality && llmopt::groupingKey(windows.grouping(), e, key))
+                    keep(drift.observeQuality(key, *quality, e.timeUnixNano));
             }
             analyse(windows.takeClosed());
         },

@@ -1,7 +1,6 @@
 #include "llm_event.h"
 
 #include <charconv>
-#include <cstdio>
 #include <numeric>
 
 namespace llmopt {
@@ -28,11 +27,14 @@ std::string formatNumber(double v)
     return std::string(buf, r.ptr);
 }
 
+// The low `digits` hex digits of v, lowercase (ids are made per event: no printf).
 std::string hex(uint64_t v, int digits)
 {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-    return std::string(buf + 16 - digits);
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(static_cast<size_t>(digits), '0');
+    for (int i = digits - 1; i >= 0; --i, v >>= 4)
+        out[static_cast<size_t>(i)] = kDigits[v & 0xf];
+    return out;
 }
 
 } // namespace

@@ -75,6 +75,17 @@ void QuantileSketch::merge(const QuantileSketch& other)
     m_offset = lo;
 }
 
+std::vector<std::pair<double, uint64_t>> QuantileSketch::histogram() const
+{
+    std::vector<std::pair<double, uint64_t>> out;
+    if (m_zeroCount)
+        out.emplace_back(0.0, m_zeroCount);
+    for (size_t i = 0; i < m_bins.size(); ++i)
+        if (m_bins[i])
+            out.emplace_back(binValue(m_offset + static_cast<int>(i)), m_bins[i]);
+    return out;
+}
+
 double QuantileSketch::quantile(double q) const
 {
     if (m_count == 0)

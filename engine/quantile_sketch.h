@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace llmopt {
@@ -23,6 +24,9 @@ public:
     // q in [0, 1]; 0 for an empty sketch.
     double quantile(double q) const;
     uint64_t count() const { return m_count; }
+    // The non-empty bins as (representative value, count), in increasing
+    // order; values that count as zero come first as 0.
+    std::vector<std::pair<double, uint64_t>> histogram() const;
 
 private:
     int binIndex(double value) const;

@@ -130,6 +130,50 @@ TestResult kolmogorovSmirnov(std::vector<double> a, std::vector<double> b)
     return r;
 }
 
+TestResult kolmogorovSmirnov(const std::vector<std::pair<double, uint64_t>>& a,
+                             const std::vector<std::pair<double, uint64_t>>& b)
+{
+    TestResult r;
+    r.method = "two-sample Kolmogorov-Smirnov on quantile sketches, asymptotic";
+    double n = 0, m = 0;
+    for (const auto& [value, count] : a)
+        n += double(count);
+    for (const auto& [value, count] : b)
+        m += double(count);
+    if (n == 0 || m == 0)
+        return r;
+    size_t i = 0, j = 0;
+    double fa = 0, fb = 0, d = 0;
+    while (i < a.size() || j < b.size()) {
+        const double x
+            = j == b.size() || (i < a.size() && a[i].first <= b[j].first) ? a[i].first : b[j].first;
+        while (i < a.size() && a[i].first == x)
+            fa += double(a[i++].second);
+        while (j < b.size() && b[j].first == x)
+            fb += double(b[j++].second);
+        d = std::max(d, std::abs(fa / n - fb / m));
+    }
+    r.statistic = d;
+    r.pValue = kolmogorovSurvival(std::sqrt(n * m / (n + m)) * d);
+    return r;
+}
+
+std::vector<double> binShares(const std::vector<std::pair<double, uint64_t>>& histogram,
+                              std::span<const double> edges)
+{
+    std::vector<double> shares(edges.size() + 1, 0.0);
+    double total = 0;
+    for (const auto& [value, count] : histogram) {
+        shares[size_t(std::upper_bound(edges.begin(), edges.end(), value) - edges.begin())]
+            += double(count);
+        total += double(count);
+    }
+    if (total > 0)
+        for (double& s : shares)
+            s /= total;
+    return shares;
+}
+
 TestResult chiSquareHomogeneity(std::span<const uint64_t> reference,
                                 std::span<const uint64_t> current)
 {

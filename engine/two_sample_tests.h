@@ -38,6 +38,15 @@ TestResult kolmogorovSmirnov(std::vector<double> a, std::vector<double> b);
 // P(K > x) for the Kolmogorov distribution: 2 Σ (−1)^(k−1) e^(−2k²x²).
 double kolmogorovSurvival(double x);
 
+// The same test on two quantile sketches (DDSketch histograms): D is taken at
+// the bins, so values are resolved to the sketch's 1 %; the p-value is
+// asymptotic. What the drift analyzer uses on windows, which keep sketches.
+TestResult kolmogorovSmirnov(const std::vector<std::pair<double, uint64_t>>& a,
+                             const std::vector<std::pair<double, uint64_t>>& b);
+// Shares of a weighted histogram in the bins between `edges` (as binShares).
+std::vector<double> binShares(const std::vector<std::pair<double, uint64_t>>& histogram,
+                              std::span<const double> edges);
+
 // Pearson's chi-square test of homogeneity of two categorical samples, given
 // as counts per category (same order in both); categories empty in both are
 // left out. df = categories − 1; the p-value from Boost.Math's chi-squared.

@@ -1,7 +1,8 @@
-// Stream processor + anomaly analyzer throughput on the demo workload spread
+// Stream processor + anomaly and drift analyzers throughput on the demo workload spread
 // over 50 variants, and resident memory as the event count grows.
 // Prints a table; docs/benchmarks.md says how to read it.
 #include "anomaly_analyzer.h"
+#include "drift_analyzer.h"
 #include "simulator.h"
 #include "stream_processor.h"
 
@@ -52,6 +53,8 @@ int main(int argc, char** argv)
     spec.sizeNanos = 60'000'000'000LL;
     StreamProcessor processor(spec, Grouping::ServiceVariant);
     AnomalyAnalyzer analyzer("service_variant");
+    DriftAnalyzer drift("service_variant");
+    std::string key;
     size_t findings = 0, windows = 0;
     std::printf("%12s %14s %12s %10s %8s\n", "events", "events/s", "RSS MiB", "windows", "keys");
     const auto t0 = Clock::now();
@@ -63,12 +66,16 @@ int main(int argc, char** argv)
             LlmEvent e = source;
             e.timeUnixNano += shift;
             processor.add(e);
+            if (const auto quality = e.quality();
+                quality && groupingKey(Grouping::ServiceVariant, e, key))
+                findings += drift.observeQuality(key, *quality, e.timeUnixNano).size();
             if (++n == total)
                 break;
         }
         for (const WindowResult& w : processor.takeClosed()) {
             ++windows;
             findings += analyzer.add(w).size();
+            findings += drift.add(w).size();
         }
         const double seconds = std::chrono::duration<double>(Clock::now() - last).count();
         std::printf("%12zu %14.0f %12.1f %10zu %8zu\n", n, double(n - lastCount) / seconds,

@@ -1,0 +1,245 @@
+#include "drift_analyzer.h"
+
+#include "stream_processor.h"
+#include "two_sample_tests.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace llmopt {
+
+namespace {
+
+std::string formatted(const char* format, double value)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return buf;
+}
+
+// Bin edges at the sketch's deciles, each above the previous one and above its minimum.
+std::vector<double> decileEdges(const QuantileSketch& sketch)
+{
+    std::vector<double> edges;
+    const double lowest = sketch.quantile(0.0);
+    for (int k = 1; k < 10; ++k) {
+        const double edge = sketch.quantile(k / 10.0);
+        if (edge > (edges.empty() ? lowest : edges.back()))
+            edges.push_back(edge);
+    }
+    return edges;
+}
+
+} // namespace
+
+DriftAnalyzer::DriftAnalyzer(std::string grouping, Options options)
+    : m_grouping(std::move(grouping))
+    , m_options(options)
+{
+}
+
+DriftAnalyzer::DriftAnalyzer(std::string grouping)
+    : DriftAnalyzer(std::move(grouping), Options{})
+{
+}
+
+DriftAnalyzer::KeyState& DriftAnalyzer::stateOf(std::string_view key)
+{
+    auto it = m_keys.find(key);
+    if (it == m_keys.end())
+        it = m_keys.emplace(std::string(key), KeyState(m_options)).first;
+    return it->second;
+}
+
+bool DriftAnalyzer::raise(KeyState& state, const char* metric, bool drifted, double psi) const
+{
+    int& raised = state.raised[metric];
+    if (!drifted) {
+        raised = 0;
+        return false;
+    }
+    const int level = psi >= m_options.psiMajor ? 2 : 1;
+    if (level <= raised)
+        return false; // raised already, and not worse
+    raised = level;
+    return true;
+}
+
+Finding DriftAnalyzer::finding(const WindowResult& window, const KeyState& state,
+                               const char* metric) const
+{
+    Finding f;
+    f.analyzer = "drift";
+    f.grouping = m_grouping;
+    f.key = window.key;
+    f.metric = metric;
+    f.windowStartUnixNano = state.recent.front().startUnixNano;
+    f.windowEndUnixNano = window.endUnixNano;
+    f.detectedAtUnixNano = window.endUnixNano;
+    f.evidence["reference_window"]
+        = {{"start_unix_nano", state.referenceStart}, {"end_unix_nano", state.referenceEnd}};
+    return f;
+}
+
+std::vector<Finding> DriftAnalyzer::add(const WindowResult& window)
+{
+    std::vector<Finding> out;
+    KeyState& state = stateOf(window.key);
+    if (state.referenceWindows < m_options.referenceWindows) {
+        if (state.referenceWindows == 0)
+            state.referenceStart = window.startUnixNano;
+        state.reference.merge(window.stats);
+        state.referenceEnd = window.endUnixNano;
+        ++state.referenceWindows;
+        return out;
+    }
+    state.recent.push_back(window);
+    if (state.recent.size() > size_t(m_options.currentWindows))
+        state.recent.pop_front();
+    if (state.recent.size() < size_t(m_options.currentWindows))
+        return out;
+    WindowStats current;
+    for (const WindowResult& w : state.recent)
+        current.merge(w.stats);
+    if (current.requests < m_options.minCalls || state.reference.requests < m_options.minCalls)
+        return out;
+    testNumeric(state, window, current, "input_tokens", &WindowStats::inputTokenSketch, out);
+    testNumeric(state, window, current, "output_tokens", &WindowStats::outputTokenSketch, out);
+    testCategories(state, window, current, "task_mix", &WindowStats::taskTypes, out);
+    testCategories(state, window, current, "finish_reasons", &WindowStats::finishReasons, out);
+    return out;
+}
+
+void DriftAnalyzer::testNumeric(KeyState& state, const WindowResult& window,
+                                const WindowStats& current, const char* metric,
+                                const QuantileSketch WindowStats::*sketch,
+                                std::vector<Finding>& out)
+{
+    const QuantileSketch& reference = state.reference.*sketch;
+    const QuantileSketch& now = current.*sketch;
+    if (reference.count() < m_options.minCalls || now.count() < m_options.minCalls)
+        return;
+    const auto referenceHistogram = reference.histogram();
+    const auto currentHistogram = now.histogram();
+    const TestResult ks = kolmogorovSmirnov(referenceHistogram, currentHistogram);
+    const std::vector<double> edges = decileEdges(reference);
+    const std::vector<double> expected = binShares(referenceHistogram, edges);
+    const std::vector<double> actual = binShares(currentHistogram, edges);
+    const double psi = populationStabilityIndex(expected, actual);
+    const bool drifted = ks.pValue < m_options.alpha && psi >= m_options.psiModerate;
+    if (!raise(state, metric, drifted, psi))
+        return;
+    Finding f = finding(window, state, metric);
+    f.method = ks.method + "; PSI over the reference deciles";
+    f.statistic = ks.statistic;
+    f.pValue = ks.pValue;
+    f.threshold = m_options.alpha;
+    f.severity
+        = psi >= m_options.psiMajor ? Finding::Severity::Critical : Finding::Severity::Warning;
+    f.summary = std::string(metric) + " of " + window.key + " shifted: median "
+        + formatted("%.0f", reference.quantile(0.5)) + " → " + formatted("%.0f", now.quantile(0.5))
+        + ", PSI " + formatted("%.2f", psi) + ", KS D " + formatted("%.3f", ks.statistic);
+    f.evidence["psi"] = psi;
+    f.evidence["edges"] = edges;
+    f.evidence["reference_shares"] = expected;
+    f.evidence["current_shares"] = actual;
+    f.evidence["reference_n"] = reference.count();
+    f.evidence["current_n"] = now.count();
+    out.push_back(std::move(f));
+}
+
+void DriftAnalyzer::testCategories(KeyState& state, const WindowResult& window,
+                                   const WindowStats& current, const char* metric,
+                                   const CategoryCounts WindowStats::*counts,
+                                   std::vector<Finding>& out)
+{
+    const CategoryCounts& reference = state.reference.*counts;
+    const CategoryCounts& now = current.*counts;
+    if (reference.total() < m_options.minCalls || now.total() < m_options.minCalls)
+        return;
+    std::vector<std::string> names;
+    std::vector<uint64_t> referenceCounts, currentCounts;
+    for (const auto& [name, count] : reference.counts())
+        names.push_back(name);
+    for (const auto& [name, count] : now.counts())
+        if (std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    std::vector<double> expected, actual;
+    for (const std::string& name : names) {
+        referenceCounts.push_back(reference.count(name));
+        currentCounts.push_back(now.count(name));
+        expected.push_back(double(referenceCounts.back()) / double(reference.total()));
+        actual.push_back(double(currentCounts.back()) / double(now.total()));
+    }
+    const TestResult chi = chiSquareHomogeneity(referenceCounts, currentCounts);
+    const double psi = populationStabilityIndex(expected, actual);
+    const bool drifted = chi.pValue < m_options.alpha && psi >= m_options.psiModerate;
+    if (!raise(state, metric, drifted, psi))
+        return;
+    Finding f = finding(window, state, metric);
+    f.method = chi.method + "; PSI over the categories";
+    f.statistic = chi.statistic;
+    f.pValue = chi.pValue;
+    f.threshold = m_options.alpha;
+    f.severity
+        = psi >= m_options.psiMajor ? Finding::Severity::Critical : Finding::Severity::Warning;
+    size_t most = 0; // the category whose share moved most
+    for (size_t i = 0; i < names.size(); ++i)
+        if (std::abs(actual[i] - expected[i]) > std::abs(actual[most] - expected[most]))
+            most = i;
+    f.summary = std::string(metric) + " of " + window.key + " shifted: " + names[most] + " "
+        + formatted("%.0f", 100 * expected[most]) + " % → " + formatted("%.0f", 100 * actual[most])
+        + " %, PSI " + formatted("%.2f", psi) + ", χ² " + formatted("%.1f", chi.statistic);
+    f.evidence["psi"] = psi;
+    f.evidence["degrees_of_freedom"] = chi.degreesOfFreedom;
+    f.evidence["categories"] = names;
+    f.evidence["reference_counts"] = referenceCounts;
+    f.evidence["current_counts"] = currentCounts;
+    out.push_back(std::move(f));
+}
+
+std::vector<Finding> DriftAnalyzer::observeQuality(std::string_view key, double score,
+                                                   int64_t timeUnixNano)
+{
+    std::vector<Finding> out;
+    KeyState& state = stateOf(key);
+    const double meanBefore = state.adwin.mean();
+    auto finding = [&](const char* method, double statistic, Finding::Severity severity,
+                       const std::string& summary) {
+        Finding f;
+        f.analyzer = "drift";
+        f.grouping = m_grouping;
+        f.key = std::string(key);
+        f.metric = "quality";
+        f.method = method;
+        f.statistic = statistic;
+        f.severity = severity;
+        f.windowStartUnixNano = f.windowEndUnixNano = f.detectedAtUnixNano = timeUnixNano;
+        f.summary = summary;
+        out.push_back(std::move(f));
+    };
+    if (state.adwin.update(score)) {
+        const bool worse = state.adwin.mean() < meanBefore;
+        finding("ADWIN (δ 0.002) on the quality stream", state.adwin.mean(),
+                worse ? Finding::Severity::Warning : Finding::Severity::Info,
+                "quality of " + std::string(key) + " changed: recent mean "
+                    + formatted("%.3f", state.adwin.mean()) + " (was "
+                    + formatted("%.3f", meanBefore) + ")");
+        out.back().threshold = m_options.adwin.delta;
+        out.back().evidence = {{"mean_before", meanBefore},
+                               {"mean_after", state.adwin.mean()},
+                               {"window", state.adwin.width()}};
+    }
+    const PageHinkley::Alarm alarm = state.pageHinkley.update(score);
+    if (alarm != PageHinkley::Alarm::None) {
+        const bool worse = alarm == PageHinkley::Alarm::Decrease;
+        finding("Page-Hinkley (two-sided) on the quality stream", m_options.pageHinkley.threshold,
+                worse ? Finding::Severity::Warning : Finding::Severity::Info,
+                "quality of " + std::string(key) + (worse ? " dropped" : " rose")
+                    + " (Page-Hinkley)");
+        out.back().threshold = m_options.pageHinkley.threshold;
+    }
+    return out;
+}
+
+} // namespace llmopt
