@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,57 @@ long residentKilobytes()
 
 } // namespace
 
+// False alarms: the steady scenario (no scenario events) through the same
+// windows and analyzers; prints the findings per analyzer and method.
+int steady(size_t total)
+{
+    auto config = SimulatorConfig::demo(2, 0);
+    config.rateScale = 5;
+    Simulator sim(config);
+    WindowSpec spec;
+    spec.sizeNanos = 60'000'000'000LL;
+    StreamProcessor processor(spec, Grouping::ServiceVariant);
+    AnomalyAnalyzer anomalies("service_variant");
+    DriftAnalyzer drift("service_variant");
+    std::map<std::string, size_t> byMethod;
+    size_t n = 0, windows = 0, qualityCalls = 0;
+    std::string key;
+    std::vector<LlmEvent> events;
+    auto count = [&](const std::vector<Finding>& findings) {
+        for (const Finding& f : findings)
+            ++byMethod[f.analyzer + " · " + f.metric + " · " + f.method];
+    };
+    for (int64_t t = 60'000'000'000LL; n < total; t += 60'000'000'000LL) {
+        events.clear();
+        sim.generateUntil(t, events);
+        for (const LlmEvent& e : events) {
+            processor.add(e);
+            if (const auto q = e.quality(); q && groupingKey(Grouping::ServiceVariant, e, key)) {
+                count(drift.observeQuality(key, *q, e.timeUnixNano));
+                ++qualityCalls;
+            }
+        }
+        n += events.size();
+        for (const WindowResult& w : processor.takeClosed()) {
+            ++windows;
+            count(anomalies.add(w));
+            count(drift.add(w));
+        }
+    }
+    std::printf(
+        "steady scenario: %zu events, %zu one-minute windows of %zu keys, %zu scored calls\n", n,
+        windows, processor.activeKeys(), qualityCalls);
+    for (const auto& [method, found] : byMethod)
+        std::printf("%6zu  %.2e per window  %s\n", found, double(found) / double(windows),
+                    method.c_str());
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     const size_t total = argc > 1 ? std::stoul(argv[1]) : 10'000'000;
+    if (argc > 2 && std::string(argv[2]) == "steady")
+        return steady(total);
     constexpr int kVariants = 50;
     // One day of demo traffic, scaled up, its prompt versions spread so that
     // the 9 demo variants become 50.
