@@ -1,11 +1,15 @@
 #pragma once
 
+#include "anomaly_analyzer.h"
 #include "collector.h"
+#include "drift_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
 #include "recent_calls.h"
+#include "stream_processor.h"
 #include "variant_aggregator.h"
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -34,6 +38,9 @@ struct EngineSnapshot {
     std::vector<VariantSummary> variants;
     std::vector<TimelineSeries> timeline; // per model, 10 s buckets, the last 15 minutes
     LiveKpis kpis; // over the last minute
+    std::vector<Finding> findings; // the newest last, at most kRecentFindings
+    uint64_t windowsClosed = 0;
+    uint64_t lateEvents = 0; // too late for their window: stored, in no window
     uint64_t commits = 0;
     std::string lastError;
 };
@@ -47,6 +54,7 @@ public:
     static constexpr int64_t kTimelineBucketNanos = 10'000'000'000LL;
     static constexpr size_t kTimelineBuckets = 90;
     static constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;
+    static constexpr size_t kRecentFindings = 500;
 
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices);
     ~EngineLoop();
@@ -63,6 +71,9 @@ private:
     void run();
     void process(std::vector<IngestBatch>& batches);
     void publish(int64_t now);
+    // Windows and analyzers over the events a round stored.
+    void analyse(const std::vector<LlmEvent>& events, size_t stored);
+    void concludeWindows();
 
     // The aggregate row of recent calls, so that evaluations arriving later
     // (log records) count in the live aggregates.
@@ -77,6 +88,14 @@ private:
     Collector m_collector;
     VariantAggregator m_variants;
     ModelTimeline m_timeline{kTimelineBucketNanos, kTimelineBuckets};
+    // One-minute windows per service and variant, and what the analyzers make of them.
+    StreamProcessor m_windows;
+    AnomalyAnalyzer m_anomalies;
+    DriftAnalyzer m_drift;
+    std::string m_key;
+    std::vector<Finding> m_newFindings;
+    std::deque<Finding> m_findings;
+    uint64_t m_windowsClosed = 0;
     int64_t m_lastRetentionUnixNano = 0;
     int64_t m_lastPublishedUnixNano = 0;
     std::mutex m_priceMutex;

@@ -1,9 +1,12 @@
 #include "event_store.h"
 
+#include "finding.h"
 #include "json_text.h"
 #include "llm_event.h"
+#include "stream_processor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -71,6 +74,47 @@ CREATE TABLE evaluations(
     score REAL NOT NULL
 );
 CREATE INDEX evaluations_by_event ON evaluations(event_id);
+)sql",
+    // 3: closed event-time windows (history charts, reports) and findings.
+    R"sql(
+CREATE TABLE windows(
+    grouping TEXT NOT NULL,
+    key TEXT NOT NULL,
+    start_ns INTEGER NOT NULL,
+    end_ns INTEGER NOT NULL,
+    requests INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    cost_usd REAL NOT NULL,
+    cost_unknown INTEGER NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    latency_p50_ms REAL,
+    latency_p95_ms REAL,
+    latency_p99_ms REAL,
+    ttft_p95_ms REAL,
+    quality_mean REAL,
+    quality_n INTEGER NOT NULL,
+    late_events INTEGER NOT NULL,
+    PRIMARY KEY(grouping, key, start_ns, end_ns)
+) WITHOUT ROWID;
+CREATE INDEX windows_by_end ON windows(end_ns);
+CREATE TABLE findings(
+    id INTEGER PRIMARY KEY,
+    analyzer TEXT NOT NULL,
+    grouping TEXT NOT NULL,
+    key TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    method TEXT NOT NULL,
+    statistic REAL NOT NULL,
+    p_value REAL,
+    threshold REAL,
+    severity TEXT NOT NULL,
+    window_start_ns INTEGER NOT NULL,
+    window_end_ns INTEGER NOT NULL,
+    detected_at_ns INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    evidence TEXT NOT NULL
+);
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -436,6 +480,124 @@ void EventStore::addEvaluations(std::span<const EvaluationRecord> records)
             fail("cannot store an evaluation", rc);
     }
     transaction.commit();
+}
+
+void EventStore::addWindows(std::string_view grouping, std::span<const WindowResult> windows)
+{
+    if (windows.empty())
+        return;
+    Statement st{prepare(
+        "INSERT OR REPLACE INTO windows(grouping, key, start_ns, end_ns, requests, errors, "
+        "cost_usd, cost_unknown, input_tokens, output_tokens, latency_p50_ms, latency_p95_ms, "
+        "latency_p99_ms, ttft_p95_ms, quality_mean, quality_n, late_events) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")};
+    Transaction transaction(*this);
+    for (const WindowResult& w : windows) {
+        const WindowStats& s = w.stats;
+        sqlite3_stmt* q = st.s;
+        bindText(q, 1, grouping);
+        bindText(q, 2, w.key);
+        sqlite3_bind_int64(q, 3, w.startUnixNano);
+        sqlite3_bind_int64(q, 4, w.endUnixNano);
+        sqlite3_bind_int64(q, 5, int64_t(s.requests));
+        sqlite3_bind_int64(q, 6, int64_t(s.errors));
+        sqlite3_bind_double(q, 7, s.costUsd.sum());
+        sqlite3_bind_int64(q, 8, int64_t(s.costUnknown));
+        sqlite3_bind_int64(q, 9, int64_t(std::llround(s.inputTokens.sum())));
+        sqlite3_bind_int64(q, 10, int64_t(std::llround(s.outputTokens.sum())));
+        auto quantile = [&](int i, const QuantileSketch& sketch, double p) {
+            sketch.count() ? sqlite3_bind_double(q, i, sketch.quantile(p))
+                           : sqlite3_bind_null(q, i);
+        };
+        quantile(11, s.latencySketch, 0.5);
+        quantile(12, s.latencySketch, 0.95);
+        quantile(13, s.latencySketch, 0.99);
+        quantile(14, s.ttftSketch, 0.95);
+        s.quality.count() ? sqlite3_bind_double(q, 15, s.quality.mean()) : sqlite3_bind_null(q, 15);
+        sqlite3_bind_int64(q, 16, int64_t(s.quality.count()));
+        sqlite3_bind_int64(q, 17, int64_t(w.lateEvents));
+        const int rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE)
+            fail("cannot store a window", rc);
+    }
+    transaction.commit();
+}
+
+size_t EventStore::windowCount() const
+{
+    Statement st{prepare("SELECT count(*) FROM windows")};
+    return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0))
+                                            : 0;
+}
+
+void EventStore::addFindings(std::span<const Finding> findings)
+{
+    if (findings.empty())
+        return;
+    Statement st{prepare(
+        "INSERT INTO findings(analyzer, grouping, key, metric, method, statistic, p_value, "
+        "threshold, severity, window_start_ns, window_end_ns, detected_at_ns, summary, evidence) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")};
+    Transaction transaction(*this);
+    for (const Finding& f : findings) {
+        sqlite3_stmt* q = st.s;
+        const std::string evidence
+            = f.evidence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        bindText(q, 1, f.analyzer);
+        bindText(q, 2, f.grouping);
+        bindText(q, 3, f.key);
+        bindText(q, 4, f.metric);
+        bindText(q, 5, f.method);
+        sqlite3_bind_double(q, 6, f.statistic);
+        f.pValue ? sqlite3_bind_double(q, 7, *f.pValue) : sqlite3_bind_null(q, 7);
+        f.threshold ? sqlite3_bind_double(q, 8, *f.threshold) : sqlite3_bind_null(q, 8);
+        bindText(q, 9, Finding::severityName(f.severity));
+        sqlite3_bind_int64(q, 10, f.windowStartUnixNano);
+        sqlite3_bind_int64(q, 11, f.windowEndUnixNano);
+        sqlite3_bind_int64(q, 12, f.detectedAtUnixNano);
+        bindText(q, 13, f.summary);
+        bindText(q, 14, evidence);
+        const int rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE)
+            fail("cannot store a finding", rc);
+    }
+    transaction.commit();
+}
+
+std::vector<Finding> EventStore::findings(size_t limit) const
+{
+    Statement st{prepare(
+        "SELECT analyzer, grouping, key, metric, method, statistic, p_value, threshold, severity, "
+        "window_start_ns, window_end_ns, detected_at_ns, summary, evidence FROM findings "
+        "ORDER BY id DESC LIMIT ?")};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(limit));
+    std::vector<Finding> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        Finding f;
+        f.analyzer = columnText(st.s, 0);
+        f.grouping = columnText(st.s, 1);
+        f.key = columnText(st.s, 2);
+        f.metric = columnText(st.s, 3);
+        f.method = columnText(st.s, 4);
+        f.statistic = sqlite3_column_double(st.s, 5);
+        if (sqlite3_column_type(st.s, 6) != SQLITE_NULL)
+            f.pValue = sqlite3_column_double(st.s, 6);
+        if (sqlite3_column_type(st.s, 7) != SQLITE_NULL)
+            f.threshold = sqlite3_column_double(st.s, 7);
+        const std::string severity = columnText(st.s, 8);
+        f.severity = severity == "critical" ? Finding::Severity::Critical
+            : severity == "info"            ? Finding::Severity::Info
+                                            : Finding::Severity::Warning;
+        f.windowStartUnixNano = sqlite3_column_int64(st.s, 9);
+        f.windowEndUnixNano = sqlite3_column_int64(st.s, 10);
+        f.detectedAtUnixNano = sqlite3_column_int64(st.s, 11);
+        f.summary = columnText(st.s, 12);
+        f.evidence = nlohmann::json::parse(columnText(st.s, 13), nullptr, false);
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 size_t EventStore::evaluationCount() const

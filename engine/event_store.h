@@ -14,7 +14,9 @@ struct sqlite3_stmt;
 namespace llmopt {
 
 struct EvaluationRecord;
+struct Finding;
 struct LlmEvent;
+struct WindowResult;
 struct Variant;
 
 // The store could not be opened or written; the message says why and what to do.
@@ -35,7 +37,7 @@ struct DeadLetter {
 // (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     struct Options {
         int64_t retentionSeconds = 30LL * 24 * 3600;
@@ -71,6 +73,13 @@ public:
     // Stores evaluations that arrived apart from their calls, in one transaction.
     void addEvaluations(std::span<const EvaluationRecord> records);
     size_t evaluationCount() const;
+
+    // Closed windows of one grouping (a window stored again replaces the old row).
+    void addWindows(std::string_view grouping, std::span<const WindowResult> windows);
+    size_t windowCount() const;
+    void addFindings(std::span<const Finding> findings);
+    // The newest findings first, at most `limit`.
+    std::vector<Finding> findings(size_t limit) const;
 
     // Deletes events older than the retention period before `nowUnixNano`; returns how many.
     size_t applyRetention(int64_t nowUnixNano);

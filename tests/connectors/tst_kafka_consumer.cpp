@@ -106,9 +106,12 @@ private Q_SLOTS:
         cluster.createTopic("otlp_spans", 3);
         const auto events = simulated::events(120, 5);
         QTemporaryDir dir;
+        EventStore engineStore(dir.filePath("kafka.sqlite").toStdString());
+        // The test reads through its own connection: the engine's belongs to its thread.
         EventStore store(dir.filePath("kafka.sqlite").toStdString());
         IngestQueue queue(100000);
-        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        EngineLoop engine(queue, engineStore,
+                          PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
         engine.start();
 
         const size_t half = events.size() / 2;
@@ -175,9 +178,12 @@ private Q_SLOTS:
         cluster.flush();
 
         QTemporaryDir dir;
+        EventStore engineStore(dir.filePath("kafka.sqlite").toStdString());
+        // The test reads through its own connection: the engine's belongs to its thread.
         EventStore store(dir.filePath("kafka.sqlite").toStdString());
         IngestQueue queue(100000);
-        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        EngineLoop engine(queue, engineStore,
+                          PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
         engine.start();
         auto o = options(cluster, "otlp_spans", KafkaConsumer::Encoding::OtlpProto);
         o.logTopics = {"otlp_logs"};
@@ -216,9 +222,12 @@ private Q_SLOTS:
             cluster.cluster(), kFetchApiKey, 3, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
             RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION);
         QTemporaryDir dir;
+        EventStore engineStore(dir.filePath("kafka.sqlite").toStdString());
+        // The test reads through its own connection: the engine's belongs to its thread.
         EventStore store(dir.filePath("kafka.sqlite").toStdString());
         IngestQueue queue(100000);
-        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        EngineLoop engine(queue, engineStore,
+                          PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
         engine.start();
         KafkaConsumer consumer(options(cluster, "llm_events", KafkaConsumer::Encoding::FlatJson),
                                queue);
@@ -257,8 +266,11 @@ private Q_SLOTS:
         QVERIFY(queue.depthEvents() <= 1000);
 
         QTemporaryDir dir;
+        EventStore engineStore(dir.filePath("kafka.sqlite").toStdString());
+        // The test reads through its own connection: the engine's belongs to its thread.
         EventStore store(dir.filePath("kafka.sqlite").toStdString());
-        EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
+        EngineLoop engine(queue, engineStore,
+                          PriceTable::fromJson(embeddedPriceTable(), "prices.json"));
         engine.start();
         QTRY_COMPARE_WITH_TIMEOUT(store.eventCount(), events.size(), 30000);
         consumer.stop();

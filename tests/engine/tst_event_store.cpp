@@ -1,5 +1,7 @@
 #include "event_store.h"
+#include "finding.h"
 #include "llm_event.h"
+#include "stream_processor.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -198,7 +200,8 @@ private Q_SLOTS:
         QCOMPARE(again.schemaVersion(), EventStore::kSchemaVersion);
     }
 
-    // A version-1 database (before the evaluations table) is migrated in place.
+    // A version-1 database (before the evaluations, windows and findings tables) is migrated in
+    // place.
     void olderSchemaIsMigrated()
     {
         QTemporaryDir dir;
@@ -208,13 +211,65 @@ private Q_SLOTS:
             std::vector<LlmEvent> batch = {sampleEvent(1)};
             store.insert(batch);
         }
-        execOn(path, "DROP TABLE evaluations; PRAGMA user_version=1");
+        execOn(path,
+               "DROP TABLE evaluations; DROP TABLE windows; DROP TABLE findings; "
+               "PRAGMA user_version=1");
         EventStore store(path.toStdString());
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), 3);
         QCOMPARE(store.eventCount(), size_t(1));
         const std::vector<EvaluationRecord> records = {{"ab", "cd", 7, {"relevance", 0.5}}};
         store.addEvaluations(records);
         QCOMPARE(store.evaluationCount(), size_t(1));
+    }
+
+    void windowsAndFindingsAreKept()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.sqlite").toStdString();
+        {
+            EventStore store(path);
+            WindowResult w;
+            w.key = "chat/v-1";
+            w.startUnixNano = 0;
+            w.endUnixNano = 60;
+            for (int i = 0; i < 3; ++i)
+                w.stats.add(sampleEvent(i));
+            w.lateEvents = 2;
+            std::vector<WindowResult> windows = {w, w};
+            windows[1].startUnixNano = 60;
+            windows[1].endUnixNano = 120;
+            store.addWindows("service_variant", windows);
+            store.addWindows("service_variant",
+                             std::span(windows.data(), 1)); // replaced, not doubled
+            QCOMPARE(store.windowCount(), size_t(2));
+            Finding f;
+            f.analyzer = "drift";
+            f.grouping = "service";
+            f.key = "chat";
+            f.metric = "task_mix";
+            f.method = "chi-square";
+            f.statistic = 12.5;
+            f.pValue = 1e-5;
+            f.severity = Finding::Severity::Critical;
+            f.summary = "task mix shifted";
+            f.evidence = {{"psi", 0.3}};
+            Finding g = f;
+            g.metric = "input_tokens";
+            g.pValue.reset();
+            g.threshold = 3.5;
+            const std::vector<Finding> findings = {f, g};
+            store.addFindings(findings);
+        }
+        EventStore store(path);
+        const auto back = store.findings(10);
+        QCOMPARE(back.size(), size_t(2));
+        QCOMPARE(back[0].metric, std::string("input_tokens")); // newest first
+        QVERIFY(!back[0].pValue.has_value());
+        QCOMPARE(back[0].threshold, std::optional<double>(3.5));
+        QCOMPARE(back[1].severity, Finding::Severity::Critical);
+        QCOMPARE(back[1].pValue, std::optional<double>(1e-5));
+        QVERIFY(back[1].evidence == nlohmann::json({{"psi", 0.3}}));
+        QCOMPARE(store.findings(1).size(), size_t(1));
     }
 
     void newerSchemaIsRefused()
