@@ -1,5 +1,7 @@
 #include "daemon_api.h"
 
+#include "finding.h"
+
 #include "analysis_report.h"
 #include "engine_loop.h"
 #include "event_store.h"
@@ -158,6 +160,22 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
                            {"reason", d.reason},
                            {"payload", d.payload}});
         return jsonResponse(200, {{"dead_letters", out}});
+    }
+    if (path == "/api/v1/findings") {
+        if (!m_store)
+            return jsonResponse(404, {{"error", "no database file configured (storage.path)"}});
+        std::vector<Finding> findings;
+        {
+            std::lock_guard lock(m_storeMutex);
+            findings = m_store->findings(queryLimit(request.target, 100, 10000));
+        }
+        json out = json::array();
+        for (const Finding& f : findings)
+            out.push_back(f.toJson());
+        return jsonResponse(200,
+                            {{"findings", out},
+                             {"windows_closed", engine.windowsClosed},
+                             {"late_events", engine.lateEvents}});
     }
     return jsonResponse(404, {{"error", "unknown path " + path + "; see docs/api.md"}});
 }

@@ -121,6 +121,10 @@ private Q_SLOTS:
         QCOMPARE(dlq["dead_letters"].size(), size_t(1));
         QVERIFY(dlq["dead_letters"][0]["reason"].get<std::string>().find("startTimeUnixNano")
                 != std::string::npos);
+        const auto findings = api.request("GET", "/api/v1/findings?limit=10", "", auth);
+        QCOMPARE(findings.status, 200);
+        QVERIFY(nlohmann::json::parse(findings.body)["findings"].is_array());
+        QVERIFY(nlohmann::json::parse(findings.body)["windows_closed"].is_number());
         const auto health = api.request("GET", "/api/v1/health", "", auth);
         QCOMPARE(health.status, 200);
         QVERIFY(nlohmann::json::parse(health.body)["status"] == "ok");
