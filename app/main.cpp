@@ -364,7 +364,7 @@ int runGui(int argc, char** argv)
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
     parser.addOption(
-        {"screen", "Screen to show first: overview or connections.", "NAME", "overview"});
+        {"screen", "Screen to show first: overview, findings or connections.", "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.process(app);
@@ -400,6 +400,8 @@ int runGui(int argc, char** argv)
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");
+    qmlRegisterUncreatableType<FindingListModel>("Workbench.Ui", 1, 0, "FindingListModel",
+                                                 "owned by the engine");
     QObject::connect(&host, &EngineHost::snapshotReady, &overview,
                      &OverviewController::receiveSnapshot);
     QObject::connect(&host, &EngineHost::failed, &overview, &OverviewController::reportFeedError);
@@ -407,10 +409,11 @@ int runGui(int argc, char** argv)
 
     // Index in Main.qml's navigation of the screens that exist so far.
     const QMap<QString, int> screens{{QStringLiteral("overview"), 0},
+                                     {QStringLiteral("findings"), 2},
                                      {QStringLiteral("connections"), 6}};
     const QString screen = parser.value("screen");
     if (!screens.contains(screen)) {
-        printError("unknown screen \"" + screen + "\"; choose overview or connections");
+        printError("unknown screen \"" + screen + "\"; choose overview, findings or connections");
         return kExitFailure;
     }
     QQmlApplicationEngine engine;

@@ -204,6 +204,7 @@ std::vector<Finding> DriftAnalyzer::observeQuality(std::string_view key, double 
     std::vector<Finding> out;
     KeyState& state = stateOf(key);
     const double meanBefore = state.adwin.mean();
+    const uint64_t widthBefore = state.adwin.width();
     auto finding = [&](const char* method, double statistic, Finding::Severity severity,
                        const std::string& summary) {
         Finding f;
@@ -218,20 +219,38 @@ std::vector<Finding> DriftAnalyzer::observeQuality(std::string_view key, double 
         f.summary = summary;
         out.push_back(std::move(f));
     };
-    if (state.adwin.update(score)) {
-        const bool worse = state.adwin.mean() < meanBefore;
-        finding("ADWIN (δ 0.002) on the quality stream", state.adwin.mean(),
+    state.sinceAdwin += state.sinceAdwin < UINT64_MAX ? 1 : 0;
+    state.sincePageHinkley += state.sincePageHinkley < UINT64_MAX ? 1 : 0;
+    const bool adwinChanged = state.adwin.update(score);
+    if (adwinChanged && state.sinceAdwin < m_options.quietCalls)
+        state.sinceAdwin = 0; // the same change, still being shed
+    else if (adwinChanged) {
+        state.sinceAdwin = 0;
+        // The part ADWIN dropped against the part it kept.
+        const uint64_t kept = state.adwin.width();
+        const uint64_t dropped = widthBefore + 1 - kept;
+        const double droppedMean
+            = (meanBefore * double(widthBefore) + score - state.adwin.mean() * double(kept))
+            / double(dropped);
+        const bool worse = state.adwin.mean() < droppedMean;
+        finding("ADWIN (δ 0.002) on the quality stream", state.adwin.mean() - droppedMean,
                 worse ? Finding::Severity::Warning : Finding::Severity::Info,
-                "quality of " + std::string(key) + " changed: recent mean "
-                    + formatted("%.3f", state.adwin.mean()) + " (was "
-                    + formatted("%.3f", meanBefore) + ")");
+                "quality of " + std::string(key) + (worse ? " fell" : " rose") + ": mean "
+                    + formatted("%.3f", droppedMean) + " over the older " + std::to_string(dropped)
+                    + " calls, " + formatted("%.3f", state.adwin.mean()) + " over the latest "
+                    + std::to_string(kept));
         out.back().threshold = m_options.adwin.delta;
-        out.back().evidence = {{"mean_before", meanBefore},
-                               {"mean_after", state.adwin.mean()},
-                               {"window", state.adwin.width()}};
+        out.back().evidence = {{"older_mean", droppedMean},
+                               {"older_calls", dropped},
+                               {"recent_mean", state.adwin.mean()},
+                               {"recent_calls", kept}};
     }
     const PageHinkley::Alarm alarm = state.pageHinkley.update(score);
-    if (alarm != PageHinkley::Alarm::None) {
+    const bool report
+        = alarm != PageHinkley::Alarm::None && state.sincePageHinkley >= m_options.quietCalls;
+    if (alarm != PageHinkley::Alarm::None)
+        state.sincePageHinkley = 0;
+    if (report) {
         const bool worse = alarm == PageHinkley::Alarm::Decrease;
         finding("Page-Hinkley (two-sided) on the quality stream", m_options.pageHinkley.threshold,
                 worse ? Finding::Severity::Warning : Finding::Severity::Info,

@@ -39,6 +39,7 @@ public:
         uint64_t minCalls = 200; // in each of reference and current
         Adwin::Options adwin;
         PageHinkley::Options pageHinkley{30, 0.05, 25.0, 1.0, PageHinkley::Direction::Both};
+        uint64_t quietCalls = 1000; // an online detector reports again only after this many calls
     };
 
     DriftAnalyzer(std::string grouping, Options options);
@@ -59,6 +60,10 @@ private:
         std::map<std::string, int> raised; // per feature: 0 clean, 1 moderate, 2 major
         Adwin adwin;
         PageHinkley pageHinkley;
+        // Calls since each detector's last finding: a change is one finding,
+        // not one per step ADWIN takes to shed the old part of its window.
+        uint64_t sinceAdwin = UINT64_MAX;
+        uint64_t sincePageHinkley = UINT64_MAX;
         KeyState(const Options& o)
             : adwin(o.adwin)
             , pageHinkley(o.pageHinkley)

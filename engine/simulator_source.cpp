@@ -38,8 +38,10 @@ void SimulatorSource::start()
 {
     if (isRunning())
         return;
-    // The scenario plays over half an hour, starting with the backfilled history.
-    auto scenario = Scenario::named(m_options.scenario, 1800.0);
+    // The scenario plays over an hour from the start of the backfilled half
+    // hour: its input drift lies in the history (with a reference before it),
+    // the latency incident, outage and price cut come live.
+    auto scenario = Scenario::named(m_options.scenario, 3600.0);
     if (!scenario)
         throw std::invalid_argument("unknown scenario \"" + m_options.scenario + "\"");
     if (!m_simulator) { // restarted after a stop: continues where it was

@@ -25,7 +25,7 @@ public:
     struct Options {
         std::string scenario = "demo";
         uint64_t seed = 1;
-        int backfillSeconds = 600;
+        int backfillSeconds = 1800;
         int tickMilliseconds = 100;
         double rateScale = 1.0;
     };

@@ -19,7 +19,7 @@ ApplicationWindow {
     readonly property var screens: [
         { name: qsTr("Overview"), ready: true },
         { name: qsTr("Costs"), ready: false },
-        { name: qsTr("Drift && Anomalies"), ready: false },
+        { name: qsTr("Drift && Anomalies"), ready: true },
         { name: qsTr("Pareto"), ready: false },
         { name: qsTr("Experiments"), ready: false },
         { name: qsTr("Rollouts"), ready: false },
@@ -29,6 +29,7 @@ ApplicationWindow {
 
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
     Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
+    Shortcut { sequence: "Ctrl+3"; onActivated: nav.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+7"; onActivated: nav.currentIndex = 6 }
 
     header: ToolBar {
@@ -106,7 +107,7 @@ ApplicationWindow {
             currentIndex: nav.currentIndex
             OverviewScreen {}
             Item {} // Costs
-            Item {} // Drift & Anomalies
+            FindingsScreen {}
             Item {} // Pareto
             Item {} // Experiments
             Item {} // Rollouts

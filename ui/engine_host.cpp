@@ -23,6 +23,7 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices, QObj
 {
     qRegisterMetaType<OverviewSnapshotPtr>();
     m_sources = new SourceListModel(*m_queue, this);
+    m_findings = new FindingListModel(this);
     m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
@@ -96,6 +97,7 @@ void EngineHost::refresh()
     if (engine.commits == m_publishedCommits && engine.nowUnixNano == m_publishedUnixNano)
         return; // nothing new since the last refresh
     m_publishedCommits = engine.commits;
+    m_findings->setFindings(engine.findings);
     m_publishedUnixNano = engine.nowUnixNano;
     auto s = std::make_shared<OverviewSnapshot>();
     s->nowUnixNano = engine.nowUnixNano;

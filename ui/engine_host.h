@@ -1,5 +1,6 @@
 #pragma once
 
+#include "finding_list_model.h"
 #include "overview_snapshot.h"
 #include "source_list_model.h"
 
@@ -25,13 +26,14 @@ class EngineHost : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool demoRunning READ demoRunning NOTIFY demoRunningChanged)
     Q_PROPERTY(SourceListModel* sources READ sources CONSTANT)
+    Q_PROPERTY(FindingListModel* findings READ findings CONSTANT)
 
 public:
     struct Settings {
         QString databasePath;
         QString scenario = QStringLiteral("demo");
         quint64 seed = 1;
-        int backfillSeconds = 600; // demo history generated at start so charts are populated
+        int backfillSeconds = 1800; // demo history generated at start: charts and analyzers have data
         double rateScale = 1.0;
         bool loadSavedSources = true; // false: start with an empty Connections list
     };
@@ -44,6 +46,7 @@ public:
 
     bool demoRunning() const;
     SourceListModel* sources() const { return m_sources; }
+    FindingListModel* findings() const { return m_findings; }
 
 Q_SIGNALS:
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<llmopt::EngineLoop> m_engine;
     std::unique_ptr<llmopt::SimulatorSource> m_demo;
     SourceListModel* m_sources = nullptr;
+    FindingListModel* m_findings = nullptr;
     QTimer m_refresh;
     QString m_lastError;
     uint64_t m_publishedCommits = 0;

@@ -98,12 +98,13 @@ private Q_SLOTS:
         std::mt19937_64 rng(4);
         std::bernoulli_distribution before(0.85), after(0.55);
         DriftAnalyzer analyzer("service");
-        int adwin = -1, pageHinkley = -1;
+        int adwin = -1, pageHinkley = -1, reports = 0;
         for (int i = 0; i < 6000; ++i) {
             const double score = (i < 3000 ? before : after)(rng) ? 1.0 : 0.0;
             for (const Finding& f : analyzer.observeQuality("chat", score, i)) {
                 QVERIFY2(i >= 3000, f.summary.c_str());
                 QCOMPARE(f.severity, Finding::Severity::Warning);
+                ++reports;
                 if (f.method.starts_with("ADWIN") && adwin < 0)
                     adwin = i;
                 if (f.method.starts_with("Page") && pageHinkley < 0)
@@ -112,6 +113,7 @@ private Q_SLOTS:
         }
         qInfo("quality drop found after %d (ADWIN) and %d (Page-Hinkley) calls", adwin - 3000,
               pageHinkley - 3000);
+        QCOMPARE(reports, 2); // one change, one finding per detector
         QVERIFY(adwin >= 3000 && adwin < 3300);
         QVERIFY(pageHinkley >= 3000 && pageHinkley < 3300);
     }

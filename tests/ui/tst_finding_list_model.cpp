@@ -1,0 +1,80 @@
+#include "finding_list_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineSeries>
+#include <QTest>
+
+namespace {
+
+llmopt::Finding finding(const char* analyzer, llmopt::Finding::Severity severity, int64_t at,
+                        const char* summary)
+{
+    llmopt::Finding f;
+    f.analyzer = analyzer;
+    f.key = "chat/v-1";
+    f.metric = "latency_p95_ms";
+    f.method = "robust z-score";
+    f.severity = severity;
+    f.detectedAtUnixNano = at;
+    f.summary = summary;
+    return f;
+}
+
+} // namespace
+
+class TestFindingListModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void newestFirstAndFiltered()
+    {
+        FindingListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        using S = llmopt::Finding::Severity;
+        const std::vector<llmopt::Finding> all
+            = {finding("anomaly", S::Warning, 1, "first"),
+               finding("drift", S::Critical, 3, "third"), finding("anomaly", S::Info, 2, "second")};
+        model.setFindings(all);
+        QCOMPARE(model.total(), 3);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(0), FindingListModel::SummaryRole).toString(), "third");
+        QCOMPARE(model.data(model.index(2), FindingListModel::SummaryRole).toString(), "first");
+        QVERIFY(!model.data(model.index(0), FindingListModel::PValueRole).isValid());
+
+        model.setAnalyzerFilter("anomaly");
+        QCOMPARE(model.rowCount(), 2);
+        model.setMinimumSeverity(1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0), FindingListModel::SummaryRole).toString(), "first");
+        model.setAnalyzerFilter("");
+        model.setMinimumSeverity(0);
+        model.setTextFilter("SECOND");
+        QCOMPARE(model.rowCount(), 1);
+        model.setTextFilter("");
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void evidenceIsDrawn()
+    {
+        FindingListModel model;
+        auto anomaly = finding("anomaly", llmopt::Finding::Severity::Warning, 1, "a");
+        anomaly.evidence = {{"baseline", {1.0, 2.0, 3.0}}, {"value", 9.0}};
+        auto drift = finding("drift", llmopt::Finding::Severity::Warning, 2, "d");
+        drift.evidence = {{"reference_counts", {10, 30}}, {"current_counts", {30, 10}}};
+        model.setFindings({anomaly, drift});
+        QLineSeries series;
+        // Row 0 is the newest: the drift finding; its counts are drawn as shares.
+        QCOMPARE(model.fillEvidence(&series, 0, FindingListModel::Reference), 0.75);
+        QCOMPARE(series.count(), 2);
+        QCOMPARE(series.at(0), QPointF(1, 0.25));
+        QCOMPARE(model.fillEvidence(&series, 1, FindingListModel::Baseline), 3.0);
+        QCOMPARE(series.count(), 3);
+        QCOMPARE(model.fillEvidence(&series, 1, FindingListModel::Current), 9.0);
+        QCOMPARE(series.at(0), QPointF(4, 9));
+        QCOMPARE(model.fillEvidence(&series, 7, FindingListModel::Current), 0.0); // no such row
+        QCOMPARE(series.count(), 0);
+    }
+};
+
+QTEST_MAIN(TestFindingListModel)
+#include "tst_finding_list_model.moc"

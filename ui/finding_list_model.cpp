@@ -1,0 +1,205 @@
+#include "finding_list_model.h"
+
+#include <QDateTime>
+#include <QXYSeries>
+#include <algorithm>
+
+namespace {
+
+QDateTime fromUnixNano(int64_t ns)
+{
+    return QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
+}
+
+} // namespace
+
+FindingListModel::FindingListModel(QObject* parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int FindingListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant FindingListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const llmopt::Finding& f = m_all[m_rows[size_t(index.row())]];
+    switch (role) {
+    case Qt::DisplayRole:
+    case SummaryRole:
+        return QString::fromStdString(f.summary);
+    case AnalyzerRole:
+        return QString::fromStdString(f.analyzer);
+    case KeyRole:
+        return QString::fromStdString(f.key);
+    case MetricRole:
+        return QString::fromStdString(f.metric);
+    case MethodRole:
+        return QString::fromStdString(f.method);
+    case StatisticRole:
+        return f.statistic;
+    case PValueRole:
+        return f.pValue ? QVariant(*f.pValue) : QVariant();
+    case ThresholdRole:
+        return f.threshold ? QVariant(*f.threshold) : QVariant();
+    case SeverityRole:
+        return static_cast<int>(f.severity);
+    case SeverityNameRole:
+        return QString::fromLatin1(llmopt::Finding::severityName(f.severity));
+    case WindowStartRole:
+        return fromUnixNano(f.windowStartUnixNano);
+    case WindowEndRole:
+        return fromUnixNano(f.windowEndUnixNano);
+    case EvidenceRole:
+        return QString::fromStdString(
+            f.evidence.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FindingListModel::roleNames() const
+{
+    return {{AnalyzerRole, "analyzer"},
+            {KeyRole, "key"},
+            {MetricRole, "metric"},
+            {MethodRole, "method"},
+            {StatisticRole, "statistic"},
+            {PValueRole, "pValue"},
+            {ThresholdRole, "threshold"},
+            {SeverityRole, "severity"},
+            {SeverityNameRole, "severityName"},
+            {WindowStartRole, "windowStart"},
+            {WindowEndRole, "windowEnd"},
+            {SummaryRole, "summary"},
+            {EvidenceRole, "evidence"}};
+}
+
+void FindingListModel::setFindings(const std::vector<llmopt::Finding>& findings)
+{
+    if (findings.size() == m_all.size()
+        && (findings.empty() || findings.back().summary == m_newest))
+        return; // nothing new
+    m_newest = findings.empty() ? std::string() : findings.back().summary;
+    m_all.assign(findings.rbegin(), findings.rend());
+    // Newest conclusion first: the online detectors conclude mid-window,
+    // the window tests when their window closes.
+    std::stable_sort(m_all.begin(), m_all.end(), [](const auto& a, const auto& b) {
+        return a.detectedAtUnixNano > b.detectedAtUnixNano;
+    });
+    refilter();
+    Q_EMIT totalChanged();
+}
+
+bool FindingListModel::accepted(const llmopt::Finding& f) const
+{
+    if (!m_analyzer.isEmpty() && QString::fromStdString(f.analyzer) != m_analyzer)
+        return false;
+    if (static_cast<int>(f.severity) < m_minimumSeverity)
+        return false;
+    if (!m_text.isEmpty()
+        && !QString::fromStdString(f.summary + ' ' + f.key + ' ' + f.metric + ' ' + f.method)
+                .contains(m_text, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+void FindingListModel::refilter()
+{
+    beginResetModel();
+    m_rows.clear();
+    for (size_t i = 0; i < m_all.size(); ++i)
+        if (accepted(m_all[i]))
+            m_rows.push_back(i);
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void FindingListModel::setAnalyzerFilter(const QString& analyzer)
+{
+    if (analyzer == m_analyzer)
+        return;
+    m_analyzer = analyzer;
+    refilter();
+    Q_EMIT filterChanged();
+}
+
+void FindingListModel::setMinimumSeverity(int severity)
+{
+    if (severity == m_minimumSeverity)
+        return;
+    m_minimumSeverity = severity;
+    refilter();
+    Q_EMIT filterChanged();
+}
+
+void FindingListModel::setTextFilter(const QString& text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    refilter();
+    Q_EMIT filterChanged();
+}
+
+double FindingListModel::fillEvidence(QAbstractSeries* series, int row, EvidenceSeries which) const
+{
+    auto* xy = qobject_cast<QXYSeries*>(series);
+    if (!xy)
+        return 0;
+    QList<QPointF> points;
+    double top = 0;
+    auto add = [&](double x, double y) {
+        points.append({x, y});
+        top = std::max(top, y);
+    };
+    if (row >= 0 && row < rowCount()) {
+        const nlohmann::json& e = m_all[m_rows[size_t(row)]].evidence;
+        auto numbers = [&](const char* name) {
+            std::vector<double> out;
+            if (const auto it = e.find(name); it != e.end() && it->is_array())
+                for (const auto& v : *it)
+                    if (v.is_number())
+                        out.push_back(v.get<double>());
+            return out;
+        };
+        auto shares = [&](const char* sharesKey, const char* countsKey) {
+            std::vector<double> v = numbers(sharesKey);
+            if (v.empty()) { // categorical evidence has counts: turn them into shares
+                v = numbers(countsKey);
+                double total = 0;
+                for (double c : v)
+                    total += c;
+                for (double& c : v)
+                    c = total > 0 ? c / total : 0;
+            }
+            return v;
+        };
+        switch (which) {
+        case Baseline: {
+            const auto base = numbers("baseline");
+            for (size_t i = 0; i < base.size(); ++i)
+                add(double(i + 1), base[i]);
+            break;
+        }
+        case Current:
+            if (const auto it = e.find("value"); it != e.end() && it->is_number())
+                add(double(numbers("baseline").size() + 1), it->get<double>());
+            break;
+        case Reference:
+        case Latest: {
+            const auto v = which == Reference ? shares("reference_shares", "reference_counts")
+                                              : shares("current_shares", "current_counts");
+            for (size_t i = 0; i < v.size(); ++i)
+                add(double(i + 1), v[i]);
+            break;
+        }
+        }
+    }
+    xy->replace(points);
+    return top;
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "finding.h"
+
+#include <QAbstractListModel>
+#include <QString>
+#include <vector>
+
+class QAbstractSeries;
+
+// The analyzers' findings for the Findings screen, newest first, filtered by
+// analyzer, least severity and a text; the selected one's evidence can be
+// drawn into chart series.
+class FindingListModel : public QAbstractListModel {
+    Q_OBJECT
+    Q_PROPERTY(
+        QString analyzerFilter READ analyzerFilter WRITE setAnalyzerFilter NOTIFY filterChanged)
+    Q_PROPERTY(
+        int minimumSeverity READ minimumSeverity WRITE setMinimumSeverity NOTIFY filterChanged)
+    Q_PROPERTY(QString textFilter READ textFilter WRITE setTextFilter NOTIFY filterChanged)
+    Q_PROPERTY(int total READ total NOTIFY totalChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        AnalyzerRole = Qt::UserRole + 1,
+        KeyRole,
+        MetricRole,
+        MethodRole,
+        StatisticRole,
+        PValueRole, // undefined when the method has none
+        ThresholdRole,
+        SeverityRole, // 0 info, 1 warning, 2 critical
+        SeverityNameRole,
+        WindowStartRole, // QDateTime
+        WindowEndRole,
+        SummaryRole,
+        EvidenceRole, // the evidence as indented JSON text
+    };
+    Q_ENUM(Role)
+    enum EvidenceSeries { Baseline, Current, Reference, Latest };
+    Q_ENUM(EvidenceSeries)
+
+    explicit FindingListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // All findings, oldest first (as the engine keeps them).
+    void setFindings(const std::vector<llmopt::Finding>& findings);
+
+    QString analyzerFilter() const { return m_analyzer; }
+    void setAnalyzerFilter(const QString& analyzer);
+    int minimumSeverity() const { return m_minimumSeverity; }
+    void setMinimumSeverity(int severity);
+    QString textFilter() const { return m_text; }
+    void setTextFilter(const QString& text);
+    int total() const { return static_cast<int>(m_all.size()); }
+
+    // Draws the evidence of row `row` into an XY series. Anomaly findings:
+    // Baseline (the previous windows, x = 1 … n) and Current (the window
+    // tested, x = n + 1). Drift findings over bins or categories: Reference
+    // and Latest shares per bin (x = bin number). Returns the largest y drawn.
+    Q_INVOKABLE double fillEvidence(QAbstractSeries* series, int row, EvidenceSeries which) const;
+
+Q_SIGNALS:
+    void filterChanged();
+    void totalChanged();
+    void countChanged();
+
+private:
+    void refilter();
+    bool accepted(const llmopt::Finding& f) const;
+
+    std::vector<llmopt::Finding> m_all; // newest first
+    std::string m_newest; // the summary of the engine's newest finding, to see news
+    std::vector<size_t> m_rows; // indices into m_all that pass the filters
+    QString m_analyzer;
+    int m_minimumSeverity = 0;
+    QString m_text;
+};
