@@ -18,6 +18,7 @@
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
 #include "price_table.h"
+#include "quality_analyzer.h"
 #include "simulator.h"
 #include "source_list_model.h"
 #include "stream_processor.h"
@@ -198,6 +199,7 @@ int runAnalyze(const QStringList& args)
     const std::string grouping(llmopt::groupingName(windows.grouping()));
     llmopt::AnomalyAnalyzer anomalies(grouping);
     llmopt::DriftAnalyzer drift(grouping);
+    llmopt::QualityAnalyzer quality(grouping);
     auto keep = [&](std::vector<llmopt::Finding>&& findings) {
         for (llmopt::Finding& f : findings)
             report.findings.push_back(std::move(f));
@@ -207,6 +209,7 @@ int runAnalyze(const QStringList& args)
         for (const llmopt::WindowResult& w : closed) {
             keep(anomalies.add(w));
             keep(drift.add(w));
+            keep(quality.add(w));
         }
     };
     std::string key;

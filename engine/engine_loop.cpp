@@ -31,6 +31,7 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices)
     , m_windows(WindowSpec{}, Grouping::ServiceVariant)
     , m_anomalies(std::string(groupingName(Grouping::ServiceVariant)))
     , m_drift(std::string(groupingName(Grouping::ServiceVariant)))
+    , m_quality(std::string(groupingName(Grouping::ServiceVariant)))
 {
 }
 
@@ -54,6 +55,8 @@ void EngineLoop::concludeWindows()
         for (Finding& f : m_anomalies.add(w))
             m_newFindings.push_back(std::move(f));
         for (Finding& f : m_drift.add(w))
+            m_newFindings.push_back(std::move(f));
+        for (Finding& f : m_quality.add(w))
             m_newFindings.push_back(std::move(f));
     }
     try {

@@ -5,6 +5,7 @@
 #include "drift_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
+#include "quality_analyzer.h"
 #include "recent_calls.h"
 #include "stream_processor.h"
 #include "variant_aggregator.h"
@@ -92,6 +93,7 @@ private:
     StreamProcessor m_windows;
     AnomalyAnalyzer m_anomalies;
     DriftAnalyzer m_drift;
+    QualityAnalyzer m_quality;
     std::string m_key;
     std::vector<Finding> m_newFindings;
     std::deque<Finding> m_findings;

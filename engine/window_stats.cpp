@@ -60,8 +60,10 @@ void WindowStats::add(const LlmEvent& e)
         costUsd.add(*e.costUsd);
     else
         ++costUnknown;
-    if (auto q = e.quality())
+    if (auto q = e.quality()) {
         quality.add(*q);
+        qualityGood += *q >= kGoodScore ? 1 : 0;
+    }
     taskTypes.add(e.taskType);
     if (!e.finishReason.empty())
         finishReasons.add(e.finishReason);
@@ -83,6 +85,7 @@ void WindowStats::merge(const WindowStats& o)
     outputTokens.merge(o.outputTokens);
     costUsd.merge(o.costUsd);
     quality.merge(o.quality);
+    qualityGood += o.qualityGood;
     latencySketch.merge(o.latencySketch);
     ttftSketch.merge(o.ttftSketch);
     inputTokenSketch.merge(o.inputTokenSketch);

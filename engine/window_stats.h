@@ -41,6 +41,8 @@ struct WindowStats {
     RunningStats outputTokens;
     RunningStats costUsd; // per request, where known
     RunningStats quality; // mean evaluation score per evaluated call
+    uint64_t qualityGood = 0; // evaluated calls scoring at least kGoodScore
+    static constexpr double kGoodScore = 0.5;
     QuantileSketch latencySketch;
     QuantileSketch ttftSketch;
     QuantileSketch inputTokenSketch;

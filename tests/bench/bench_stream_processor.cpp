@@ -3,6 +3,7 @@
 // Prints a table; docs/benchmarks.md says how to read it.
 #include "anomaly_analyzer.h"
 #include "drift_analyzer.h"
+#include "quality_analyzer.h"
 #include "simulator.h"
 #include "stream_processor.h"
 
@@ -43,6 +44,7 @@ int steady(size_t total)
     StreamProcessor processor(spec, Grouping::ServiceVariant);
     AnomalyAnalyzer anomalies("service_variant");
     DriftAnalyzer drift("service_variant");
+    QualityAnalyzer quality("service_variant");
     std::map<std::string, size_t> byMethod;
     size_t n = 0, windows = 0, qualityCalls = 0;
     std::string key;
@@ -66,6 +68,7 @@ int steady(size_t total)
             ++windows;
             count(anomalies.add(w));
             count(drift.add(w));
+            count(quality.add(w));
         }
     }
     std::printf(
@@ -103,6 +106,7 @@ int main(int argc, char** argv)
     StreamProcessor processor(spec, Grouping::ServiceVariant);
     AnomalyAnalyzer analyzer("service_variant");
     DriftAnalyzer drift("service_variant");
+    QualityAnalyzer quality("service_variant");
     std::string key;
     size_t findings = 0, windows = 0;
     std::printf("%12s %14s %12s %10s %8s\n", "events", "events/s", "RSS MiB", "windows", "keys");
@@ -125,6 +129,7 @@ int main(int argc, char** argv)
             ++windows;
             findings += analyzer.add(w).size();
             findings += drift.add(w).size();
+            findings += quality.add(w).size();
         }
         const double seconds = std::chrono::duration<double>(Clock::now() - last).count();
         std::printf("%12zu %14.0f %12.1f %10zu %8zu\n", n, double(n - lastCount) / seconds,
