@@ -17,6 +17,7 @@
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
+#include "performance_analyzer.h"
 #include "price_table.h"
 #include "quality_analyzer.h"
 #include "simulator.h"
@@ -200,6 +201,7 @@ int runAnalyze(const QStringList& args)
     llmopt::AnomalyAnalyzer anomalies(grouping);
     llmopt::DriftAnalyzer drift(grouping);
     llmopt::QualityAnalyzer quality(grouping);
+    llmopt::PerformanceAnalyzer performance(grouping);
     auto keep = [&](std::vector<llmopt::Finding>&& findings) {
         for (llmopt::Finding& f : findings)
             report.findings.push_back(std::move(f));
@@ -210,6 +212,7 @@ int runAnalyze(const QStringList& args)
             keep(anomalies.add(w));
             keep(drift.add(w));
             keep(quality.add(w));
+            keep(performance.add(w));
         }
     };
     std::string key;

@@ -5,6 +5,7 @@
 #include "drift_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
+#include "performance_analyzer.h"
 #include "quality_analyzer.h"
 #include "recent_calls.h"
 #include "stream_processor.h"
@@ -94,6 +95,7 @@ private:
     AnomalyAnalyzer m_anomalies;
     DriftAnalyzer m_drift;
     QualityAnalyzer m_quality;
+    PerformanceAnalyzer m_performance;
     std::string m_key;
     std::vector<Finding> m_newFindings;
     std::deque<Finding> m_findings;

@@ -3,6 +3,7 @@
 // Prints a table; docs/benchmarks.md says how to read it.
 #include "anomaly_analyzer.h"
 #include "drift_analyzer.h"
+#include "performance_analyzer.h"
 #include "quality_analyzer.h"
 #include "simulator.h"
 #include "stream_processor.h"
@@ -45,6 +46,7 @@ int steady(size_t total)
     AnomalyAnalyzer anomalies("service_variant");
     DriftAnalyzer drift("service_variant");
     QualityAnalyzer quality("service_variant");
+    PerformanceAnalyzer performance("service_variant");
     std::map<std::string, size_t> byMethod;
     size_t n = 0, windows = 0, qualityCalls = 0;
     std::string key;
@@ -69,6 +71,7 @@ int steady(size_t total)
             count(anomalies.add(w));
             count(drift.add(w));
             count(quality.add(w));
+            count(performance.add(w));
         }
     }
     std::printf(
@@ -107,6 +110,7 @@ int main(int argc, char** argv)
     AnomalyAnalyzer analyzer("service_variant");
     DriftAnalyzer drift("service_variant");
     QualityAnalyzer quality("service_variant");
+    PerformanceAnalyzer performance("service_variant");
     std::string key;
     size_t findings = 0, windows = 0;
     std::printf("%12s %14s %12s %10s %8s\n", "events", "events/s", "RSS MiB", "windows", "keys");
@@ -130,6 +134,7 @@ int main(int argc, char** argv)
             findings += analyzer.add(w).size();
             findings += drift.add(w).size();
             findings += quality.add(w).size();
+            findings += performance.add(w).size();
         }
         const double seconds = std::chrono::duration<double>(Clock::now() - last).count();
         std::printf("%12zu %14.0f %12.1f %10zu %8zu\n", n, double(n - lastCount) / seconds,

@@ -1,0 +1,171 @@
+#include "performance_analyzer.h"
+
+#include "hypothesis_tests.h"
+#include "stream_processor.h"
+
+#include <boost/math/distributions/normal.hpp>
+#include <cmath>
+#include <cstdio>
+
+namespace llmopt {
+
+namespace {
+
+std::string formatted(const char* format, double value)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return buf;
+}
+
+// Distribution-free interval for the q-quantile of n values: the order
+// statistics at ranks n·q ∓ z·√(n·q·(1−q)) (normal approximation to the binomial).
+Interval quantileInterval(const QuantileSketch& sketch, double q, double z)
+{
+    const double n = double(sketch.count());
+    const double half = z * std::sqrt(n * q * (1 - q));
+    return {sketch.quantile(std::max(0.0, (n * q - half) / n)),
+            sketch.quantile(std::min(1.0, (n * q + half) / n))};
+}
+
+} // namespace
+
+PerformanceAnalyzer::PerformanceAnalyzer(std::string grouping, Options options)
+    : m_grouping(std::move(grouping))
+    , m_options(options)
+{
+}
+
+PerformanceAnalyzer::PerformanceAnalyzer(std::string grouping)
+    : PerformanceAnalyzer(std::move(grouping), Options{})
+{
+}
+
+bool PerformanceAnalyzer::raise(KeyState& state, const char* metric, bool significant) const
+{
+    bool& raised = state.raised[metric];
+    if (!significant) {
+        raised = false;
+        return false;
+    }
+    if (raised)
+        return false;
+    raised = true;
+    return true;
+}
+
+Finding PerformanceAnalyzer::finding(const WindowResult& window, const KeyState& state,
+                                     const char* metric) const
+{
+    Finding f;
+    f.analyzer = "performance";
+    f.grouping = m_grouping;
+    f.key = window.key;
+    f.metric = metric;
+    f.windowStartUnixNano = state.recent.front().startUnixNano;
+    f.windowEndUnixNano = window.endUnixNano;
+    f.detectedAtUnixNano = window.endUnixNano;
+    return f;
+}
+
+void PerformanceAnalyzer::testQuantile(KeyState& state, const WindowResult& window,
+                                       const WindowStats& current, const char* metric,
+                                       const char* label, const QuantileSketch WindowStats::*sketch,
+                                       std::vector<Finding>& out)
+{
+    const QuantileSketch& ref = state.reference.*sketch;
+    const QuantileSketch& now = current.*sketch;
+    if (ref.count() < m_options.minCalls || now.count() < m_options.minCalls)
+        return;
+    // Two intervals at 1 − α/2 each, so that "apart" errs with probability ≤ α.
+    const double z = boost::math::quantile(boost::math::normal(), 1 - m_options.alpha / 4);
+    const Interval r = quantileInterval(ref, m_options.quantile, z);
+    const Interval c = quantileInterval(now, m_options.quantile, z);
+    const double refValue = ref.quantile(m_options.quantile);
+    const double value = now.quantile(m_options.quantile);
+    const double shift = refValue > 0 ? value / refValue - 1 : 0;
+    const bool worse = c.low > r.high && shift >= m_options.minRelativeShift;
+    const bool better = c.high < r.low && -shift >= m_options.minRelativeShift;
+    if (!raise(state, metric, worse || better))
+        return;
+    Finding f = finding(window, state, metric);
+    f.method = "quantile shift: order-statistic confidence intervals (1 - α/2 each) apart";
+    f.statistic = shift;
+    f.threshold = m_options.minRelativeShift;
+    f.severity = better ? Finding::Severity::Info
+        : shift >= 0.5  ? Finding::Severity::Critical
+                        : Finding::Severity::Warning;
+    f.summary = std::string(label) + " of " + window.key + (worse ? " rose " : " fell ")
+        + formatted("%.0f", 100 * std::abs(shift)) + " %: " + formatted("%.0f", refValue) + " → "
+        + formatted("%.0f", value) + " ms (intervals " + formatted("%.0f", r.low) + "–"
+        + formatted("%.0f", r.high) + " and " + formatted("%.0f", c.low) + "–"
+        + formatted("%.0f", c.high) + ")";
+    f.evidence
+        = {{"quantile", m_options.quantile},
+           {"reference", {{"value", refValue}, {"interval", {r.low, r.high}}, {"n", ref.count()}}},
+           {"current", {{"value", value}, {"interval", {c.low, c.high}}, {"n", now.count()}}}};
+    out.push_back(std::move(f));
+}
+
+std::vector<Finding> PerformanceAnalyzer::add(const WindowResult& window)
+{
+    std::vector<Finding> out;
+    auto it = m_keys.find(window.key);
+    if (it == m_keys.end())
+        it = m_keys.emplace(window.key, KeyState()).first;
+    KeyState& state = it->second;
+    if (state.referenceWindows < m_options.referenceWindows) {
+        state.reference.merge(window.stats);
+        ++state.referenceWindows;
+        return out;
+    }
+    state.recent.push_back(window);
+    if (state.recent.size() > size_t(m_options.currentWindows))
+        state.recent.pop_front();
+    if (state.recent.size() < size_t(m_options.currentWindows))
+        return out;
+    WindowStats current;
+    for (const WindowResult& w : state.recent)
+        current.merge(w.stats);
+    testQuantile(state, window, current, "latency_p95_ms", "p95 latency",
+                 &WindowStats::latencySketch, out);
+    testQuantile(state, window, current, "ttft_p95_ms", "p95 time to first token",
+                 &WindowStats::ttftSketch, out);
+
+    const WindowStats& ref = state.reference;
+    if (ref.requests >= m_options.minCalls && current.requests >= m_options.minCalls) {
+        const TwoSampleTest z
+            = twoProportionZTest(current.errors, current.requests, ref.errors, ref.requests);
+        const double change = current.errorRate() - ref.errorRate();
+        if (raise(state, "error_rate",
+                  z.pValue < m_options.alpha && std::abs(change) >= m_options.minErrorRateChange)) {
+            Finding f = finding(window, state, "error_rate");
+            f.method = "two-proportion z-test, Wilson intervals";
+            f.statistic = z.statistic;
+            f.pValue = z.pValue;
+            f.threshold = m_options.alpha;
+            f.severity = change < 0 ? Finding::Severity::Info
+                : change >= 0.05    ? Finding::Severity::Critical
+                                    : Finding::Severity::Warning;
+            const double seconds
+                = double(window.endUnixNano - state.recent.front().startUnixNano) / 1e9;
+            f.summary = "error rate of " + window.key + (change > 0 ? " rose" : " fell") + " from "
+                + formatted("%.2f", 100 * ref.errorRate()) + " % to "
+                + formatted("%.2f", 100 * current.errorRate()) + " %";
+            const Interval ri = wilsonInterval(ref.errors, ref.requests);
+            const Interval ci = wilsonInterval(current.errors, current.requests);
+            f.evidence
+                = {{"reference",
+                    {{"rate", ref.errorRate()}, {"ci95", {ri.low, ri.high}}, {"n", ref.requests}}},
+                   {"current",
+                    {{"rate", current.errorRate()},
+                     {"ci95", {ci.low, ci.high}},
+                     {"n", current.requests}}},
+                   {"calls_per_second", seconds > 0 ? double(current.requests) / seconds : 0.0}};
+            out.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
+} // namespace llmopt
