@@ -3,6 +3,7 @@
 #include "analysis_report.h"
 #include "anomaly_analyzer.h"
 #include "collector.h"
+#include "cost_analyzer.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
 #include "drift_analyzer.h"
@@ -202,6 +203,7 @@ int runAnalyze(const QStringList& args)
     llmopt::DriftAnalyzer drift(grouping);
     llmopt::QualityAnalyzer quality(grouping);
     llmopt::PerformanceAnalyzer performance(grouping);
+    llmopt::CostAnalyzer cost(grouping);
     auto keep = [&](std::vector<llmopt::Finding>&& findings) {
         for (llmopt::Finding& f : findings)
             report.findings.push_back(std::move(f));
@@ -213,6 +215,7 @@ int runAnalyze(const QStringList& args)
             keep(drift.add(w));
             keep(quality.add(w));
             keep(performance.add(w));
+            keep(cost.add(w));
         }
     };
     std::string key;

@@ -33,6 +33,7 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices)
     , m_drift(std::string(groupingName(Grouping::ServiceVariant)))
     , m_quality(std::string(groupingName(Grouping::ServiceVariant)))
     , m_performance(std::string(groupingName(Grouping::ServiceVariant)))
+    , m_cost(std::string(groupingName(Grouping::ServiceVariant)))
 {
 }
 
@@ -60,6 +61,8 @@ void EngineLoop::concludeWindows()
         for (Finding& f : m_quality.add(w))
             m_newFindings.push_back(std::move(f));
         for (Finding& f : m_performance.add(w))
+            m_newFindings.push_back(std::move(f));
+        for (Finding& f : m_cost.add(w))
             m_newFindings.push_back(std::move(f));
     }
     try {

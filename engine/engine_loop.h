@@ -2,6 +2,7 @@
 
 #include "anomaly_analyzer.h"
 #include "collector.h"
+#include "cost_analyzer.h"
 #include "drift_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
@@ -96,6 +97,7 @@ private:
     DriftAnalyzer m_drift;
     QualityAnalyzer m_quality;
     PerformanceAnalyzer m_performance;
+    CostAnalyzer m_cost;
     std::string m_key;
     std::vector<Finding> m_newFindings;
     std::deque<Finding> m_findings;

@@ -15,7 +15,7 @@ Item {
 
     // The family of a method, for the list.
     function methodName(method) {
-        for (const name of ["EWMA", "CUSUM", "robust z", "Kolmogorov", "chi-square", "ADWIN", "Page-Hinkley", "Welch", "two-proportion", "quantile shift"])
+        for (const name of ["EWMA", "CUSUM", "robust z", "Kolmogorov", "chi-square", "ADWIN", "Page-Hinkley", "Welch", "two-proportion", "quantile shift", "price table", "spend so far"])
             if (method.indexOf(name) >= 0)
                 return name === "Kolmogorov" ? "KS" : name
         return method
@@ -80,7 +80,7 @@ Item {
                     spacing: 8
                     ComboBox {
                         id: analyzer
-                        model: [qsTr("All analyzers"), "performance", "quality", "drift", "anomaly"]
+                        model: [qsTr("All analyzers"), "performance", "cost", "quality", "drift", "anomaly"]
                         onActivated: root.findings.analyzerFilter = currentIndex === 0 ? "" : currentText
                         Accessible.name: qsTr("Analyzer")
                     }

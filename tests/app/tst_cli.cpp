@@ -204,7 +204,8 @@ private Q_SLOTS:
         int critical = 0;
         for (const QJsonValue& f : doc["findings"].toArray()) {
             const QString analyzer = f["analyzer"].toString();
-            QVERIFY2(QStringList({"performance", "quality", "drift", "anomaly"}).contains(analyzer),
+            QVERIFY2(QStringList({"performance", "cost", "quality", "drift", "anomaly"})
+                         .contains(analyzer),
                      qPrintable(analyzer));
             QVERIFY(!f["method"].toString().isEmpty());
             QVERIFY(!f["evidence"].toObject().isEmpty() || analyzer == "drift");

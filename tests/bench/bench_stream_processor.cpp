@@ -2,8 +2,11 @@
 // over 50 variants, and resident memory as the event count grows.
 // Prints a table; docs/benchmarks.md says how to read it.
 #include "anomaly_analyzer.h"
+#include "cost_analyzer.h"
 #include "drift_analyzer.h"
+#include "embedded_resources.h"
 #include "performance_analyzer.h"
+#include "price_table.h"
 #include "quality_analyzer.h"
 #include "simulator.h"
 #include "stream_processor.h"
@@ -37,6 +40,7 @@ long residentKilobytes()
 // windows and analyzers; prints the findings per analyzer and method.
 int steady(size_t total)
 {
+    const auto prices = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
     auto config = SimulatorConfig::demo(2, 0);
     config.rateScale = 5;
     Simulator sim(config);
@@ -47,6 +51,7 @@ int steady(size_t total)
     DriftAnalyzer drift("service_variant");
     QualityAnalyzer quality("service_variant");
     PerformanceAnalyzer performance("service_variant");
+    CostAnalyzer cost("service_variant");
     std::map<std::string, size_t> byMethod;
     size_t n = 0, windows = 0, qualityCalls = 0;
     std::string key;
@@ -58,7 +63,8 @@ int steady(size_t total)
     for (int64_t t = 60'000'000'000LL; n < total; t += 60'000'000'000LL) {
         events.clear();
         sim.generateUntil(t, events);
-        for (const LlmEvent& e : events) {
+        for (LlmEvent& e : events) {
+            e.costUsd = prices.cost(e); // as the collector would
             processor.add(e);
             if (const auto q = e.quality(); q && groupingKey(Grouping::ServiceVariant, e, key)) {
                 count(drift.observeQuality(key, *q, e.timeUnixNano));
@@ -72,6 +78,7 @@ int steady(size_t total)
             count(drift.add(w));
             count(quality.add(w));
             count(performance.add(w));
+            count(cost.add(w));
         }
     }
     std::printf(
@@ -97,8 +104,11 @@ int main(int argc, char** argv)
     std::vector<LlmEvent> events;
     for (int64_t t = 60'000'000'000LL; events.size() < 1'000'000; t += 60'000'000'000LL)
         sim.generateUntil(t, events);
-    for (size_t i = 0; i < events.size(); ++i)
+    const auto prices = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
+    for (size_t i = 0; i < events.size(); ++i) {
         events[i].variant.promptVersion = "p" + std::to_string(i % (kVariants / 9 + 1));
+        events[i].costUsd = prices.cost(events[i]); // as the collector would
+    }
     const int64_t span = events.back().timeUnixNano - events.front().timeUnixNano + 1;
     std::printf(
         "events: %zu (replaying %zu simulated calls over %.1f h), grouping service/variant\n",
@@ -111,6 +121,7 @@ int main(int argc, char** argv)
     DriftAnalyzer drift("service_variant");
     QualityAnalyzer quality("service_variant");
     PerformanceAnalyzer performance("service_variant");
+    CostAnalyzer cost("service_variant");
     std::string key;
     size_t findings = 0, windows = 0;
     std::printf("%12s %14s %12s %10s %8s\n", "events", "events/s", "RSS MiB", "windows", "keys");
@@ -135,6 +146,7 @@ int main(int argc, char** argv)
             findings += drift.add(w).size();
             findings += quality.add(w).size();
             findings += performance.add(w).size();
+            findings += cost.add(w).size();
         }
         const double seconds = std::chrono::duration<double>(Clock::now() - last).count();
         std::printf("%12zu %14.0f %12.1f %10zu %8zu\n", n, double(n - lastCount) / seconds,

@@ -1,0 +1,223 @@
+#include "cost_analyzer.h"
+
+#include "hypothesis_tests.h"
+#include "stream_processor.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace llmopt {
+
+namespace {
+
+constexpr int64_t kHour = 3'600'000'000'000LL;
+constexpr int64_t kDay = 24 * kHour;
+
+std::string formatted(const char* format, double value)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return buf;
+}
+
+// UTC calendar month of a time, as year·12 + month − 1, and when it ends.
+std::pair<int64_t, int64_t> monthOf(int64_t unixNano)
+{
+    using namespace std::chrono;
+    const sys_days day{floor<days>(sys_time<nanoseconds>(nanoseconds(unixNano)))};
+    const year_month_day ymd(day);
+    const year_month next = year_month(ymd.year(), ymd.month()) + months(1);
+    const sys_days end{next / 1};
+    return {int64_t(int(ymd.year())) * 12 + int64_t(unsigned(ymd.month())) - 1,
+            duration_cast<nanoseconds>(end.time_since_epoch()).count()};
+}
+
+} // namespace
+
+CostAnalyzer::CostAnalyzer(std::string grouping, Options options)
+    : m_grouping(std::move(grouping))
+    , m_options(std::move(options))
+{
+}
+
+CostAnalyzer::CostAnalyzer(std::string grouping)
+    : CostAnalyzer(std::move(grouping), Options{})
+{
+}
+
+std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
+{
+    std::vector<Finding> out;
+    auto it = m_keys.find(window.key);
+    if (it == m_keys.end())
+        it = m_keys.emplace(window.key, KeyState()).first;
+    KeyState& state = it->second;
+    auto finding = [&](const char* metric) {
+        Finding f;
+        f.analyzer = "cost";
+        f.grouping = m_grouping;
+        f.key = window.key;
+        f.metric = metric;
+        f.windowStartUnixNano = window.startUnixNano;
+        f.windowEndUnixNano = window.endUnixNano;
+        f.detectedAtUnixNano = window.endUnixNano;
+        return f;
+    };
+
+    if (window.stats.costUnknown > 0 && !state.unpricedReported) {
+        state.unpricedReported = true;
+        Finding f = finding("cost_unknown");
+        f.method = "price table lookup";
+        f.statistic = double(window.stats.costUnknown);
+        f.severity = Finding::Severity::Warning;
+        f.summary = std::to_string(window.stats.costUnknown) + " calls of " + window.key
+            + " have no price: their model is not in the price table — add it to a prices file "
+              "(--prices, or prices: in the daemon config)";
+        f.evidence
+            = {{"unpriced_calls", window.stats.costUnknown}, {"calls", window.stats.requests}};
+        out.push_back(std::move(f));
+    }
+    budget(window, out);
+
+    if (state.referenceWindows < m_options.referenceWindows) {
+        state.reference.merge(window.stats);
+        ++state.referenceWindows;
+        return out;
+    }
+    state.recent.push_back(window);
+    if (state.recent.size() > size_t(m_options.currentWindows))
+        state.recent.pop_front();
+    if (state.recent.size() < size_t(m_options.currentWindows))
+        return out;
+    WindowStats current;
+    for (const WindowResult& w : state.recent)
+        current.merge(w.stats);
+    const RunningStats& ref = state.reference.costUsd;
+    const RunningStats& now = current.costUsd;
+    if (ref.count() < m_options.minPriced || now.count() < m_options.minPriced || ref.mean() <= 0)
+        return out;
+    const TwoSampleTest t = welchTTest(now.mean(), now.standardDeviation(), now.count(), ref.mean(),
+                                       ref.standardDeviation(), ref.count());
+    const double change = now.mean() / ref.mean() - 1;
+    const bool significant
+        = t.pValue < m_options.alpha && std::abs(change) >= m_options.minRelativeChange;
+    if (!significant) {
+        state.raised = false;
+        return out;
+    }
+    if (state.raised)
+        return out;
+    state.raised = true;
+    auto per1kTokens = [](const WindowStats& s) {
+        const double tokens = s.inputTokens.sum() + s.outputTokens.sum();
+        return tokens > 0 ? 1000 * s.costUsd.sum() / tokens : 0.0;
+    };
+    auto perGood = [](const WindowStats& s) {
+        return s.qualityGood ? s.costUsd.sum() / double(s.qualityGood) : 0.0;
+    };
+    Finding f = finding("cost_per_request_usd");
+    f.windowStartUnixNano = state.recent.front().startUnixNano;
+    f.method = "Welch t-test on cost per request";
+    f.statistic = t.statistic;
+    f.pValue = t.pValue;
+    f.threshold = m_options.alpha;
+    f.severity = change < 0 ? Finding::Severity::Info
+        : change >= 0.5     ? Finding::Severity::Critical
+                            : Finding::Severity::Warning;
+    f.summary = "cost per request of " + window.key + (change > 0 ? " rose " : " fell ")
+        + formatted("%.0f", 100 * std::abs(change)) + " %: $" + formatted("%.6f", ref.mean())
+        + " → $" + formatted("%.6f", now.mean());
+    const Interval ri = meanInterval(ref.mean(), ref.standardDeviation(), ref.count());
+    const Interval ci = meanInterval(now.mean(), now.standardDeviation(), now.count());
+    f.evidence = {{"reference",
+                   {{"per_request", ref.mean()},
+                    {"ci95", {ri.low, ri.high}},
+                    {"per_1k_tokens", per1kTokens(state.reference)},
+                    {"per_good_outcome", perGood(state.reference)},
+                    {"n", ref.count()}}},
+                  {"current",
+                   {{"per_request", now.mean()},
+                    {"ci95", {ci.low, ci.high}},
+                    {"per_1k_tokens", per1kTokens(current)},
+                    {"per_good_outcome", perGood(current)},
+                    {"n", now.count()}}}};
+    out.push_back(std::move(f));
+    return out;
+}
+
+void CostAnalyzer::budget(const WindowResult& window, std::vector<Finding>& out)
+{
+    const std::string service = window.key.substr(0, window.key.find('/'));
+    const auto budgetIt = m_options.budgets.find(service);
+    if (budgetIt == m_options.budgets.end())
+        return;
+    const Budget& b = budgetIt->second;
+    Spend& s = m_spend[service];
+    const int64_t t = window.endUnixNano - 1; // the window's last instant
+    const int64_t day = t / kDay;
+    const auto [month, monthEnd] = monthOf(t);
+    auto reset = [&](const char* prefix) {
+        for (auto a = s.alerted.begin(); a != s.alerted.end();)
+            a = a->starts_with(prefix) ? s.alerted.erase(a) : std::next(a);
+    };
+    if (day != s.day) {
+        s.day = day;
+        s.today = 0;
+        reset("day:");
+    }
+    if (month != s.month) {
+        s.month = month;
+        s.thisMonth = 0;
+        reset("month:");
+    }
+    const double cost = window.stats.costUsd.sum();
+    s.today += cost;
+    s.thisMonth += cost;
+    s.lastHour.emplace_back(window.endUnixNano, cost);
+    while (!s.lastHour.empty() && s.lastHour.front().first <= window.endUnixNano - kHour)
+        s.lastHour.pop_front();
+    double hourSpend = 0;
+    for (const auto& [end, c] : s.lastHour)
+        hourSpend += c;
+    const double ratePerNano = hourSpend / double(kHour);
+
+    auto check = [&](const char* period, double budget, double spent, int64_t periodEnd) {
+        if (budget <= 0)
+            return;
+        const double forecast = spent + ratePerNano * double(periodEnd - window.endUnixNano);
+        for (double fraction : m_options.alertFractions) {
+            const std::string id = std::string(period) + ":" + formatted("%g", fraction);
+            if (forecast < fraction * budget || s.alerted.contains(id))
+                continue;
+            s.alerted.insert(id);
+            Finding f;
+            f.analyzer = "cost";
+            f.grouping = "service";
+            f.key = service;
+            f.metric = std::string(period) + "_budget";
+            f.method = "spend so far plus the last hour's rate to the end of the period";
+            f.statistic = forecast;
+            f.threshold = fraction * budget;
+            f.severity = fraction >= 1.0 ? Finding::Severity::Critical : Finding::Severity::Warning;
+            f.windowStartUnixNano = window.startUnixNano;
+            f.windowEndUnixNano = window.endUnixNano;
+            f.detectedAtUnixNano = window.endUnixNano;
+            f.summary = service + " is on course to spend $" + formatted("%.2f", forecast)
+                + " this " + (std::string(period) == "daily" ? "day" : "month") + ", "
+                + formatted("%.0f", 100 * forecast / budget) + " % of its $"
+                + formatted("%.2f", budget) + " budget ($" + formatted("%.2f", spent)
+                + " spent so far)";
+            f.evidence = {{"spent", spent},
+                          {"forecast", forecast},
+                          {"budget", budget},
+                          {"fraction", fraction},
+                          {"spend_per_hour", hourSpend}};
+            out.push_back(std::move(f));
+        }
+    };
+    check("daily", b.dailyUsd, s.today, (day + 1) * kDay);
+    check("monthly", b.monthlyUsd, s.thisMonth, monthEnd);
+}
+
+} // namespace llmopt

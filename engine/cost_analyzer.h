@@ -1,0 +1,72 @@
+#pragma once
+
+#include "finding.h"
+#include "window_stats.h"
+
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace llmopt {
+
+struct WindowResult;
+
+// Cost per key (service/variant) and spend per service:
+//  - cost per request of the latest `currentWindows` against the key's first
+//    `referenceWindows`: Welch's t-test; a finding needs p < α and a change of
+//    at least `minRelativeChange` (a rise is a warning, critical from +50 %;
+//    a fall is info). Cost per 1k tokens and per good outcome (score ≥ 0.5)
+//    are in the evidence;
+//  - calls without a price: one finding per key, naming the fix;
+//  - budget burn: per service, spend so far in the UTC day and month plus the
+//    last hour's rate to the end of the period; a finding the first time the
+//    forecast crosses each alert fraction of a budget in a period.
+class CostAnalyzer {
+public:
+    struct Budget {
+        double dailyUsd = 0; // 0: none
+        double monthlyUsd = 0;
+    };
+    struct Options {
+        int referenceWindows = 30;
+        int currentWindows = 10;
+        double alpha = 0.001;
+        double minRelativeChange = 0.10;
+        uint64_t minPriced = 100; // priced calls in each of reference and current
+        std::map<std::string, Budget> budgets; // by service
+        std::vector<double> alertFractions{0.5, 0.8, 1.0};
+    };
+
+    CostAnalyzer(std::string grouping, Options options);
+    explicit CostAnalyzer(std::string grouping);
+
+    std::vector<Finding> add(const WindowResult& window);
+
+private:
+    struct KeyState {
+        WindowStats reference;
+        int referenceWindows = 0;
+        std::deque<WindowResult> recent;
+        bool raised = false;
+        bool unpricedReported = false;
+    };
+    struct Spend {
+        int64_t day = -1; // UTC day number of `today`
+        int64_t month = -1; // year·12 + month of `thisMonth`
+        double today = 0;
+        double thisMonth = 0;
+        std::deque<std::pair<int64_t, double>> lastHour; // (window end, cost)
+        std::set<std::string> alerted; // "day:0.8", "month:1" — reset with the period
+    };
+    void budget(const WindowResult& window, std::vector<Finding>& out);
+
+    std::string m_grouping;
+    Options m_options;
+    std::unordered_map<std::string, KeyState> m_keys;
+    std::map<std::string, Spend> m_spend; // by service
+};
+
+} // namespace llmopt
