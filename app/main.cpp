@@ -292,7 +292,11 @@ int runHeadless(const QString& configPath)
         config.storage.path,
         llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
     llmopt::IngestQueue queue(static_cast<size_t>(config.queueCapacityEvents));
-    llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)));
+    std::map<std::string, llmopt::CostAnalyzer::Budget> budgets;
+    for (const auto& [service, b] : config.budgets)
+        budgets[service] = {b.dailyUsd, b.monthlyUsd};
+    llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
+                              budgets);
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;

@@ -15,7 +15,8 @@ namespace llmopt {
 namespace {
 
 using Target = std::variant<bool*, int*, int64_t*, std::string*, std::vector<std::string>*,
-                            std::map<std::string, std::string>*>;
+                            std::map<std::string, std::string>*,
+                            std::map<std::string, DaemonConfig::Budget>*>;
 
 struct Key {
     const char* name;
@@ -50,6 +51,8 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"api.port", &c.api.port, "a port number 0–65535"},
         {"api.bearer_token", &c.api.bearerToken, "a string"},
         {"engine.queue_capacity_events", &c.queueCapacityEvents, "a count ≥ 1000"},
+        {"budgets", &c.budgets,
+         "a map of service name to {daily_usd: N, monthly_usd: N} (USD, 0 for none)"},
     };
 }
 
@@ -114,6 +117,34 @@ void assignYaml(const Key& key, const YAML::Node& node, const std::string& origi
         auto* map = std::get<std::map<std::string, std::string>*>(key.target);
         for (const auto& kv : node)
             (*map)[kv.first.as<std::string>()] = kv.second.as<std::string>();
+        return;
+    }
+    if (std::holds_alternative<std::map<std::string, DaemonConfig::Budget>*>(key.target)) {
+        if (!node.IsMap() && !node.IsNull())
+            bad(origin, key, YAML::Dump(node));
+        auto* budgets = std::get<std::map<std::string, DaemonConfig::Budget>*>(key.target);
+        for (const auto& service : node) {
+            const std::string name = service.first.as<std::string>();
+            if (!service.second.IsMap())
+                bad(origin, key, YAML::Dump(node));
+            DaemonConfig::Budget& b = (*budgets)[name];
+            for (const auto& field : service.second) {
+                const std::string what = field.first.as<std::string>();
+                double* target = what == "daily_usd" ? &b.dailyUsd
+                    : what == "monthly_usd"          ? &b.monthlyUsd
+                                                     : nullptr;
+                double value = -1;
+                try {
+                    value = field.second.as<double>();
+                } catch (const YAML::Exception&) {
+                }
+                if (!target || !(value >= 0))
+                    throw ConfigError(origin + ": budgets." + name + "." + what
+                                      + " is not valid; expected daily_usd or monthly_usd, a "
+                                        "number of USD ≥ 0");
+                *target = value;
+            }
+        }
         return;
     }
     if (!node.IsScalar())

@@ -44,6 +44,13 @@ struct DaemonConfig {
         std::string bearerToken;
     } api;
     int64_t queueCapacityEvents = 200000;
+    // Spend budgets per service (USD; 0: none): the cost analyzer forecasts the
+    // day's and month's spend and raises findings at 50, 80 and 100 %.
+    struct Budget {
+        double dailyUsd = 0;
+        double monthlyUsd = 0;
+    };
+    std::map<std::string, Budget> budgets;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.

@@ -24,7 +24,19 @@ int64_t nowUnixNano()
 
 } // namespace
 
-EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices)
+namespace {
+
+CostAnalyzer::Options withBudgets(std::map<std::string, CostAnalyzer::Budget> budgets)
+{
+    CostAnalyzer::Options o;
+    o.budgets = std::move(budgets);
+    return o;
+}
+
+} // namespace
+
+EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
+                       std::map<std::string, CostAnalyzer::Budget> budgets)
     : m_queue(queue)
     , m_store(store)
     , m_collector(store, std::move(prices))
@@ -33,7 +45,7 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices)
     , m_drift(std::string(groupingName(Grouping::ServiceVariant)))
     , m_quality(std::string(groupingName(Grouping::ServiceVariant)))
     , m_performance(std::string(groupingName(Grouping::ServiceVariant)))
-    , m_cost(std::string(groupingName(Grouping::ServiceVariant)))
+    , m_cost(std::string(groupingName(Grouping::ServiceVariant)), withBudgets(std::move(budgets)))
 {
 }
 

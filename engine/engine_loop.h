@@ -59,7 +59,8 @@ public:
     static constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;
     static constexpr size_t kRecentFindings = 500;
 
-    EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices);
+    EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
+               std::map<std::string, CostAnalyzer::Budget> budgets = {});
     ~EngineLoop();
 
     void start();

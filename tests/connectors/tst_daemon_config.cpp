@@ -96,6 +96,10 @@ kafka:
             << "set both otlp.http.tls_certificate and otlp.http.tls_private_key";
         QTest::newRow("not a map") << "- a\n- b\n"
                                    << "expected a map";
+        QTest::newRow("budget field") << "budgets:\n  chat: {weekly_usd: 5}\n"
+                                      << "budgets.chat.weekly_usd is not valid";
+        QTest::newRow("budget value") << "budgets:\n  chat: {daily_usd: -5}\n"
+                                      << "budgets.chat.daily_usd is not valid";
     }
     void mistakesNameTheKeyAndTheFix()
     {
@@ -107,6 +111,19 @@ kafka:
         } catch (const ConfigError& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
         }
+    }
+
+    void budgetsPerService()
+    {
+        const DaemonConfig c = DaemonConfig::parse(
+            "budgets:\n  support-chat: {daily_usd: 250, monthly_usd: 6000}\n  summarizer: "
+            "{monthly_usd: 90.5}\n",
+            "c.yaml", noEnvironment);
+        QCOMPARE(c.budgets.size(), size_t(2));
+        QCOMPARE(c.budgets.at("support-chat").dailyUsd, 250.0);
+        QCOMPARE(c.budgets.at("support-chat").monthlyUsd, 6000.0);
+        QCOMPARE(c.budgets.at("summarizer").dailyUsd, 0.0);
+        QCOMPARE(c.budgets.at("summarizer").monthlyUsd, 90.5);
     }
 
     void badEnvironmentValueNamesTheVariable()
