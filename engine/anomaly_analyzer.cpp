@@ -20,13 +20,6 @@ double median(std::vector<double> v)
     return (upper + *std::max_element(v.begin(), v.begin() + long(mid))) / 2.0;
 }
 
-std::string formatted(const char* format, double value)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, value);
-    return buf;
-}
-
 } // namespace
 
 AnomalyAnalyzer::AnomalyAnalyzer(std::string grouping, Options options)

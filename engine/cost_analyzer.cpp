@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 namespace llmopt {
 
@@ -13,13 +12,6 @@ namespace {
 
 constexpr int64_t kHour = 3'600'000'000'000LL;
 constexpr int64_t kDay = 24 * kHour;
-
-std::string formatted(const char* format, double value)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, value);
-    return buf;
-}
 
 // UTC calendar month of a time, as year·12 + month − 1, and when it ends.
 std::pair<int64_t, int64_t> monthOf(int64_t unixNano)
@@ -38,6 +30,7 @@ std::pair<int64_t, int64_t> monthOf(int64_t unixNano)
 CostAnalyzer::CostAnalyzer(std::string grouping, Options options)
     : m_grouping(std::move(grouping))
     , m_options(std::move(options))
+    , m_tracker(m_options.referenceWindows, m_options.currentWindows)
 {
 }
 
@@ -49,10 +42,6 @@ CostAnalyzer::CostAnalyzer(std::string grouping)
 std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
 {
     std::vector<Finding> out;
-    auto it = m_keys.find(window.key);
-    if (it == m_keys.end())
-        it = m_keys.emplace(window.key, KeyState()).first;
-    KeyState& state = it->second;
     auto finding = [&](const char* metric) {
         Finding f;
         f.analyzer = "cost";
@@ -65,8 +54,7 @@ std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
         return f;
     };
 
-    if (window.stats.costUnknown > 0 && !state.unpricedReported) {
-        state.unpricedReported = true;
+    if (window.stats.costUnknown > 0 && m_unpricedReported.insert(window.key).second) {
         Finding f = finding("cost_unknown");
         f.method = "price table lookup";
         f.statistic = double(window.stats.costUnknown);
@@ -80,20 +68,11 @@ std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
     }
     budget(window, out);
 
-    if (state.referenceWindows < m_options.referenceWindows) {
-        state.reference.merge(window.stats);
-        ++state.referenceWindows;
+    const auto comparison = m_tracker.add(window);
+    if (!comparison)
         return out;
-    }
-    state.recent.push_back(window);
-    if (state.recent.size() > size_t(m_options.currentWindows))
-        state.recent.pop_front();
-    if (state.recent.size() < size_t(m_options.currentWindows))
-        return out;
-    WindowStats current;
-    for (const WindowResult& w : state.recent)
-        current.merge(w.stats);
-    const RunningStats& ref = state.reference.costUsd;
+    const WindowStats& current = comparison->current;
+    const RunningStats& ref = comparison->reference->costUsd;
     const RunningStats& now = current.costUsd;
     if (ref.count() < m_options.minPriced || now.count() < m_options.minPriced || ref.mean() <= 0)
         return out;
@@ -102,13 +81,8 @@ std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
     const double change = now.mean() / ref.mean() - 1;
     const bool significant
         = t.pValue < m_options.alpha && std::abs(change) >= m_options.minRelativeChange;
-    if (!significant) {
-        state.raised = false;
+    if (!m_tracker.raise(window.key, "cost_per_request_usd", significant ? 1 : 0))
         return out;
-    }
-    if (state.raised)
-        return out;
-    state.raised = true;
     auto per1kTokens = [](const WindowStats& s) {
         const double tokens = s.inputTokens.sum() + s.outputTokens.sum();
         return tokens > 0 ? 1000 * s.costUsd.sum() / tokens : 0.0;
@@ -117,7 +91,7 @@ std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
         return s.qualityGood ? s.costUsd.sum() / double(s.qualityGood) : 0.0;
     };
     Finding f = finding("cost_per_request_usd");
-    f.windowStartUnixNano = state.recent.front().startUnixNano;
+    f.windowStartUnixNano = comparison->currentStartUnixNano;
     f.method = "Welch t-test on cost per request";
     f.statistic = t.statistic;
     f.pValue = t.pValue;
@@ -133,8 +107,8 @@ std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
     f.evidence = {{"reference",
                    {{"per_request", ref.mean()},
                     {"ci95", {ri.low, ri.high}},
-                    {"per_1k_tokens", per1kTokens(state.reference)},
-                    {"per_good_outcome", perGood(state.reference)},
+                    {"per_1k_tokens", per1kTokens(*comparison->reference)},
+                    {"per_good_outcome", perGood(*comparison->reference)},
                     {"n", ref.count()}}},
                   {"current",
                    {{"per_request", now.mean()},

@@ -1,13 +1,12 @@
 #pragma once
 
 #include "finding.h"
-#include "window_stats.h"
+#include "reference_tracker.h"
 
 #include <deque>
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace llmopt {
@@ -46,13 +45,6 @@ public:
     std::vector<Finding> add(const WindowResult& window);
 
 private:
-    struct KeyState {
-        WindowStats reference;
-        int referenceWindows = 0;
-        std::deque<WindowResult> recent;
-        bool raised = false;
-        bool unpricedReported = false;
-    };
     struct Spend {
         int64_t day = -1; // UTC day number of `today`
         int64_t month = -1; // year·12 + month of `thisMonth`
@@ -65,7 +57,8 @@ private:
 
     std::string m_grouping;
     Options m_options;
-    std::unordered_map<std::string, KeyState> m_keys;
+    ReferenceTracker m_tracker;
+    std::set<std::string> m_unpricedReported; // keys whose calls without a price were named
     std::map<std::string, Spend> m_spend; // by service
 };
 

@@ -10,13 +10,6 @@ namespace llmopt {
 
 namespace {
 
-std::string formatted(const char* format, double value)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, value);
-    return buf;
-}
-
 // Bin edges at the sketch's deciles, each above the previous one and above its minimum.
 std::vector<double> decileEdges(const QuantileSketch& sketch)
 {
@@ -35,6 +28,7 @@ std::vector<double> decileEdges(const QuantileSketch& sketch)
 DriftAnalyzer::DriftAnalyzer(std::string grouping, Options options)
     : m_grouping(std::move(grouping))
     , m_options(options)
+    , m_tracker(options.referenceWindows, options.currentWindows)
 {
 }
 
@@ -51,21 +45,12 @@ DriftAnalyzer::KeyState& DriftAnalyzer::stateOf(std::string_view key)
     return it->second;
 }
 
-bool DriftAnalyzer::raise(KeyState& state, const char* metric, bool drifted, double psi) const
+bool DriftAnalyzer::raise(const std::string& key, const char* metric, bool drifted, double psi)
 {
-    int& raised = state.raised[metric];
-    if (!drifted) {
-        raised = 0;
-        return false;
-    }
-    const int level = psi >= m_options.psiMajor ? 2 : 1;
-    if (level <= raised)
-        return false; // raised already, and not worse
-    raised = level;
-    return true;
+    return m_tracker.raise(key, metric, !drifted ? 0 : psi >= m_options.psiMajor ? 2 : 1);
 }
 
-Finding DriftAnalyzer::finding(const WindowResult& window, const KeyState& state,
+Finding DriftAnalyzer::finding(const WindowResult& window, const ReferenceTracker::Comparison& c,
                                const char* metric) const
 {
     Finding f;
@@ -73,50 +58,34 @@ Finding DriftAnalyzer::finding(const WindowResult& window, const KeyState& state
     f.grouping = m_grouping;
     f.key = window.key;
     f.metric = metric;
-    f.windowStartUnixNano = state.recent.front().startUnixNano;
+    f.windowStartUnixNano = c.currentStartUnixNano;
     f.windowEndUnixNano = window.endUnixNano;
     f.detectedAtUnixNano = window.endUnixNano;
-    f.evidence["reference_window"]
-        = {{"start_unix_nano", state.referenceStart}, {"end_unix_nano", state.referenceEnd}};
+    f.evidence["reference_window"] = {{"start_unix_nano", c.referenceStartUnixNano},
+                                      {"end_unix_nano", c.referenceEndUnixNano}};
     return f;
 }
 
 std::vector<Finding> DriftAnalyzer::add(const WindowResult& window)
 {
     std::vector<Finding> out;
-    KeyState& state = stateOf(window.key);
-    if (state.referenceWindows < m_options.referenceWindows) {
-        if (state.referenceWindows == 0)
-            state.referenceStart = window.startUnixNano;
-        state.reference.merge(window.stats);
-        state.referenceEnd = window.endUnixNano;
-        ++state.referenceWindows;
+    const auto c = m_tracker.add(window);
+    if (!c || c->current.requests < m_options.minCalls
+        || c->reference->requests < m_options.minCalls)
         return out;
-    }
-    state.recent.push_back(window);
-    if (state.recent.size() > size_t(m_options.currentWindows))
-        state.recent.pop_front();
-    if (state.recent.size() < size_t(m_options.currentWindows))
-        return out;
-    WindowStats current;
-    for (const WindowResult& w : state.recent)
-        current.merge(w.stats);
-    if (current.requests < m_options.minCalls || state.reference.requests < m_options.minCalls)
-        return out;
-    testNumeric(state, window, current, "input_tokens", &WindowStats::inputTokenSketch, out);
-    testNumeric(state, window, current, "output_tokens", &WindowStats::outputTokenSketch, out);
-    testCategories(state, window, current, "task_mix", &WindowStats::taskTypes, out);
-    testCategories(state, window, current, "finish_reasons", &WindowStats::finishReasons, out);
+    testNumeric(window, *c, "input_tokens", &WindowStats::inputTokenSketch, out);
+    testNumeric(window, *c, "output_tokens", &WindowStats::outputTokenSketch, out);
+    testCategories(window, *c, "task_mix", &WindowStats::taskTypes, out);
+    testCategories(window, *c, "finish_reasons", &WindowStats::finishReasons, out);
     return out;
 }
 
-void DriftAnalyzer::testNumeric(KeyState& state, const WindowResult& window,
-                                const WindowStats& current, const char* metric,
-                                const QuantileSketch WindowStats::*sketch,
+void DriftAnalyzer::testNumeric(const WindowResult& window, const ReferenceTracker::Comparison& c,
+                                const char* metric, const QuantileSketch WindowStats::*sketch,
                                 std::vector<Finding>& out)
 {
-    const QuantileSketch& reference = state.reference.*sketch;
-    const QuantileSketch& now = current.*sketch;
+    const QuantileSketch& reference = c.reference->*sketch;
+    const QuantileSketch& now = c.current.*sketch;
     if (reference.count() < m_options.minCalls || now.count() < m_options.minCalls)
         return;
     const auto referenceHistogram = reference.histogram();
@@ -127,9 +96,9 @@ void DriftAnalyzer::testNumeric(KeyState& state, const WindowResult& window,
     const std::vector<double> actual = binShares(currentHistogram, edges);
     const double psi = populationStabilityIndex(expected, actual);
     const bool drifted = ks.pValue < m_options.alpha && psi >= m_options.psiModerate;
-    if (!raise(state, metric, drifted, psi))
+    if (!raise(window.key, metric, drifted, psi))
         return;
-    Finding f = finding(window, state, metric);
+    Finding f = finding(window, c, metric);
     f.method = ks.method + "; PSI over the reference deciles";
     f.statistic = ks.statistic;
     f.pValue = ks.pValue;
@@ -148,13 +117,13 @@ void DriftAnalyzer::testNumeric(KeyState& state, const WindowResult& window,
     out.push_back(std::move(f));
 }
 
-void DriftAnalyzer::testCategories(KeyState& state, const WindowResult& window,
-                                   const WindowStats& current, const char* metric,
+void DriftAnalyzer::testCategories(const WindowResult& window,
+                                   const ReferenceTracker::Comparison& c, const char* metric,
                                    const CategoryCounts WindowStats::*counts,
                                    std::vector<Finding>& out)
 {
-    const CategoryCounts& reference = state.reference.*counts;
-    const CategoryCounts& now = current.*counts;
+    const CategoryCounts& reference = c.reference->*counts;
+    const CategoryCounts& now = c.current.*counts;
     if (reference.total() < m_options.minCalls || now.total() < m_options.minCalls)
         return;
     std::vector<std::string> names;
@@ -174,9 +143,9 @@ void DriftAnalyzer::testCategories(KeyState& state, const WindowResult& window,
     const TestResult chi = chiSquareHomogeneity(referenceCounts, currentCounts);
     const double psi = populationStabilityIndex(expected, actual);
     const bool drifted = chi.pValue < m_options.alpha && psi >= m_options.psiModerate;
-    if (!raise(state, metric, drifted, psi))
+    if (!raise(window.key, metric, drifted, psi))
         return;
-    Finding f = finding(window, state, metric);
+    Finding f = finding(window, c, metric);
     f.method = chi.method + "; PSI over the categories";
     f.statistic = chi.statistic;
     f.pValue = chi.pValue;

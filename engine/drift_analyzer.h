@@ -3,10 +3,8 @@
 #include "adwin.h"
 #include "finding.h"
 #include "page_hinkley.h"
-#include "window_stats.h"
+#include "reference_tracker.h"
 
-#include <deque>
-#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,13 +49,8 @@ public:
     std::vector<Finding> observeQuality(std::string_view key, double score, int64_t timeUnixNano);
 
 private:
+    // The online detectors of one key.
     struct KeyState {
-        WindowStats reference;
-        int referenceWindows = 0;
-        int64_t referenceStart = 0;
-        int64_t referenceEnd = 0;
-        std::deque<WindowResult> recent;
-        std::map<std::string, int> raised; // per feature: 0 clean, 1 moderate, 2 major
         Adwin adwin;
         PageHinkley pageHinkley;
         // Calls since each detector's last finding: a change is one finding,
@@ -70,15 +63,17 @@ private:
         {
         }
     };
-    void testNumeric(KeyState& state, const WindowResult& window, const WindowStats& current,
+    void testNumeric(const WindowResult& window, const ReferenceTracker::Comparison& c,
                      const char* metric, const QuantileSketch WindowStats::*sketch,
                      std::vector<Finding>& out);
-    void testCategories(KeyState& state, const WindowResult& window, const WindowStats& current,
+    void testCategories(const WindowResult& window, const ReferenceTracker::Comparison& c,
                         const char* metric, const CategoryCounts WindowStats::*counts,
                         std::vector<Finding>& out);
-    Finding finding(const WindowResult& window, const KeyState& state, const char* metric) const;
-    // Whether a drift of this size is news: the feature was clean or the shift grew.
-    bool raise(KeyState& state, const char* metric, bool drifted, double psi) const;
+    Finding finding(const WindowResult& window, const ReferenceTracker::Comparison& c,
+                    const char* metric) const;
+    // Whether a drift of this size is news: the feature was clean or the shift grew
+    // (levels: 1 moderate, 2 major).
+    bool raise(const std::string& key, const char* metric, bool drifted, double psi);
     KeyState& stateOf(std::string_view key);
 
     std::string m_grouping;
@@ -87,6 +82,7 @@ private:
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+    ReferenceTracker m_tracker;
     std::unordered_map<std::string, KeyState, Hash, std::equal_to<>> m_keys;
 };
 

@@ -1,5 +1,7 @@
 #include "finding.h"
 
+#include <cstdio>
+
 namespace llmopt {
 
 const char* Finding::severityName(Severity severity)
@@ -36,6 +38,13 @@ nlohmann::json Finding::toJson() const
         {"summary", summary},
         {"evidence", evidence},
     };
+}
+
+std::string formatted(const char* format, double value)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return buf;
 }
 
 } // namespace llmopt

@@ -32,4 +32,7 @@ struct Finding {
     static const char* severityName(Severity severity);
 };
 
+// A number for a finding's summary, printf-style ("%.3f").
+std::string formatted(const char* format, double value);
+
 } // namespace llmopt

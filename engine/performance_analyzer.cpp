@@ -5,18 +5,10 @@
 
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
-#include <cstdio>
 
 namespace llmopt {
 
 namespace {
-
-std::string formatted(const char* format, double value)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, value);
-    return buf;
-}
 
 // Distribution-free interval for the q-quantile of n values: the order
 // statistics at ranks n·q ∓ z·√(n·q·(1−q)) (normal approximation to the binomial).
@@ -33,6 +25,7 @@ Interval quantileInterval(const QuantileSketch& sketch, double q, double z)
 PerformanceAnalyzer::PerformanceAnalyzer(std::string grouping, Options options)
     : m_grouping(std::move(grouping))
     , m_options(options)
+    , m_tracker(options.referenceWindows, options.currentWindows)
 {
 }
 
@@ -41,20 +34,8 @@ PerformanceAnalyzer::PerformanceAnalyzer(std::string grouping)
 {
 }
 
-bool PerformanceAnalyzer::raise(KeyState& state, const char* metric, bool significant) const
-{
-    bool& raised = state.raised[metric];
-    if (!significant) {
-        raised = false;
-        return false;
-    }
-    if (raised)
-        return false;
-    raised = true;
-    return true;
-}
-
-Finding PerformanceAnalyzer::finding(const WindowResult& window, const KeyState& state,
+Finding PerformanceAnalyzer::finding(const WindowResult& window,
+                                     const ReferenceTracker::Comparison& c,
                                      const char* metric) const
 {
     Finding f;
@@ -62,19 +43,20 @@ Finding PerformanceAnalyzer::finding(const WindowResult& window, const KeyState&
     f.grouping = m_grouping;
     f.key = window.key;
     f.metric = metric;
-    f.windowStartUnixNano = state.recent.front().startUnixNano;
+    f.windowStartUnixNano = c.currentStartUnixNano;
     f.windowEndUnixNano = window.endUnixNano;
     f.detectedAtUnixNano = window.endUnixNano;
     return f;
 }
 
-void PerformanceAnalyzer::testQuantile(KeyState& state, const WindowResult& window,
-                                       const WindowStats& current, const char* metric,
-                                       const char* label, const QuantileSketch WindowStats::*sketch,
+void PerformanceAnalyzer::testQuantile(const WindowResult& window,
+                                       const ReferenceTracker::Comparison& comparison,
+                                       const char* metric, const char* label,
+                                       const QuantileSketch WindowStats::*sketch,
                                        std::vector<Finding>& out)
 {
-    const QuantileSketch& ref = state.reference.*sketch;
-    const QuantileSketch& now = current.*sketch;
+    const QuantileSketch& ref = comparison.reference->*sketch;
+    const QuantileSketch& now = comparison.current.*sketch;
     if (ref.count() < m_options.minCalls || now.count() < m_options.minCalls)
         return;
     // Two intervals at 1 − α/2 each, so that "apart" errs with probability ≤ α.
@@ -86,9 +68,9 @@ void PerformanceAnalyzer::testQuantile(KeyState& state, const WindowResult& wind
     const double shift = refValue > 0 ? value / refValue - 1 : 0;
     const bool worse = c.low > r.high && shift >= m_options.minRelativeShift;
     const bool better = c.high < r.low && -shift >= m_options.minRelativeShift;
-    if (!raise(state, metric, worse || better))
+    if (!m_tracker.raise(window.key, metric, worse || better ? 1 : 0))
         return;
-    Finding f = finding(window, state, metric);
+    Finding f = finding(window, comparison, metric);
     f.method = "quantile shift: order-statistic confidence intervals (1 - α/2 each) apart";
     f.statistic = shift;
     f.threshold = m_options.minRelativeShift;
@@ -110,36 +92,24 @@ void PerformanceAnalyzer::testQuantile(KeyState& state, const WindowResult& wind
 std::vector<Finding> PerformanceAnalyzer::add(const WindowResult& window)
 {
     std::vector<Finding> out;
-    auto it = m_keys.find(window.key);
-    if (it == m_keys.end())
-        it = m_keys.emplace(window.key, KeyState()).first;
-    KeyState& state = it->second;
-    if (state.referenceWindows < m_options.referenceWindows) {
-        state.reference.merge(window.stats);
-        ++state.referenceWindows;
+    const auto comparison = m_tracker.add(window);
+    if (!comparison)
         return out;
-    }
-    state.recent.push_back(window);
-    if (state.recent.size() > size_t(m_options.currentWindows))
-        state.recent.pop_front();
-    if (state.recent.size() < size_t(m_options.currentWindows))
-        return out;
-    WindowStats current;
-    for (const WindowResult& w : state.recent)
-        current.merge(w.stats);
-    testQuantile(state, window, current, "latency_p95_ms", "p95 latency",
-                 &WindowStats::latencySketch, out);
-    testQuantile(state, window, current, "ttft_p95_ms", "p95 time to first token",
+    testQuantile(window, *comparison, "latency_p95_ms", "p95 latency", &WindowStats::latencySketch,
+                 out);
+    testQuantile(window, *comparison, "ttft_p95_ms", "p95 time to first token",
                  &WindowStats::ttftSketch, out);
 
-    const WindowStats& ref = state.reference;
+    const WindowStats& ref = *comparison->reference;
+    const WindowStats& current = comparison->current;
     if (ref.requests >= m_options.minCalls && current.requests >= m_options.minCalls) {
         const TwoSampleTest z
             = twoProportionZTest(current.errors, current.requests, ref.errors, ref.requests);
         const double change = current.errorRate() - ref.errorRate();
-        if (raise(state, "error_rate",
-                  z.pValue < m_options.alpha && std::abs(change) >= m_options.minErrorRateChange)) {
-            Finding f = finding(window, state, "error_rate");
+        const bool significant
+            = z.pValue < m_options.alpha && std::abs(change) >= m_options.minErrorRateChange;
+        if (m_tracker.raise(window.key, "error_rate", significant ? 1 : 0)) {
+            Finding f = finding(window, *comparison, "error_rate");
             f.method = "two-proportion z-test, Wilson intervals";
             f.statistic = z.statistic;
             f.pValue = z.pValue;
@@ -148,7 +118,7 @@ std::vector<Finding> PerformanceAnalyzer::add(const WindowResult& window)
                 : change >= 0.05    ? Finding::Severity::Critical
                                     : Finding::Severity::Warning;
             const double seconds
-                = double(window.endUnixNano - state.recent.front().startUnixNano) / 1e9;
+                = double(window.endUnixNano - comparison->currentStartUnixNano) / 1e9;
             f.summary = "error rate of " + window.key + (change > 0 ? " rose" : " fell") + " from "
                 + formatted("%.2f", 100 * ref.errorRate()) + " % to "
                 + formatted("%.2f", 100 * current.errorRate()) + " %";

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "finding.h"
-#include "window_stats.h"
+#include "reference_tracker.h"
 
-#include <deque>
-#include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace llmopt {
@@ -42,21 +39,15 @@ public:
     std::vector<Finding> add(const WindowResult& window);
 
 private:
-    struct KeyState {
-        WindowStats reference;
-        int referenceWindows = 0;
-        std::deque<WindowResult> recent;
-        std::map<std::string, bool> raised;
-    };
-    void testQuantile(KeyState& state, const WindowResult& window, const WindowStats& current,
+    void testQuantile(const WindowResult& window, const ReferenceTracker::Comparison& c,
                       const char* metric, const char* label,
                       const QuantileSketch WindowStats::*sketch, std::vector<Finding>& out);
-    bool raise(KeyState& state, const char* metric, bool significant) const;
-    Finding finding(const WindowResult& window, const KeyState& state, const char* metric) const;
+    Finding finding(const WindowResult& window, const ReferenceTracker::Comparison& c,
+                    const char* metric) const;
 
     std::string m_grouping;
     Options m_options;
-    std::unordered_map<std::string, KeyState> m_keys;
+    ReferenceTracker m_tracker;
 };
 
 } // namespace llmopt

@@ -4,18 +4,10 @@
 #include "stream_processor.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace llmopt {
 
 namespace {
-
-std::string formatted(const char* format, double value)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, value);
-    return buf;
-}
 
 nlohmann::json interval(const Interval& i)
 {
@@ -27,6 +19,7 @@ nlohmann::json interval(const Interval& i)
 QualityAnalyzer::QualityAnalyzer(std::string grouping, Options options)
     : m_grouping(std::move(grouping))
     , m_options(options)
+    , m_tracker(options.referenceWindows, options.currentWindows)
 {
 }
 
@@ -35,18 +28,14 @@ QualityAnalyzer::QualityAnalyzer(std::string grouping)
 {
 }
 
-void QualityAnalyzer::report(KeyState& state, const WindowResult& window, const char* metric,
+void QualityAnalyzer::report(const WindowResult& window,
+                             const ReferenceTracker::Comparison& comparison, const char* metric,
                              bool significant, double change, Finding&& f,
-                             std::vector<Finding>& out) const
+                             std::vector<Finding>& out)
 {
-    bool& raised = state.raised[metric];
-    if (!significant || std::abs(change) < m_options.minChange) {
-        raised = false;
+    if (!m_tracker.raise(window.key, metric,
+                         significant && std::abs(change) >= m_options.minChange ? 1 : 0))
         return;
-    }
-    if (raised)
-        return;
-    raised = true;
     f.analyzer = "quality";
     f.grouping = m_grouping;
     f.key = window.key;
@@ -55,7 +44,7 @@ void QualityAnalyzer::report(KeyState& state, const WindowResult& window, const 
     f.severity = change > 0 ? Finding::Severity::Info
         : change <= -0.1    ? Finding::Severity::Critical
                             : Finding::Severity::Warning;
-    f.windowStartUnixNano = state.recentStart;
+    f.windowStartUnixNano = comparison.currentStartUnixNano;
     f.windowEndUnixNano = window.endUnixNano;
     f.detectedAtUnixNano = window.endUnixNano;
     out.push_back(std::move(f));
@@ -64,26 +53,11 @@ void QualityAnalyzer::report(KeyState& state, const WindowResult& window, const 
 std::vector<Finding> QualityAnalyzer::add(const WindowResult& window)
 {
     std::vector<Finding> out;
-    auto it = m_keys.find(window.key);
-    if (it == m_keys.end())
-        it = m_keys.emplace(window.key, KeyState()).first;
-    KeyState& state = it->second;
-    if (state.referenceWindows < m_options.referenceWindows) {
-        state.reference.merge(window.stats);
-        ++state.referenceWindows;
+    const auto comparison = m_tracker.add(window);
+    if (!comparison)
         return out;
-    }
-    state.recent.push_back(window.stats);
-    if (state.recent.size() == 1)
-        state.recentStart = window.startUnixNano;
-    if (state.recent.size() > size_t(m_options.currentWindows)) {
-        state.recent.pop_front();
-        state.recentStart += window.endUnixNano - window.startUnixNano;
-    }
-    WindowStats current;
-    for (const WindowStats& s : state.recent)
-        current.merge(s);
-    const WindowStats& ref = state.reference;
+    const WindowStats& current = comparison->current;
+    const WindowStats& ref = *comparison->reference;
     if (current.quality.count() < m_options.minScored || ref.quality.count() < m_options.minScored)
         return out;
 
@@ -113,8 +87,8 @@ std::vector<Finding> QualityAnalyzer::add(const WindowResult& window)
                                     current.quality.count()))},
              {"n", current.quality.count()}}},
            {"degrees_of_freedom", t.degreesOfFreedom}};
-    report(state, window, "quality_mean", t.pValue < m_options.alpha, meanChange, std::move(mean),
-           out);
+    report(window, *comparison, "quality_mean", t.pValue < m_options.alpha, meanChange,
+           std::move(mean), out);
 
     // Success rate: two-proportion z-test.
     const double refRate = double(ref.qualityGood) / double(ref.quality.count());
@@ -137,7 +111,7 @@ std::vector<Finding> QualityAnalyzer::add(const WindowResult& window)
             {{"rate", rate},
              {"ci95", interval(wilsonInterval(current.qualityGood, current.quality.count()))},
              {"n", current.quality.count()}}}};
-    report(state, window, "success_rate", z.pValue < m_options.alpha, rate - refRate,
+    report(window, *comparison, "success_rate", z.pValue < m_options.alpha, rate - refRate,
            std::move(success), out);
     return out;
 }

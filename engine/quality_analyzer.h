@@ -1,12 +1,9 @@
 #pragma once
 
 #include "finding.h"
-#include "window_stats.h"
+#include "reference_tracker.h"
 
-#include <deque>
-#include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace llmopt {
@@ -35,19 +32,13 @@ public:
     std::vector<Finding> add(const WindowResult& window);
 
 private:
-    struct KeyState {
-        WindowStats reference;
-        int referenceWindows = 0;
-        std::deque<WindowStats> recent;
-        int64_t recentStart = 0;
-        std::map<std::string, bool> raised;
-    };
-    void report(KeyState& state, const WindowResult& window, const char* metric, bool significant,
-                double change, Finding&& finding, std::vector<Finding>& out) const;
+    void report(const WindowResult& window, const ReferenceTracker::Comparison& comparison,
+                const char* metric, bool significant, double change, Finding&& finding,
+                std::vector<Finding>& out);
 
     std::string m_grouping;
     Options m_options;
-    std::unordered_map<std::string, KeyState> m_keys;
+    ReferenceTracker m_tracker;
 };
 
 } // namespace llmopt
