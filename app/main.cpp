@@ -1,12 +1,10 @@
 // llm-optimizer: argument parsing, mode selection and wiring. Everything else
 // lives in the engine, connectors and ui libraries.
+#include "analysis_pipeline.h"
 #include "analysis_report.h"
-#include "anomaly_analyzer.h"
 #include "collector.h"
-#include "cost_analyzer.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
-#include "drift_analyzer.h"
 #include "embedded_resources.h"
 #include "engine_host.h"
 #include "engine_loop.h"
@@ -18,12 +16,9 @@
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
-#include "performance_analyzer.h"
 #include "price_table.h"
-#include "quality_analyzer.h"
 #include "simulator.h"
 #include "source_list_model.h"
-#include "stream_processor.h"
 #include "variant_aggregator.h"
 
 #include <QApplication>
@@ -194,31 +189,7 @@ int runAnalyze(const QStringList& args)
     llmopt::Collector collector(store, loadPrices(parser.value("prices")));
     llmopt::VariantAggregator aggregator;
     llmopt::AnalysisReport report;
-    // One-minute windows per service and variant, for the analyzers.
-    llmopt::WindowSpec spec;
-    spec.sizeNanos = 60'000'000'000LL;
-    llmopt::StreamProcessor windows(spec, llmopt::Grouping::ServiceVariant);
-    const std::string grouping(llmopt::groupingName(windows.grouping()));
-    llmopt::AnomalyAnalyzer anomalies(grouping);
-    llmopt::DriftAnalyzer drift(grouping);
-    llmopt::QualityAnalyzer quality(grouping);
-    llmopt::PerformanceAnalyzer performance(grouping);
-    llmopt::CostAnalyzer cost(grouping);
-    auto keep = [&](std::vector<llmopt::Finding>&& findings) {
-        for (llmopt::Finding& f : findings)
-            report.findings.push_back(std::move(f));
-    };
-    auto analyse = [&](const std::vector<llmopt::WindowResult>& closed) {
-        report.windows.closed += closed.size();
-        for (const llmopt::WindowResult& w : closed) {
-            keep(anomalies.add(w));
-            keep(drift.add(w));
-            keep(quality.add(w));
-            keep(performance.add(w));
-            keep(cost.add(w));
-        }
-    };
-    std::string key;
+    llmopt::AnalysisPipeline analysis; // one-minute windows per service and variant
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
@@ -226,14 +197,10 @@ int runAnalyze(const QStringList& args)
         [&](std::vector<llmopt::LlmEvent>& batch) {
             const size_t stored = collector.ingest(batch, "file", now).stored;
             for (size_t i = 0; i < stored; ++i) {
-                const llmopt::LlmEvent& e = batch[i];
-                aggregator.add(e);
-                windows.add(e);
-                if (const auto quality = e.quality();
-                    quality && llmopt::groupingKey(windows.grouping(), e, key))
-                    keep(drift.observeQuality(key, *quality, e.timeUnixNano));
+                aggregator.add(batch[i]);
+                analysis.add(batch[i], report.findings);
             }
-            analyse(windows.takeClosed());
+            report.windows.closed += analysis.takeClosed(report.findings).size();
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)
@@ -251,11 +218,11 @@ int runAnalyze(const QStringList& args)
     report.counters = collector.totals();
     report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
-    analyse(windows.flush());
-    report.windows.grouping = grouping;
+    report.windows.closed += analysis.flush(report.findings).size();
+    report.windows.grouping = analysis.groupingName();
     report.windows.kind = "tumbling";
-    report.windows.sizeSeconds = double(spec.sizeNanos) / 1e9;
-    report.windows.lateEvents = windows.lateEvents();
+    report.windows.sizeSeconds = double(analysis.windows().spec().sizeNanos) / 1e9;
+    report.windows.lateEvents = analysis.windows().lateEvents();
     const std::string text = format == "json" ? report.toJson() : report.toText();
     std::fwrite(text.data(), 1, text.size(), stdout);
     if (unreadable)

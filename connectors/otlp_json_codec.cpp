@@ -240,6 +240,7 @@ public:
     }
 
     bool sawRequest() const { return m_sawResourceSpans; }
+    bool resourceSpansNotAList() const { return m_resourceSpansNotAList; }
     size_t skipped() const { return m_skipped; }
 
     bool null() override { return scalar(json(nullptr)); }
@@ -690,9 +691,6 @@ private:
     bool m_keyValueHasKey = false;
     size_t m_arrayElements = 0;
     LlmEvent m_event;
-
-public:
-    bool resourceSpansNotAList() const { return m_resourceSpansNotAList; }
 };
 
 } // namespace

@@ -24,66 +24,27 @@ int64_t nowUnixNano()
 
 } // namespace
 
-namespace {
-
-CostAnalyzer::Options withBudgets(std::map<std::string, CostAnalyzer::Budget> budgets)
-{
-    CostAnalyzer::Options o;
-    o.budgets = std::move(budgets);
-    return o;
-}
-
-} // namespace
-
 EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
                        std::map<std::string, CostAnalyzer::Budget> budgets)
     : m_queue(queue)
     , m_store(store)
     , m_collector(store, std::move(prices))
-    , m_windows(WindowSpec{}, Grouping::ServiceVariant)
-    , m_anomalies(std::string(groupingName(Grouping::ServiceVariant)))
-    , m_drift(std::string(groupingName(Grouping::ServiceVariant)))
-    , m_quality(std::string(groupingName(Grouping::ServiceVariant)))
-    , m_performance(std::string(groupingName(Grouping::ServiceVariant)))
-    , m_cost(std::string(groupingName(Grouping::ServiceVariant)), withBudgets(std::move(budgets)))
+    , m_analysis(AnalysisPipeline::Options{{}, Grouping::ServiceVariant, std::move(budgets)})
 {
-}
-
-void EngineLoop::analyse(const std::vector<LlmEvent>& events, size_t stored)
-{
-    for (size_t i = 0; i < stored; ++i) {
-        const LlmEvent& e = events[i];
-        m_windows.add(e);
-        if (const auto quality = e.quality();
-            quality && groupingKey(m_windows.grouping(), e, m_key))
-            for (Finding& f : m_drift.observeQuality(m_key, *quality, e.timeUnixNano))
-                m_newFindings.push_back(std::move(f));
-    }
 }
 
 void EngineLoop::concludeWindows()
 {
-    const std::vector<WindowResult> closed = m_windows.takeClosed();
+    const std::vector<WindowResult> closed = m_analysis.takeClosed(m_newFindings);
     m_windowsClosed += closed.size();
-    for (const WindowResult& w : closed) {
-        for (Finding& f : m_anomalies.add(w))
-            m_newFindings.push_back(std::move(f));
-        for (Finding& f : m_drift.add(w))
-            m_newFindings.push_back(std::move(f));
-        for (Finding& f : m_quality.add(w))
-            m_newFindings.push_back(std::move(f));
-        for (Finding& f : m_performance.add(w))
-            m_newFindings.push_back(std::move(f));
-        for (Finding& f : m_cost.add(w))
-            m_newFindings.push_back(std::move(f));
-    }
     try {
-        m_store.addWindows(groupingName(m_windows.grouping()), closed);
+        m_store.addWindows(m_analysis.groupingName(), closed);
         m_store.addFindings(m_newFindings);
     } catch (const StoreError& e) { // derived data: the events themselves are stored
         std::lock_guard lock(m_snapshotMutex);
         m_snapshot.lastError = e.what();
     }
+    m_findingsRaised += m_newFindings.size();
     for (Finding& f : m_newFindings) {
         m_findings.push_back(std::move(f));
         if (m_findings.size() > kRecentFindings)
@@ -212,7 +173,8 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
                                   static_cast<uint32_t>(m_variants.add(events[i])));
                 m_timeline.add(events[i]);
             }
-            analyse(events, stored[b - first]);
+            for (size_t i = 0; i < stored[b - first]; ++i)
+                m_analysis.add(events[i], m_newFindings);
         }
         for (size_t b = first; b < end; ++b)
             for (const EvaluationRecord& r : batches[b].evaluations) {
@@ -247,8 +209,9 @@ void EngineLoop::publish(int64_t now)
     s.timeline = m_timeline.series();
     s.kpis = m_timeline.kpis(now, kKpiSpanNanos);
     s.findings.assign(m_findings.begin(), m_findings.end());
+    s.findingsRaised = m_findingsRaised;
     s.windowsClosed = m_windowsClosed;
-    s.lateEvents = m_windows.lateEvents();
+    s.lateEvents = m_analysis.windows().lateEvents();
     s.commits = m_commits;
     m_lastPublishedUnixNano = now;
     std::lock_guard lock(m_snapshotMutex);

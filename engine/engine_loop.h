@@ -1,15 +1,10 @@
 #pragma once
 
-#include "anomaly_analyzer.h"
+#include "analysis_pipeline.h"
 #include "collector.h"
-#include "cost_analyzer.h"
-#include "drift_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
-#include "performance_analyzer.h"
-#include "quality_analyzer.h"
 #include "recent_calls.h"
-#include "stream_processor.h"
 #include "variant_aggregator.h"
 
 #include <deque>
@@ -42,6 +37,7 @@ struct EngineSnapshot {
     std::vector<TimelineSeries> timeline; // per model, 10 s buckets, the last 15 minutes
     LiveKpis kpis; // over the last minute
     std::vector<Finding> findings; // the newest last, at most kRecentFindings
+    uint64_t findingsRaised = 0; // since the engine started: tells a reader whether `findings` changed
     uint64_t windowsClosed = 0;
     uint64_t lateEvents = 0; // too late for their window: stored, in no window
     uint64_t commits = 0;
@@ -75,8 +71,7 @@ private:
     void run();
     void process(std::vector<IngestBatch>& batches);
     void publish(int64_t now);
-    // Windows and analyzers over the events a round stored.
-    void analyse(const std::vector<LlmEvent>& events, size_t stored);
+    // Stores the windows the round closed and the findings of the round.
     void concludeWindows();
 
     // The aggregate row of recent calls, so that evaluations arriving later
@@ -93,16 +88,11 @@ private:
     VariantAggregator m_variants;
     ModelTimeline m_timeline{kTimelineBucketNanos, kTimelineBuckets};
     // One-minute windows per service and variant, and what the analyzers make of them.
-    StreamProcessor m_windows;
-    AnomalyAnalyzer m_anomalies;
-    DriftAnalyzer m_drift;
-    QualityAnalyzer m_quality;
-    PerformanceAnalyzer m_performance;
-    CostAnalyzer m_cost;
-    std::string m_key;
+    AnalysisPipeline m_analysis;
     std::vector<Finding> m_newFindings;
     std::deque<Finding> m_findings;
     uint64_t m_windowsClosed = 0;
+    uint64_t m_findingsRaised = 0;
     int64_t m_lastRetentionUnixNano = 0;
     int64_t m_lastPublishedUnixNano = 0;
     std::mutex m_priceMutex;

@@ -97,7 +97,7 @@ void EngineHost::refresh()
     if (engine.commits == m_publishedCommits && engine.nowUnixNano == m_publishedUnixNano)
         return; // nothing new since the last refresh
     m_publishedCommits = engine.commits;
-    m_findings->setFindings(engine.findings);
+    m_findings->setFindings(engine.findings, engine.findingsRaised);
     m_publishedUnixNano = engine.nowUnixNano;
     auto s = std::make_shared<OverviewSnapshot>();
     s->nowUnixNano = engine.nowUnixNano;

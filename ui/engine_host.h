@@ -33,7 +33,8 @@ public:
         QString databasePath;
         QString scenario = QStringLiteral("demo");
         quint64 seed = 1;
-        int backfillSeconds = 1800; // demo history generated at start: charts and analyzers have data
+        int backfillSeconds
+            = 1800; // demo history generated at start: charts and analyzers have data
         double rateScale = 1.0;
         bool loadSavedSources = true; // false: start with an empty Connections list
     };

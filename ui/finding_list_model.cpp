@@ -79,12 +79,11 @@ QHash<int, QByteArray> FindingListModel::roleNames() const
             {EvidenceRole, "evidence"}};
 }
 
-void FindingListModel::setFindings(const std::vector<llmopt::Finding>& findings)
+void FindingListModel::setFindings(const std::vector<llmopt::Finding>& findings, uint64_t raised)
 {
-    if (findings.size() == m_all.size()
-        && (findings.empty() || findings.back().summary == m_newest))
+    if (raised == m_raised)
         return; // nothing new
-    m_newest = findings.empty() ? std::string() : findings.back().summary;
+    m_raised = raised;
     m_all.assign(findings.rbegin(), findings.rend());
     // Newest conclusion first: the online detectors conclude mid-window,
     // the window tests when their window closes.

@@ -47,8 +47,9 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // All findings, oldest first (as the engine keeps them).
-    void setFindings(const std::vector<llmopt::Finding>& findings);
+    // All findings, oldest first (as the engine keeps them), and how many the
+    // engine has raised in all: the list is rebuilt only when that changed.
+    void setFindings(const std::vector<llmopt::Finding>& findings, uint64_t raised);
 
     QString analyzerFilter() const { return m_analyzer; }
     void setAnalyzerFilter(const QString& analyzer);
@@ -74,7 +75,7 @@ private:
     bool accepted(const llmopt::Finding& f) const;
 
     std::vector<llmopt::Finding> m_all; // newest first
-    std::string m_newest; // the summary of the engine's newest finding, to see news
+    uint64_t m_raised = 0;
     std::vector<size_t> m_rows; // indices into m_all that pass the filters
     QString m_analyzer;
     int m_minimumSeverity = 0;

@@ -22,6 +22,24 @@ QStringList topicsOf(const QVariantMap& settings, const QString& key = QStringLi
     return topics;
 }
 
+bool isKafkaSettings(const QVariantMap& settings)
+{
+    return settings.value(QStringLiteral("kind")).toString() == kKafka;
+}
+
+// Where a source listens or reads, as shown on its row.
+QString endpointOf(const QVariantMap& settings)
+{
+    if (isKafkaSettings(settings))
+        return QStringLiteral("%1 · %2").arg(settings.value(QStringLiteral("brokers")).toString(),
+                                             topicsOf(settings).join(QStringLiteral(", ")));
+    const bool tls = !settings.value(QStringLiteral("tlsCertificate")).toString().isEmpty();
+    return QStringLiteral("%1://%2:%3/v1/traces")
+        .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(settings.value(QStringLiteral("address")).toString())
+        .arg(settings.value(QStringLiteral("port")).toInt());
+}
+
 } // namespace
 
 struct SourceListModel::Source {
@@ -39,19 +57,8 @@ struct SourceListModel::Source {
     quint64 pushedBack = 0;
     qint64 lag = -1;
 
-    bool isKafka() const { return settings.value(QStringLiteral("kind")).toString() == kKafka; }
-    QString endpoint() const
-    {
-        if (isKafka())
-            return QStringLiteral("%1 · %2").arg(
-                settings.value(QStringLiteral("brokers")).toString(),
-                topicsOf(settings).join(QStringLiteral(", ")));
-        const bool tls = !settings.value(QStringLiteral("tlsCertificate")).toString().isEmpty();
-        return QStringLiteral("%1://%2:%3/v1/traces")
-            .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
-            .arg(settings.value(QStringLiteral("address")).toString())
-            .arg(settings.value(QStringLiteral("port")).toInt());
-    }
+    bool isKafka() const { return isKafkaSettings(settings); }
+    QString endpoint() const { return endpointOf(settings); }
 };
 
 SourceListModel::SourceListModel(llmopt::IngestQueue& queue, QObject* parent)
@@ -151,12 +158,10 @@ QString SourceListModel::validate(const QVariantMap& settings)
     return tr("Choose the kind of source: an OTLP/HTTP receiver or a Kafka topic.");
 }
 
-QString SourceListModel::uniqueName(const QVariantMap& settings) const
+QString SourceListModel::uniqueName(const QVariantMap& settings)
 {
-    Source probe;
-    probe.settings = settings;
-    return (probe.isKafka() ? QStringLiteral("Kafka ") : QStringLiteral("OTLP/HTTP "))
-        + probe.endpoint();
+    return (isKafkaSettings(settings) ? QStringLiteral("Kafka ") : QStringLiteral("OTLP/HTTP "))
+        + endpointOf(settings);
 }
 
 void SourceListModel::start(Source& s)

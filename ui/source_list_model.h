@@ -74,7 +74,7 @@ private:
     struct Source;
     void start(Source& source);
     void save() const;
-    QString uniqueName(const QVariantMap& settings) const;
+    static QString uniqueName(const QVariantMap& settings);
 
     llmopt::IngestQueue& m_queue;
     std::vector<std::unique_ptr<Source>> m_sources;

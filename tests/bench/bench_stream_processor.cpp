@@ -1,15 +1,10 @@
-// Stream processor + anomaly and drift analyzers throughput on the demo workload spread
+// Stream processor + analyzers throughput on the demo workload spread
 // over 50 variants, and resident memory as the event count grows.
 // Prints a table; docs/benchmarks.md says how to read it.
-#include "anomaly_analyzer.h"
-#include "cost_analyzer.h"
-#include "drift_analyzer.h"
+#include "analysis_pipeline.h"
 #include "embedded_resources.h"
-#include "performance_analyzer.h"
 #include "price_table.h"
-#include "quality_analyzer.h"
 #include "simulator.h"
-#include "stream_processor.h"
 
 #include <algorithm>
 #include <chrono>
@@ -44,46 +39,27 @@ int steady(size_t total)
     auto config = SimulatorConfig::demo(2, 0);
     config.rateScale = 5;
     Simulator sim(config);
-    WindowSpec spec;
-    spec.sizeNanos = 60'000'000'000LL;
-    StreamProcessor processor(spec, Grouping::ServiceVariant);
-    AnomalyAnalyzer anomalies("service_variant");
-    DriftAnalyzer drift("service_variant");
-    QualityAnalyzer quality("service_variant");
-    PerformanceAnalyzer performance("service_variant");
-    CostAnalyzer cost("service_variant");
+    AnalysisPipeline analysis;
     std::map<std::string, size_t> byMethod;
     size_t n = 0, windows = 0, qualityCalls = 0;
-    std::string key;
     std::vector<LlmEvent> events;
-    auto count = [&](const std::vector<Finding>& findings) {
-        for (const Finding& f : findings)
-            ++byMethod[f.analyzer + " · " + f.metric + " · " + f.method];
-    };
+    std::vector<Finding> findings;
     for (int64_t t = 60'000'000'000LL; n < total; t += 60'000'000'000LL) {
         events.clear();
         sim.generateUntil(t, events);
         for (LlmEvent& e : events) {
             e.costUsd = prices.cost(e); // as the collector would
-            processor.add(e);
-            if (const auto q = e.quality(); q && groupingKey(Grouping::ServiceVariant, e, key)) {
-                count(drift.observeQuality(key, *q, e.timeUnixNano));
-                ++qualityCalls;
-            }
+            analysis.add(e, findings);
+            qualityCalls += e.quality() ? 1 : 0;
         }
         n += events.size();
-        for (const WindowResult& w : processor.takeClosed()) {
-            ++windows;
-            count(anomalies.add(w));
-            count(drift.add(w));
-            count(quality.add(w));
-            count(performance.add(w));
-            count(cost.add(w));
-        }
+        windows += analysis.takeClosed(findings).size();
     }
+    for (const Finding& f : findings)
+        ++byMethod[f.analyzer + " · " + f.metric + " · " + f.method];
     std::printf(
         "steady scenario: %zu events, %zu one-minute windows of %zu keys, %zu scored calls\n", n,
-        windows, processor.activeKeys(), qualityCalls);
+        windows, analysis.windows().activeKeys(), qualityCalls);
     for (const auto& [method, found] : byMethod)
         std::printf("%6zu  %.2e per window  %s\n", found, double(found) / double(windows),
                     method.c_str());
@@ -96,8 +72,8 @@ int main(int argc, char** argv)
     if (argc > 2 && std::string(argv[2]) == "steady")
         return steady(total);
     constexpr int kVariants = 50;
-    // One day of demo traffic, scaled up, its prompt versions spread so that
-    // the 9 demo variants become 50.
+    // A million calls of demo traffic, scaled up, their prompt versions spread
+    // so that the 9 demo variants become 50 or more.
     auto config = SimulatorConfig::demo(1, 0);
     config.rateScale = 200;
     Simulator sim(config);
@@ -114,16 +90,9 @@ int main(int argc, char** argv)
         "events: %zu (replaying %zu simulated calls over %.1f h), grouping service/variant\n",
         total, events.size(), double(span) / 3.6e12);
 
-    WindowSpec spec;
-    spec.sizeNanos = 60'000'000'000LL;
-    StreamProcessor processor(spec, Grouping::ServiceVariant);
-    AnomalyAnalyzer analyzer("service_variant");
-    DriftAnalyzer drift("service_variant");
-    QualityAnalyzer quality("service_variant");
-    PerformanceAnalyzer performance("service_variant");
-    CostAnalyzer cost("service_variant");
-    std::string key;
-    size_t findings = 0, windows = 0;
+    AnalysisPipeline analysis;
+    std::vector<Finding> findings;
+    size_t found = 0, windows = 0;
     std::printf("%12s %14s %12s %10s %8s\n", "events", "events/s", "RSS MiB", "windows", "keys");
     const auto t0 = Clock::now();
     auto last = t0;
@@ -133,31 +102,23 @@ int main(int argc, char** argv)
         for (const LlmEvent& source : events) {
             LlmEvent e = source;
             e.timeUnixNano += shift;
-            processor.add(e);
-            if (const auto quality = e.quality();
-                quality && groupingKey(Grouping::ServiceVariant, e, key))
-                findings += drift.observeQuality(key, *quality, e.timeUnixNano).size();
+            analysis.add(e, findings);
             if (++n == total)
                 break;
         }
-        for (const WindowResult& w : processor.takeClosed()) {
-            ++windows;
-            findings += analyzer.add(w).size();
-            findings += drift.add(w).size();
-            findings += quality.add(w).size();
-            findings += performance.add(w).size();
-            findings += cost.add(w).size();
-        }
+        windows += analysis.takeClosed(findings).size();
+        found += findings.size();
+        findings.clear();
         const double seconds = std::chrono::duration<double>(Clock::now() - last).count();
         std::printf("%12zu %14.0f %12.1f %10zu %8zu\n", n, double(n - lastCount) / seconds,
-                    double(residentKilobytes()) / 1024.0, windows, processor.activeKeys());
+                    double(residentKilobytes()) / 1024.0, windows, analysis.windows().activeKeys());
         std::fflush(stdout);
         last = Clock::now();
         lastCount = n;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     std::printf("overall %.0f events/s; %zu windows, %zu findings, %llu late\n",
-                double(total) / seconds, windows, findings,
-                static_cast<unsigned long long>(processor.lateEvents()));
+                double(total) / seconds, windows, found,
+                static_cast<unsigned long long>(analysis.windows().lateEvents()));
     return 0;
 }

@@ -34,11 +34,13 @@ private Q_SLOTS:
         const std::vector<llmopt::Finding> all
             = {finding("anomaly", S::Warning, 1, "first"),
                finding("drift", S::Critical, 3, "third"), finding("anomaly", S::Info, 2, "second")};
-        model.setFindings(all);
+        model.setFindings(all, 3);
         QCOMPARE(model.total(), 3);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.data(model.index(0), FindingListModel::SummaryRole).toString(), "third");
         QCOMPARE(model.data(model.index(2), FindingListModel::SummaryRole).toString(), "first");
+        model.setFindings({}, 3); // the same count raised: nothing new, the list stays
+        QCOMPARE(model.rowCount(), 3);
         QVERIFY(!model.data(model.index(0), FindingListModel::PValueRole).isValid());
 
         model.setAnalyzerFilter("anomaly");
@@ -61,7 +63,7 @@ private Q_SLOTS:
         anomaly.evidence = {{"baseline", {1.0, 2.0, 3.0}}, {"value", 9.0}};
         auto drift = finding("drift", llmopt::Finding::Severity::Warning, 2, "d");
         drift.evidence = {{"reference_counts", {10, 30}}, {"current_counts", {30, 10}}};
-        model.setFindings({anomaly, drift});
+        model.setFindings({anomaly, drift}, 2);
         QLineSeries series;
         // Row 0 is the newest: the drift finding; its counts are drawn as shares.
         QCOMPARE(model.fillEvidence(&series, 0, FindingListModel::Reference), 0.75);
