@@ -31,20 +31,32 @@ Item {
     }
     function refreshChart() {
         // Read from the model: the detail bindings may not have caught up with the selection yet.
-        const anomaly = root.selected >= 0 && root.selected < list.count
-            && findings.data(findings.index(root.selected, 0), FindingListModel.AnalyzerRole) === "anomaly"
+        const kind = root.selected >= 0 && root.selected < list.count
+            ? findings.data(findings.index(root.selected, 0), FindingListModel.ChartRole)
+            : FindingListModel.NoChart
+        const series = kind === FindingListModel.WindowSeries
+        const comparison = kind === FindingListModel.Comparison
         const a = findings.fillEvidence(first, root.selected,
-                                        anomaly ? FindingListModel.Baseline : FindingListModel.Reference)
+                                        series ? FindingListModel.Baseline : FindingListModel.Reference)
         const b = findings.fillEvidence(second, root.selected,
-                                        anomaly ? FindingListModel.Current : FindingListModel.Latest)
-        first.name = anomaly ? qsTr("previous windows") : qsTr("reference")
-        second.name = anomaly ? qsTr("window tested") : qsTr("current")
-        xAxis.max = Math.max(2, first.count + (anomaly ? 1 : 0)) + 0.5
-        yAxis.max = Math.max(a, b) * 1.15 || 1
+                                        series ? FindingListModel.Current : FindingListModel.Latest)
+        const c = findings.fillEvidence(firstInterval, root.selected, FindingListModel.ReferenceInterval)
+        const d = findings.fillEvidence(secondInterval, root.selected, FindingListModel.LatestInterval)
+        first.name = series ? qsTr("previous windows") : qsTr("reference")
+        second.name = series ? qsTr("window tested") : qsTr("current")
+        firstInterval.name = qsTr("reference interval")
+        secondInterval.name = qsTr("current interval")
+        firstInterval.visible = firstInterval.count > 0
+        secondInterval.visible = secondInterval.count > 0
+        xAxis.max = comparison ? 2.5 : Math.max(2, first.count + (series ? 1 : 0)) + 0.5
+        yAxis.max = Math.max(a, b, c, d) * 1.15 || 1
         yAxis.applyNiceNumbers()
-        xAxis.tickCount = Math.min(7, Math.max(2, first.count + 1))
-        xAxis.titleText = anomaly ? qsTr("window (oldest first)") : qsTr("bin / category")
-        chart.visible = first.count + second.count > 0
+        xAxis.tickCount = comparison ? 2 : Math.min(7, Math.max(2, first.count + 1))
+        xAxis.labelsVisible = !comparison
+        xAxis.titleText = series ? qsTr("window (oldest first)")
+                        : comparison ? ""
+                        : qsTr("bin / category")
+        chart.visible = kind !== FindingListModel.NoChart
     }
 
     onSelectedChanged: refreshChart()
@@ -272,6 +284,8 @@ Item {
                     }
                     LineSeries { id: first; axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 2; pointsVisible: true }
                     ScatterSeries { id: second; axisX: xAxis; axisY: yAxis; color: Theme.danger; markerSize: 11 }
+                    LineSeries { id: firstInterval; axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 3 }
+                    LineSeries { id: secondInterval; axisX: xAxis; axisY: yAxis; color: Theme.danger; width: 3 }
                 }
 
                 Label { text: qsTr("Evidence"); color: Theme.mutedText }

@@ -3,12 +3,63 @@
 #include <QDateTime>
 #include <QXYSeries>
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace {
 
 QDateTime fromUnixNano(int64_t ns)
 {
     return QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
+}
+
+// A regression's evidence has "reference" and "current" objects, each with an
+// estimate ("value", "mean", "rate" or "per_request") and an interval
+// ("interval" or "ci95"); an online detector's has "older_mean" and "recent_mean".
+const nlohmann::json* side(const nlohmann::json& evidence, FindingListModel::EvidenceSeries which)
+{
+    const bool reference
+        = which == FindingListModel::Reference || which == FindingListModel::ReferenceInterval;
+    const auto it = evidence.find(reference ? "reference" : "current");
+    return it != evidence.end() && it->is_object() ? &*it : nullptr;
+}
+
+std::optional<double> estimate(const nlohmann::json& evidence,
+                               FindingListModel::EvidenceSeries which)
+{
+    if (const nlohmann::json* s = side(evidence, which)) {
+        for (const char* name : {"value", "mean", "rate", "per_request"})
+            if (const auto it = s->find(name); it != s->end() && it->is_number())
+                return it->get<double>();
+        return std::nullopt;
+    }
+    const auto it
+        = evidence.find(which == FindingListModel::Reference ? "older_mean" : "recent_mean");
+    return it != evidence.end() && it->is_number() ? std::optional(it->get<double>())
+                                                   : std::nullopt;
+}
+
+std::optional<std::pair<double, double>> interval(const nlohmann::json& evidence,
+                                                  FindingListModel::EvidenceSeries which)
+{
+    if (const nlohmann::json* s = side(evidence, which))
+        for (const char* name : {"interval", "ci95"})
+            if (const auto it = s->find(name); it != s->end() && it->is_array() && it->size() == 2
+                && (*it)[0].is_number() && (*it)[1].is_number())
+                return std::pair((*it)[0].get<double>(), (*it)[1].get<double>());
+    return std::nullopt;
+}
+
+FindingListModel::ChartKind chartKind(const nlohmann::json& evidence)
+{
+    if (evidence.contains("baseline"))
+        return FindingListModel::WindowSeries;
+    if (evidence.contains("reference_shares") || evidence.contains("reference_counts"))
+        return FindingListModel::Bins;
+    if (estimate(evidence, FindingListModel::Reference)
+        && estimate(evidence, FindingListModel::Latest))
+        return FindingListModel::Comparison;
+    return FindingListModel::NoChart;
 }
 
 } // namespace
@@ -57,6 +108,8 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const
     case EvidenceRole:
         return QString::fromStdString(
             f.evidence.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    case ChartRole:
+        return chartKind(f.evidence);
     default:
         return {};
     }
@@ -76,7 +129,8 @@ QHash<int, QByteArray> FindingListModel::roleNames() const
             {WindowStartRole, "windowStart"},
             {WindowEndRole, "windowEnd"},
             {SummaryRole, "summary"},
-            {EvidenceRole, "evidence"}};
+            {EvidenceRole, "evidence"},
+            {ChartRole, "chart"}};
 }
 
 void FindingListModel::setFindings(const std::vector<llmopt::Finding>& findings, uint64_t raised)
@@ -178,6 +232,18 @@ double FindingListModel::fillEvidence(QAbstractSeries* series, int row, Evidence
             }
             return v;
         };
+        if (chartKind(e) == Comparison) {
+            const double x = which == Reference || which == ReferenceInterval ? 1 : 2;
+            if (which == Reference || which == Latest) {
+                if (const auto v = estimate(e, which))
+                    add(x, *v);
+            } else if (const auto ci = interval(e, which)) {
+                add(x, ci->first);
+                add(x, ci->second);
+            }
+            xy->replace(points);
+            return top;
+        }
         switch (which) {
         case Baseline: {
             const auto base = numbers("baseline");
@@ -197,6 +263,9 @@ double FindingListModel::fillEvidence(QAbstractSeries* series, int row, Evidence
                 add(double(i + 1), v[i]);
             break;
         }
+        case ReferenceInterval:
+        case LatestInterval:
+            break;
         }
     }
     xy->replace(points);

@@ -36,9 +36,15 @@ public:
         WindowEndRole,
         SummaryRole,
         EvidenceRole, // the evidence as indented JSON text
+        ChartRole, // how the evidence is drawn: a ChartKind
     };
     Q_ENUM(Role)
-    enum EvidenceSeries { Baseline, Current, Reference, Latest };
+    // Anomalies: a series of windows and the one tested; drift of a
+    // distribution: shares per bin or category; regressions: reference and
+    // current estimates with their confidence intervals.
+    enum ChartKind { NoChart, WindowSeries, Bins, Comparison };
+    Q_ENUM(ChartKind)
+    enum EvidenceSeries { Baseline, Current, Reference, Latest, ReferenceInterval, LatestInterval };
     Q_ENUM(EvidenceSeries)
 
     explicit FindingListModel(QObject* parent = nullptr);
@@ -59,10 +65,11 @@ public:
     void setTextFilter(const QString& text);
     int total() const { return static_cast<int>(m_all.size()); }
 
-    // Draws the evidence of row `row` into an XY series. Anomaly findings:
+    // Draws the evidence of row `row` into an XY series. WindowSeries:
     // Baseline (the previous windows, x = 1 … n) and Current (the window
-    // tested, x = n + 1). Drift findings over bins or categories: Reference
-    // and Latest shares per bin (x = bin number). Returns the largest y drawn.
+    // tested, x = n + 1). Bins: Reference and Latest shares per bin (x = bin
+    // number). Comparison: Reference (x = 1) and Latest (x = 2) estimates and
+    // each one's interval as a vertical segment. Returns the largest y drawn.
     Q_INVOKABLE double fillEvidence(QAbstractSeries* series, int row, EvidenceSeries which) const;
 
 Q_SIGNALS:

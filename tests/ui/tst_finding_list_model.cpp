@@ -75,6 +75,43 @@ private Q_SLOTS:
         QCOMPARE(series.at(0), QPointF(4, 9));
         QCOMPARE(model.fillEvidence(&series, 7, FindingListModel::Current), 0.0); // no such row
         QCOMPARE(series.count(), 0);
+        QCOMPARE(model.data(model.index(0), FindingListModel::ChartRole).toInt(),
+                 int(FindingListModel::Bins));
+        QCOMPARE(model.data(model.index(1), FindingListModel::ChartRole).toInt(),
+                 int(FindingListModel::WindowSeries));
+    }
+
+    void regressionsAreDrawnAsEstimatesWithIntervals()
+    {
+        FindingListModel model;
+        auto quality = finding("quality", llmopt::Finding::Severity::Warning, 1, "q");
+        quality.evidence = {{"reference", {{"mean", 0.8}, {"ci95", {0.78, 0.82}}, {"n", 500}}},
+                            {"current", {{"mean", 0.7}, {"ci95", {0.65, 0.75}}, {"n", 100}}}};
+        auto online = finding("drift", llmopt::Finding::Severity::Warning, 2, "o");
+        online.evidence = {{"older_mean", 0.9}, {"recent_mean", 0.6}};
+        auto bare = finding("cost", llmopt::Finding::Severity::Info, 3, "b");
+        bare.evidence = {{"model", "unknown-model"}};
+        model.setFindings({quality, online, bare}, 3);
+        QCOMPARE(model.data(model.index(0), FindingListModel::ChartRole).toInt(),
+                 int(FindingListModel::NoChart));
+        QCOMPARE(model.data(model.index(1), FindingListModel::ChartRole).toInt(),
+                 int(FindingListModel::Comparison));
+        QCOMPARE(model.data(model.index(2), FindingListModel::ChartRole).toInt(),
+                 int(FindingListModel::Comparison));
+
+        QLineSeries series;
+        QCOMPARE(model.fillEvidence(&series, 2, FindingListModel::Reference), 0.8);
+        QCOMPARE(series.count(), 1);
+        QCOMPARE(series.at(0), QPointF(1, 0.8));
+        QCOMPARE(model.fillEvidence(&series, 2, FindingListModel::LatestInterval), 0.75);
+        QCOMPARE(series.count(), 2);
+        QCOMPARE(series.at(0), QPointF(2, 0.65));
+        QCOMPARE(series.at(1), QPointF(2, 0.75));
+        // The online detectors' means have no interval.
+        QCOMPARE(model.fillEvidence(&series, 1, FindingListModel::Latest), 0.6);
+        QCOMPARE(series.at(0), QPointF(2, 0.6));
+        QCOMPARE(model.fillEvidence(&series, 1, FindingListModel::ReferenceInterval), 0.0);
+        QCOMPARE(series.count(), 0);
     }
 };
 
