@@ -160,6 +160,22 @@ int runSimulate(const QStringList& args)
     return kExitOk;
 }
 
+// The YAML file of --config with the LLMOPT_… variables applied; no file: the defaults
+// (and the variables). Throws ConfigError naming the key and the fix.
+llmopt::DaemonConfig readConfig(const QString& path)
+{
+    const auto environment = [](const std::string& name) -> std::optional<std::string> {
+        if (const char* v = std::getenv(name.c_str()))
+            return std::string(v);
+        return std::nullopt;
+    };
+    return path.isEmpty() ? llmopt::DaemonConfig::parse("", "defaults", environment)
+                          : llmopt::DaemonConfig::load(path.toStdString(), environment);
+}
+
+const QCommandLineOption kConfigOption{
+    "config", "YAML configuration (resources/config.example.yaml); none: defaults.", "FILE"};
+
 int runAnalyze(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -171,6 +187,7 @@ int runAnalyze(const QStringList& args)
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption(
         {"db", "Keep the events in this SQLite file (default: in memory).", "FILE", ":memory:"});
+    parser.addOption(kConfigOption); // its analysis and budgets sections
     parser.addPositionalArgument("files", "Event files (OTLP JSON lines or flat JSONL).",
                                  "FILE...");
     parser.process(args);
@@ -185,11 +202,15 @@ int runAnalyze(const QStringList& args)
         return kExitFailure;
     }
 
+    const llmopt::DaemonConfig config = readConfig(parser.value("config"));
     llmopt::EventStore store(parser.value("db").toStdString());
-    llmopt::Collector collector(store, loadPrices(parser.value("prices")));
+    llmopt::Collector collector(store,
+                                loadPrices(parser.isSet("prices")
+                                               ? parser.value("prices")
+                                               : QString::fromStdString(config.pricesFile)));
     llmopt::VariantAggregator aggregator;
     llmopt::AnalysisReport report;
-    llmopt::AnalysisPipeline analysis; // one-minute windows per service and variant
+    llmopt::AnalysisPipeline analysis(config.analysis);
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
@@ -241,14 +262,7 @@ int runHeadless(const QString& configPath)
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-    const auto environment = [](const std::string& name) -> std::optional<std::string> {
-        if (const char* v = std::getenv(name.c_str()))
-            return std::string(v);
-        return std::nullopt;
-    };
-    llmopt::DaemonConfig config = configPath.isEmpty()
-        ? llmopt::DaemonConfig::parse("", "defaults", environment)
-        : llmopt::DaemonConfig::load(configPath.toStdString(), environment);
+    llmopt::DaemonConfig config = readConfig(configPath);
     if (config.storage.path.empty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
@@ -259,11 +273,8 @@ int runHeadless(const QString& configPath)
         config.storage.path,
         llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
     llmopt::IngestQueue queue(static_cast<size_t>(config.queueCapacityEvents));
-    std::map<std::string, llmopt::CostAnalyzer::Budget> budgets;
-    for (const auto& [service, b] : config.budgets)
-        budgets[service] = {b.dailyUsd, b.monthlyUsd};
     llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
-                              budgets);
+                              config.analysis);
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
@@ -347,7 +358,9 @@ int runGui(int argc, char** argv)
         {"screen", "Screen to show first: overview, findings or connections.", "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
+    parser.addOption(kConfigOption); // its prices, analysis and budgets sections
     parser.process(app);
+    const llmopt::DaemonConfig config = readConfig(parser.value("config"));
 
     const QString screenshot = parser.value("screenshot");
     if (!screenshot.isEmpty()) // offscreen grabs need the software scene graph
@@ -370,13 +383,15 @@ int runGui(int argc, char** argv)
         printError("unknown scenario \"" + settings.scenario + "\"");
         return kExitFailure;
     }
-    llmopt::PriceTable prices = loadPrices(parser.value("prices"));
+    llmopt::PriceTable prices
+        = loadPrices(parser.isSet("prices") ? parser.value("prices")
+                                            : QString::fromStdString(config.pricesFile));
 
     OverviewController overview;
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
-    EngineHost host(settings, prices);
+    EngineHost host(settings, prices, config.analysis);
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");
@@ -435,9 +450,7 @@ int main(int argc, char** argv)
                 "Headless daemon: OTLP/HTTP and Kafka in, HTTP API out.");
             parser.addHelpOption();
             parser.addOption({"headless", "Run without a window."});
-            parser.addOption({"config",
-                              "YAML configuration (resources/config.example.yaml); none: defaults.",
-                              "FILE"});
+            parser.addOption(kConfigOption);
             parser.process(app);
             return runHeadless(parser.value("config"));
         }

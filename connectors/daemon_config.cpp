@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
+#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -14,15 +16,29 @@ namespace llmopt {
 
 namespace {
 
-using Target = std::variant<bool*, int*, int64_t*, std::string*, std::vector<std::string>*,
-                            std::map<std::string, std::string>*,
-                            std::map<std::string, DaemonConfig::Budget>*>;
+// A duration given in seconds, kept in nanoseconds.
+struct Seconds {
+    int64_t* nanos;
+};
+using Budgets = std::map<std::string, CostAnalyzer::Budget>;
+using Target = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
+                            std::vector<std::string>*, std::vector<double>*,
+                            std::map<std::string, std::string>*, Budgets*>;
 
 struct Key {
     const char* name;
     Target target;
     const char* help; // what a valid value looks like
+    // Numbers (each element of a list of numbers) must lie in [min, max].
+    double min = -std::numeric_limits<double>::infinity();
+    double max = std::numeric_limits<double>::infinity();
 };
+
+constexpr const char* kWindows = "1–10000 windows";
+constexpr const char* kAlpha = "a significance level such as 0.001 (above 0, at most 0.5)";
+constexpr const char* kFraction = "a fraction 0–1";
+constexpr const char* kCount = "a whole number";
+constexpr const char* kLimit = "a limit in standard deviations, 0.1–100";
 
 std::vector<Key> keysOf(DaemonConfig& c)
 {
@@ -51,8 +67,69 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"api.port", &c.api.port, "a port number 0–65535"},
         {"api.bearer_token", &c.api.bearerToken, "a string"},
         {"engine.queue_capacity_events", &c.queueCapacityEvents, "a count ≥ 1000"},
-        {"budgets", &c.budgets,
+        {"budgets", &c.analysis.cost.budgets,
          "a map of service name to {daily_usd: N, monthly_usd: N} (USD, 0 for none)"},
+        {"analysis.window_seconds", Seconds{&c.analysis.windows.sizeNanos}, "1–86400 seconds", 1,
+         86400},
+        {"analysis.max_out_of_order_seconds", Seconds{&c.analysis.windows.maxOutOfOrderNanos},
+         "0–3600 seconds", 0, 3600},
+        {"analysis.allowed_lateness_seconds", Seconds{&c.analysis.windows.allowedLatenessNanos},
+         "0–86400 seconds", 0, 86400},
+        {"analysis.performance.reference_windows", &c.analysis.performance.referenceWindows,
+         kWindows, 1, 10000},
+        {"analysis.performance.current_windows", &c.analysis.performance.currentWindows, kWindows,
+         1, 10000},
+        {"analysis.performance.alpha", &c.analysis.performance.alpha, kAlpha, 1e-12, 0.5},
+        {"analysis.performance.quantile", &c.analysis.performance.quantile, "0.5–0.999", 0.5,
+         0.999},
+        {"analysis.performance.min_relative_shift", &c.analysis.performance.minRelativeShift,
+         kFraction, 0, 1},
+        {"analysis.performance.min_error_rate_change", &c.analysis.performance.minErrorRateChange,
+         kFraction, 0, 1},
+        {"analysis.performance.min_calls", &c.analysis.performance.minCalls, kCount, 1, 1e9},
+        {"analysis.cost.reference_windows", &c.analysis.cost.referenceWindows, kWindows, 1, 10000},
+        {"analysis.cost.current_windows", &c.analysis.cost.currentWindows, kWindows, 1, 10000},
+        {"analysis.cost.alpha", &c.analysis.cost.alpha, kAlpha, 1e-12, 0.5},
+        {"analysis.cost.min_relative_change", &c.analysis.cost.minRelativeChange, kFraction, 0, 1},
+        {"analysis.cost.min_priced", &c.analysis.cost.minPriced, kCount, 1, 1e9},
+        {"analysis.cost.alert_fractions", &c.analysis.cost.alertFractions,
+         "a list of budget fractions such as [0.5, 0.8, 1.0] (each 0.01–10)", 0.01, 10},
+        {"analysis.quality.reference_windows", &c.analysis.quality.referenceWindows, kWindows, 1,
+         10000},
+        {"analysis.quality.current_windows", &c.analysis.quality.currentWindows, kWindows, 1,
+         10000},
+        {"analysis.quality.alpha", &c.analysis.quality.alpha, kAlpha, 1e-12, 0.5},
+        {"analysis.quality.min_change", &c.analysis.quality.minChange, kFraction, 0, 1},
+        {"analysis.quality.min_scored", &c.analysis.quality.minScored, kCount, 1, 1e9},
+        {"analysis.drift.reference_windows", &c.analysis.drift.referenceWindows, kWindows, 1,
+         10000},
+        {"analysis.drift.current_windows", &c.analysis.drift.currentWindows, kWindows, 1, 10000},
+        {"analysis.drift.alpha", &c.analysis.drift.alpha, kAlpha, 1e-12, 0.5},
+        {"analysis.drift.psi_moderate", &c.analysis.drift.psiModerate, "a PSI level, 0–10", 0, 10},
+        {"analysis.drift.psi_major", &c.analysis.drift.psiMajor, "a PSI level, 0–10", 0, 10},
+        {"analysis.drift.min_calls", &c.analysis.drift.minCalls, kCount, 1, 1e9},
+        {"analysis.drift.adwin_delta", &c.analysis.drift.adwin.delta, kAlpha, 1e-12, 0.5},
+        {"analysis.drift.page_hinkley.min_instances", &c.analysis.drift.pageHinkley.minInstances,
+         kCount, 1, 1e9},
+        {"analysis.drift.page_hinkley.delta", &c.analysis.drift.pageHinkley.delta,
+         "a tolerated change ≥ 0", 0, 1e9},
+        {"analysis.drift.page_hinkley.threshold", &c.analysis.drift.pageHinkley.threshold,
+         "a threshold λ > 0", 1e-9, 1e12},
+        {"analysis.drift.page_hinkley.alpha", &c.analysis.drift.pageHinkley.alpha,
+         "a forgetting factor 0.5–1", 0.5, 1},
+        {"analysis.drift.quiet_calls", &c.analysis.drift.quietCalls, kCount, 0, 1e12},
+        {"analysis.anomaly.baseline_windows", &c.analysis.anomaly.baselineWindows,
+         "3–10000 windows", 3, 10000},
+        {"analysis.anomaly.min_baseline", &c.analysis.anomaly.minBaseline, "3–10000 windows", 3,
+         10000},
+        {"analysis.anomaly.robust_z", &c.analysis.anomaly.robustZ, kLimit, 0.1, 100},
+        {"analysis.anomaly.ewma_lambda", &c.analysis.anomaly.ewmaLambda, "a weight 0.01–1", 0.01,
+         1},
+        {"analysis.anomaly.ewma_l", &c.analysis.anomaly.ewmaL, kLimit, 0.1, 100},
+        {"analysis.anomaly.cusum_k", &c.analysis.anomaly.cusumK, "an allowance 0–10 σ", 0, 10},
+        {"analysis.anomaly.cusum_h", &c.analysis.anomaly.cusumH, kLimit, 0.1, 100},
+        {"analysis.anomaly.consecutive", &c.analysis.anomaly.consecutive, "1–100 points", 1, 100},
+        {"analysis.anomaly.min_requests", &c.analysis.anomaly.minRequests, kCount, 1, 1e9},
     };
 }
 
@@ -62,11 +139,22 @@ std::vector<Key> keysOf(DaemonConfig& c)
                       + key.help);
 }
 
+// A number within the key's range, or ConfigError.
+double number(const Key& key, const std::string& text, const std::string& origin)
+{
+    double v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc() || ptr != end || !(v >= key.min && v <= key.max))
+        bad(origin, key, text);
+    return v;
+}
+
 // Sets a key from text (environment variables and YAML scalars alike).
 void assignText(const Key& key, const std::string& text, const std::string& origin)
 {
     std::visit(
-        [&](auto* target) {
+        [&](auto target) {
             using T = std::remove_pointer_t<decltype(target)>;
             if constexpr (std::is_same_v<T, bool>) {
                 if (text == "true" || text == "1" || text == "yes")
@@ -75,25 +163,32 @@ void assignText(const Key& key, const std::string& text, const std::string& orig
                     *target = false;
                 else
                     bad(origin, key, text);
-            } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, int64_t>) {
-                size_t used = 0;
-                try {
-                    const long long v = std::stoll(text, &used);
-                    if (used != text.size() || v < std::numeric_limits<T>::min()
-                        || v > std::numeric_limits<T>::max())
-                        bad(origin, key, text);
-                    *target = static_cast<T>(v);
-                } catch (const std::logic_error&) {
+            } else if constexpr (
+                std::is_same_v<T,
+                               int> || std::is_same_v<T, int64_t> || std::is_same_v<T, uint64_t>) {
+                const double v = number(key, text, origin);
+                if (v != std::floor(v) || v < double(std::numeric_limits<T>::min())
+                    || v >= double(std::numeric_limits<T>::max()))
                     bad(origin, key, text);
-                }
+                *target = static_cast<T>(v);
+            } else if constexpr (std::is_same_v<T, double>) {
+                *target = number(key, text, origin);
+            } else if constexpr (std::is_same_v<T, Seconds>) {
+                *target.nanos = static_cast<int64_t>(std::llround(number(key, text, origin) * 1e9));
             } else if constexpr (std::is_same_v<T, std::string>) {
                 *target = text;
-            } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            } else if constexpr (std::is_same_v<
+                                     T,
+                                     std::vector<
+                                         std::string>> || std::is_same_v<T, std::vector<double>>) {
                 target->clear();
                 std::stringstream in(text);
-                for (std::string item; std::getline(in, item, ',');)
-                    if (!item.empty())
+                for (std::string item; std::getline(in, item, ',');) {
+                    if constexpr (std::is_same_v<T, std::vector<double>>)
+                        target->push_back(number(key, item, origin));
+                    else if (!item.empty())
                         target->push_back(item);
+                }
             } else {
                 throw ConfigError(origin + ": " + key.name
                                   + " cannot be set from text; use the config file");
@@ -111,6 +206,16 @@ void assignYaml(const Key& key, const YAML::Node& node, const std::string& origi
             list->push_back(item.as<std::string>());
         return;
     }
+    if (std::holds_alternative<std::vector<double>*>(key.target) && node.IsSequence()) {
+        auto* list = std::get<std::vector<double>*>(key.target);
+        list->clear();
+        for (const auto& item : node) {
+            if (!item.IsScalar())
+                bad(origin, key, YAML::Dump(node));
+            list->push_back(number(key, item.Scalar(), origin));
+        }
+        return;
+    }
     if (std::holds_alternative<std::map<std::string, std::string>*>(key.target)) {
         if (!node.IsMap() && !node.IsNull())
             bad(origin, key, YAML::Dump(node));
@@ -119,15 +224,15 @@ void assignYaml(const Key& key, const YAML::Node& node, const std::string& origi
             (*map)[kv.first.as<std::string>()] = kv.second.as<std::string>();
         return;
     }
-    if (std::holds_alternative<std::map<std::string, DaemonConfig::Budget>*>(key.target)) {
+    if (std::holds_alternative<Budgets*>(key.target)) {
         if (!node.IsMap() && !node.IsNull())
             bad(origin, key, YAML::Dump(node));
-        auto* budgets = std::get<std::map<std::string, DaemonConfig::Budget>*>(key.target);
+        auto* budgets = std::get<Budgets*>(key.target);
         for (const auto& service : node) {
             const std::string name = service.first.as<std::string>();
             if (!service.second.IsMap())
                 bad(origin, key, YAML::Dump(node));
-            DaemonConfig::Budget& b = (*budgets)[name];
+            CostAnalyzer::Budget& b = (*budgets)[name];
             for (const auto& field : service.second) {
                 const std::string what = field.first.as<std::string>();
                 double* target = what == "daily_usd" ? &b.dailyUsd
@@ -209,6 +314,13 @@ void validate(const DaemonConfig& c, const std::string& origin)
     if (!c.kafka.logTopics.empty() && c.kafka.encoding == "flat_json")
         fail("kafka.log_topics needs kafka.encoding otlp_proto or otlp_json (flat_json events "
              "carry their evaluations inline)");
+    const AnalysisPipeline::Options& a = c.analysis;
+    if (a.anomaly.minBaseline > a.anomaly.baselineWindows)
+        fail("analysis.anomaly.min_baseline (" + std::to_string(a.anomaly.minBaseline)
+             + ") is larger than analysis.anomaly.baseline_windows ("
+             + std::to_string(a.anomaly.baselineWindows) + "); lower it or keep more windows");
+    if (a.drift.psiModerate >= a.drift.psiMajor)
+        fail("analysis.drift.psi_moderate must be below analysis.drift.psi_major");
     if (c.kafka.enabled && c.kafka.topics.empty())
         fail("kafka.topics is empty; name at least one topic (the Collector's default is "
              "otlp_spans)");

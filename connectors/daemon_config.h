@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis_pipeline.h"
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -44,13 +46,9 @@ struct DaemonConfig {
         std::string bearerToken;
     } api;
     int64_t queueCapacityEvents = 200000;
-    // Spend budgets per service (USD; 0: none): the cost analyzer forecasts the
-    // day's and month's spend and raises findings at 50, 80 and 100 %.
-    struct Budget {
-        double dailyUsd = 0;
-        double monthlyUsd = 0;
-    };
-    std::map<std::string, Budget> budgets;
+    // Windows and the analyzers' parameters (`analysis.…`), and the spend
+    // budgets per service (`budgets`) whose burn the cost analyzer forecasts.
+    AnalysisPipeline::Options analysis;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.

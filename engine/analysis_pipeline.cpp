@@ -6,13 +6,6 @@ namespace llmopt {
 
 namespace {
 
-CostAnalyzer::Options costOptions(std::map<std::string, CostAnalyzer::Budget> budgets)
-{
-    CostAnalyzer::Options o;
-    o.budgets = std::move(budgets);
-    return o;
-}
-
 void append(std::vector<Finding>&& findings, std::vector<Finding>& out)
 {
     for (Finding& f : findings)
@@ -29,11 +22,11 @@ AnalysisPipeline::AnalysisPipeline()
 AnalysisPipeline::AnalysisPipeline(Options options)
     : m_windows(options.windows, options.grouping)
     , m_groupingName(llmopt::groupingName(options.grouping))
-    , m_performance(m_groupingName)
-    , m_cost(m_groupingName, costOptions(std::move(options.budgets)))
-    , m_quality(m_groupingName)
-    , m_drift(m_groupingName)
-    , m_anomalies(m_groupingName)
+    , m_performance(m_groupingName, options.performance)
+    , m_cost(m_groupingName, std::move(options.cost))
+    , m_quality(m_groupingName, options.quality)
+    , m_drift(m_groupingName, options.drift)
+    , m_anomalies(m_groupingName, options.anomaly)
 {
 }
 

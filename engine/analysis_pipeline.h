@@ -7,7 +7,6 @@
 #include "quality_analyzer.h"
 #include "stream_processor.h"
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -22,7 +21,11 @@ public:
     struct Options {
         WindowSpec windows; // one-minute tumbling windows by default
         Grouping grouping = Grouping::ServiceVariant;
-        std::map<std::string, CostAnalyzer::Budget> budgets; // by service
+        PerformanceAnalyzer::Options performance;
+        CostAnalyzer::Options cost; // budgets by service included
+        QualityAnalyzer::Options quality;
+        DriftAnalyzer::Options drift;
+        AnomalyAnalyzer::Options anomaly;
     };
 
     AnalysisPipeline();

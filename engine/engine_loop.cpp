@@ -25,17 +25,18 @@ int64_t nowUnixNano()
 } // namespace
 
 EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
-                       std::map<std::string, CostAnalyzer::Budget> budgets)
+                       AnalysisPipeline::Options analysis)
     : m_queue(queue)
     , m_store(store)
     , m_collector(store, std::move(prices))
-    , m_analysis(AnalysisPipeline::Options{{}, Grouping::ServiceVariant, std::move(budgets)})
+    , m_analysis(std::move(analysis))
 {
 }
 
-void EngineLoop::concludeWindows()
+void EngineLoop::concludeWindows(bool all)
 {
-    const std::vector<WindowResult> closed = m_analysis.takeClosed(m_newFindings);
+    const std::vector<WindowResult> closed
+        = all ? m_analysis.flush(m_newFindings) : m_analysis.takeClosed(m_newFindings);
     m_windowsClosed += closed.size();
     try {
         m_store.addWindows(m_analysis.groupingName(), closed);
@@ -95,12 +96,12 @@ void EngineLoop::run()
             // The store refused the last round (locked, disk full): try the same
             // batches again, in order, before anything newer.
             if (m_queue.closed() && failedRounds >= kRetriesAfterClose)
-                return; // shutting down: unacknowledged Kafka records are read again after restart
+                break; // shutting down: unacknowledged Kafka records are read again after restart
             std::this_thread::sleep_for(std::chrono::milliseconds(500));
             batches = std::move(m_retry);
             m_retry.clear();
         } else if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200))) {
-            return;
+            break;
         }
         {
             std::lock_guard lock(m_priceMutex);
@@ -126,6 +127,9 @@ void EngineLoop::run()
         process(batches);
         failedRounds = m_retry.empty() ? 0 : failedRounds + 1;
     }
+    // The input ends here: the open windows are what the history has of the last minutes.
+    concludeWindows(true);
+    publish(nowUnixNano());
 }
 
 void EngineLoop::process(std::vector<IngestBatch>& batches)

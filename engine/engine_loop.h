@@ -37,7 +37,8 @@ struct EngineSnapshot {
     std::vector<TimelineSeries> timeline; // per model, 10 s buckets, the last 15 minutes
     LiveKpis kpis; // over the last minute
     std::vector<Finding> findings; // the newest last, at most kRecentFindings
-    uint64_t findingsRaised = 0; // since the engine started: tells a reader whether `findings` changed
+    uint64_t findingsRaised
+        = 0; // since the engine started: tells a reader whether `findings` changed
     uint64_t windowsClosed = 0;
     uint64_t lateEvents = 0; // too late for their window: stored, in no window
     uint64_t commits = 0;
@@ -56,7 +57,7 @@ public:
     static constexpr size_t kRecentFindings = 500;
 
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
-               std::map<std::string, CostAnalyzer::Budget> budgets = {});
+               AnalysisPipeline::Options analysis = {});
     ~EngineLoop();
 
     void start();
@@ -71,8 +72,9 @@ private:
     void run();
     void process(std::vector<IngestBatch>& batches);
     void publish(int64_t now);
-    // Stores the windows the round closed and the findings of the round.
-    void concludeWindows();
+    // Stores the windows the round closed (`all`: every open window, at
+    // shutdown) and the findings of the round.
+    void concludeWindows(bool all = false);
 
     // The aggregate row of recent calls, so that evaluations arriving later
     // (log records) count in the live aggregates.

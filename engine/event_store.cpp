@@ -3,6 +3,7 @@
 #include "finding.h"
 #include "json_text.h"
 #include "llm_event.h"
+#include "model_timeline.h"
 #include "stream_processor.h"
 
 #include <algorithm>
@@ -529,6 +530,49 @@ size_t EventStore::windowCount() const
     Statement st{prepare("SELECT count(*) FROM windows")};
     return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0))
                                             : 0;
+}
+
+std::vector<TimelineSeries> EventStore::modelTimeline(std::string_view grouping,
+                                                      int64_t fromUnixNano, int64_t toUnixNano,
+                                                      int64_t bucketNanos) const
+{
+    // Window keys end in the variant id ("service/v-…" or "v-…"), which has a fixed length.
+    Statement st{prepare(
+        "SELECT (w.start_ns - ?1) / ?2 AS bucket, v.model, sum(w.requests), sum(w.cost_usd), "
+        "sum(w.latency_p95_ms * (w.requests - w.errors)) "
+        "/ sum(CASE WHEN w.latency_p95_ms IS NOT NULL THEN w.requests - w.errors END) "
+        "FROM windows w JOIN variants v ON v.id = substr(w.key, -?5) "
+        "WHERE w.grouping = ?3 AND w.end_ns > ?1 AND w.start_ns >= ?1 AND w.start_ns < ?4 "
+        "GROUP BY v.model, bucket ORDER BY v.model, bucket")};
+    sqlite3_bind_int64(st.s, 1, fromUnixNano);
+    sqlite3_bind_int64(st.s, 2, bucketNanos);
+    bindText(st.s, 3, grouping);
+    sqlite3_bind_int64(st.s, 4, toUnixNano);
+    sqlite3_bind_int64(st.s, 5, int64_t(Variant::kIdLength));
+    std::vector<TimelineSeries> out;
+    const double hoursPerBucket = double(bucketNanos) / 3600e9;
+    int rc;
+    while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
+        const std::string model = columnText(st.s, 1);
+        if (out.empty() || out.back().model != model)
+            out.push_back({model, {}});
+        TimelinePoint p;
+        p.bucketStartUnixNano = fromUnixNano + sqlite3_column_int64(st.s, 0) * bucketNanos;
+        p.requests = uint64_t(sqlite3_column_int64(st.s, 2));
+        p.spendPerHourUsd = sqlite3_column_double(st.s, 3) / hoursPerBucket;
+        p.p95LatencyMs = sqlite3_column_double(st.s, 4); // 0 when no call succeeded
+        out.back().points.push_back(p);
+    }
+    if (rc != SQLITE_DONE)
+        fail("cannot read the window history", rc);
+    return out;
+}
+
+uint64_t EventStore::windowedRequests(std::string_view grouping) const
+{
+    Statement st{prepare("SELECT total(requests) FROM windows WHERE grouping = ?")};
+    bindText(st.s, 1, grouping);
+    return sqlite3_step(st.s) == SQLITE_ROW ? uint64_t(sqlite3_column_double(st.s, 0)) : 0;
 }
 
 void EventStore::addFindings(std::span<const Finding> findings)

@@ -16,6 +16,7 @@ namespace llmopt {
 struct EvaluationRecord;
 struct Finding;
 struct LlmEvent;
+struct TimelineSeries;
 struct WindowResult;
 struct Variant;
 
@@ -77,6 +78,14 @@ public:
     // Closed windows of one grouping (a window stored again replaces the old row).
     void addWindows(std::string_view grouping, std::span<const WindowResult> windows);
     size_t windowCount() const;
+    // Spend rate and p95 latency per model and bucket over the stored windows
+    // of `grouping` (whose keys end in a variant id) that start in [from, to):
+    // the Overview's history. A bucket's p95 is the mean of its windows' p95,
+    // weighted by their successful calls (windows keep quantiles, not sketches).
+    std::vector<TimelineSeries> modelTimeline(std::string_view grouping, int64_t fromUnixNano,
+                                              int64_t toUnixNano, int64_t bucketNanos) const;
+    // Calls counted in the stored windows of `grouping`.
+    uint64_t windowedRequests(std::string_view grouping) const;
     void addFindings(std::span<const Finding> findings);
     // The newest findings first, at most `limit`.
     std::vector<Finding> findings(size_t limit) const;

@@ -20,6 +20,7 @@ struct Variant {
 
     // "v-" followed by 12 hex digits of FNV-1a over the canonical form.
     std::string id() const;
+    static constexpr size_t kIdLength = 14;
     // Human-readable form, e.g. "gpt-4o-mini · prompt v3 · t=0.2".
     std::string label() const;
 };

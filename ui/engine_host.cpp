@@ -15,9 +15,11 @@ namespace {
 constexpr size_t kQueueCapacityEvents = 200000;
 }
 
-EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices, QObject* parent)
+EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
+                       llmopt::AnalysisPipeline::Options analysis, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_analysis(std::move(analysis))
     , m_prices(std::make_unique<llmopt::PriceTable>(prices))
     , m_queue(std::make_unique<llmopt::IngestQueue>(kQueueCapacityEvents))
 {
@@ -49,7 +51,7 @@ void EngineHost::start()
         Q_EMIT failed(QString::fromStdString(e.what()));
         return;
     }
-    m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices);
+    m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices, m_analysis);
     m_engine->start();
     llmopt::SimulatorSource::Options demo;
     demo.scenario = m_settings.scenario.toStdString();

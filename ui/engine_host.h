@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis_pipeline.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
 #include "source_list_model.h"
@@ -39,7 +40,8 @@ public:
         bool loadSavedSources = true; // false: start with an empty Connections list
     };
 
-    EngineHost(Settings settings, const llmopt::PriceTable& prices, QObject* parent = nullptr);
+    EngineHost(Settings settings, const llmopt::PriceTable& prices,
+               llmopt::AnalysisPipeline::Options analysis = {}, QObject* parent = nullptr);
     ~EngineHost() override;
 
     // Opens the store and starts the engine and the sources; on failure emits failed().
@@ -59,6 +61,7 @@ private:
     void updateDemo();
 
     Settings m_settings;
+    llmopt::AnalysisPipeline::Options m_analysis;
     std::unique_ptr<llmopt::PriceTable> m_prices;
     std::unique_ptr<llmopt::EventStore> m_store;
     std::unique_ptr<llmopt::IngestQueue> m_queue;

@@ -100,6 +100,20 @@ kafka:
                                       << "budgets.chat.weekly_usd is not valid";
         QTest::newRow("budget value") << "budgets:\n  chat: {daily_usd: -5}\n"
                                       << "budgets.chat.daily_usd is not valid";
+        QTest::newRow("alpha") << "analysis:\n  drift:\n    alpha: 2\n"
+                               << "analysis.drift.alpha = \"2\" is not valid; expected a "
+                                  "significance level";
+        QTest::newRow("window") << "analysis:\n  window_seconds: 0\n"
+                                << "analysis.window_seconds = \"0\"";
+        QTest::newRow("whole number") << "analysis:\n  quality:\n    min_scored: 10.5\n"
+                                      << "analysis.quality.min_scored = \"10.5\"";
+        QTest::newRow("fractions") << "analysis:\n  cost:\n    alert_fractions: [0.5, high]\n"
+                                   << "analysis.cost.alert_fractions = \"high\"";
+        QTest::newRow("baseline") << "analysis:\n  anomaly: {baseline_windows: 20, "
+                                     "min_baseline: 30}\n"
+                                  << "lower it or keep more windows";
+        QTest::newRow("psi order") << "analysis:\n  drift: {psi_moderate: 0.3}\n"
+                                   << "psi_moderate must be below analysis.drift.psi_major";
     }
     void mistakesNameTheKeyAndTheFix()
     {
@@ -119,11 +133,37 @@ kafka:
             "budgets:\n  support-chat: {daily_usd: 250, monthly_usd: 6000}\n  summarizer: "
             "{monthly_usd: 90.5}\n",
             "c.yaml", noEnvironment);
-        QCOMPARE(c.budgets.size(), size_t(2));
-        QCOMPARE(c.budgets.at("support-chat").dailyUsd, 250.0);
-        QCOMPARE(c.budgets.at("support-chat").monthlyUsd, 6000.0);
-        QCOMPARE(c.budgets.at("summarizer").dailyUsd, 0.0);
-        QCOMPARE(c.budgets.at("summarizer").monthlyUsd, 90.5);
+        QCOMPARE(c.analysis.cost.budgets.size(), size_t(2));
+        QCOMPARE(c.analysis.cost.budgets.at("support-chat").dailyUsd, 250.0);
+        QCOMPARE(c.analysis.cost.budgets.at("support-chat").monthlyUsd, 6000.0);
+        QCOMPARE(c.analysis.cost.budgets.at("summarizer").dailyUsd, 0.0);
+        QCOMPARE(c.analysis.cost.budgets.at("summarizer").monthlyUsd, 90.5);
+    }
+
+    void analyzerParameters()
+    {
+        auto env = [](const std::string& name) -> std::optional<std::string> {
+            return name == "LLMOPT_ANALYSIS_PERFORMANCE_ALPHA" ? std::optional<std::string>("0.01")
+                                                               : std::nullopt;
+        };
+        const DaemonConfig c = DaemonConfig::parse(
+            "analysis:\n  window_seconds: 30\n  allowed_lateness_seconds: 0.5\n"
+            "  performance: {alpha: 0.2, quantile: 0.99}\n"
+            "  cost: {alert_fractions: [0.25, 1]}\n"
+            "  drift:\n    page_hinkley: {threshold: 80}\n    adwin_delta: 0.01\n"
+            "  anomaly: {cusum_h: 5, min_requests: 50}\n",
+            "c.yaml", env);
+        const AnalysisPipeline::Options& a = c.analysis;
+        QCOMPARE(a.windows.sizeNanos, int64_t(30'000'000'000));
+        QCOMPARE(a.windows.allowedLatenessNanos, int64_t(500'000'000));
+        QCOMPARE(a.performance.alpha, 0.01); // the environment wins
+        QCOMPARE(a.performance.quantile, 0.99);
+        QCOMPARE(a.cost.alertFractions, (std::vector<double>{0.25, 1.0}));
+        QCOMPARE(a.drift.pageHinkley.threshold, 80.0);
+        QCOMPARE(a.drift.adwin.delta, 0.01);
+        QCOMPARE(a.anomaly.cusumH, 5.0);
+        QCOMPARE(a.anomaly.minRequests, uint64_t(50));
+        QCOMPARE(a.quality.alpha, QualityAnalyzer::Options{}.alpha); // untouched
     }
 
     void badEnvironmentValueNamesTheVariable()

@@ -90,8 +90,24 @@ private Q_SLOTS:
         engine.stopAfterDrain();
 
         const EngineSnapshot s = engine.snapshot();
-        QVERIFY(s.windowsClosed > 500); // 70 minutes × 9 variants, the last ones still open
+        QVERIFY(s.windowsClosed > 500); // 72 minutes × 9 variants
         QCOMPARE(store.windowCount(), size_t(s.windowsClosed));
+        // Stopping closed the open windows too: every call on time is in one.
+        QCOMPARE(store.windowedRequests("service_variant"), n - s.lateEvents);
+        // The history by model adds up to the same calls, in ten-minute buckets.
+        const int64_t tenMinutes = 600'000'000'000LL;
+        const auto timeline = store.modelTimeline("service_variant", simulated::kStartUnixNano,
+                                                  events.back().timeUnixNano + 1, tenMinutes);
+        QVERIFY(timeline.size() >= 5);
+        uint64_t requests = 0;
+        for (const TimelineSeries& series : timeline)
+            for (const TimelinePoint& p : series.points) {
+                QCOMPARE((p.bucketStartUnixNano - simulated::kStartUnixNano) % tenMinutes, 0);
+                QVERIFY(p.spendPerHourUsd > 0);
+                QVERIFY(p.p95LatencyMs > 100);
+                requests += p.requests;
+            }
+        QCOMPARE(requests, n - s.lateEvents);
         const int64_t incident = simulated::kStartUnixNano + int64_t(0.5 * horizon * 1e9);
         int critical = 0;
         for (const Finding& f : s.findings)
