@@ -31,6 +31,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <csignal>
@@ -388,6 +389,7 @@ int runGui(int argc, char** argv)
                                             : QString::fromStdString(config.pricesFile));
 
     OverviewController overview;
+    overview.setDatabasePath(settings.databasePath);
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
@@ -401,6 +403,9 @@ int runGui(int argc, char** argv)
                      &OverviewController::receiveSnapshot);
     QObject::connect(&host, &EngineHost::failed, &overview, &OverviewController::reportFeedError);
     host.start();
+    overview.setRange(OverviewController::Range(
+        std::clamp(QSettings().value(QStringLiteral("overview/range")).toInt(),
+                   int(OverviewController::Live), int(OverviewController::LastWeek))));
 
     // Index in Main.qml's navigation of the screens that exist so far.
     const QMap<QString, int> screens{{QStringLiteral("overview"), 0},

@@ -3,8 +3,9 @@ import QtQuick.Controls
 import QtCharts
 import Workbench.Ui
 
-// A live line chart with one series per model; points are replaced as a
-// whole list on each refresh (at most 10 Hz), never appended per event.
+// A line chart with one series per model, live or over a stored range; points
+// are replaced as a whole list on each refresh (at most 10 Hz), never
+// appended per event.
 Rectangle {
     id: root
     property string title
@@ -32,7 +33,7 @@ Rectangle {
 
         DateTimeAxis {
             id: timeAxis
-            format: "hh:mm"
+            format: Overview.range >= OverviewController.LastDay ? "MMM d hh:mm" : "hh:mm"
             tickCount: 6
             min: Overview.timeFrom
             max: Overview.timeTo
@@ -53,6 +54,9 @@ Rectangle {
     }
 
     function refresh() {
+        for (let j = 0; j < chart.count; ++j) // models without calls in this range
+            if (Overview.models.indexOf(chart.series(j).name) < 0)
+                chart.series(j).clear()
         for (let i = 0; i < Overview.models.length; ++i) {
             const model = Overview.models[i]
             let series = chart.series(model)

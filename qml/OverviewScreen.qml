@@ -69,6 +69,53 @@ Item {
 
         RowLayout {
             Layout.fillWidth: true
+            spacing: 6
+            Label { text: qsTr("Charts:"); color: Theme.mutedText }
+            Repeater {
+                model: [
+                    { range: OverviewController.Live, label: qsTr("Live 15 min"), tip: qsTr("The last quarter hour in 10-second buckets, as calls arrive (Alt+1).") },
+                    { range: OverviewController.LastHour, label: qsTr("1 hour"), tip: qsTr("Stored one-minute windows (Alt+2).") },
+                    { range: OverviewController.Last6Hours, label: qsTr("6 hours"), tip: qsTr("Stored windows in 3-minute buckets (Alt+3).") },
+                    { range: OverviewController.LastDay, label: qsTr("24 hours"), tip: qsTr("Stored windows in 12-minute buckets (Alt+4).") },
+                    { range: OverviewController.LastWeek, label: qsTr("7 days"), tip: qsTr("Stored windows in 84-minute buckets (Alt+5).") }
+                ]
+                delegate: Button {
+                    required property var modelData
+                    required property int index
+                    text: modelData.label
+                    checkable: true
+                    checked: Overview.range === modelData.range
+                    highlighted: checked
+                    flat: !checked
+                    onClicked: Overview.range = modelData.range
+                    ToolTip.visible: hovered
+                    ToolTip.text: modelData.tip
+                    ToolTip.delay: 600
+                    Shortcut {
+                        sequence: "Alt+" + (index + 1)
+                        onActivated: Overview.range = modelData.range
+                    }
+                }
+            }
+            BusyIndicator {
+                running: Overview.historyLoading
+                visible: running
+                Layout.preferredHeight: 24
+                Layout.preferredWidth: 24
+            }
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                color: Overview.historyError.length > 0 ? Theme.danger : Theme.mutedText
+                text: Overview.historyError.length > 0
+                      ? qsTr("History cannot be read: %1").arg(Overview.historyError)
+                      : Overview.range === OverviewController.Live ? ""
+                      : qsTr("p95 per bucket: mean of the one-minute windows' p95, weighted by their successful calls")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredHeight: 3
             spacing: Theme.spacing
@@ -79,7 +126,7 @@ Item {
                 unit: qsTr("USD / hour")
                 metric: OverviewController.SpendPerHour
                 axisMax: Overview.spendAxisMax
-                explanation: qsTr("Cost per 10-second bucket, scaled to USD per hour, by the variant's model.")
+                explanation: qsTr("Cost per bucket (10 seconds live, else the range's bucket), scaled to USD per hour, by the variant's model.")
             }
             ModelChart {
                 Layout.fillWidth: true
@@ -88,7 +135,7 @@ Item {
                 unit: qsTr("seconds")
                 metric: OverviewController.LatencyP95
                 axisMax: Overview.latencyAxisMax
-                explanation: qsTr("95th percentile duration of successful calls per 10-second bucket, by model.")
+                explanation: qsTr("95th percentile duration of successful calls per bucket, by model (history: the windows' p95 averaged by successful calls).")
             }
         }
 

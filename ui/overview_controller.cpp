@@ -1,7 +1,9 @@
 #include "overview_controller.h"
 
+#include "event_store.h"
 #include "variant_table_model.h"
 
+#include <QSettings>
 #include <QXYSeries>
 #include <algorithm>
 #include <cmath>
@@ -26,6 +28,31 @@ QDateTime fromUnixNano(int64_t ns)
     return QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
 }
 
+constexpr int64_t kMinute = 60'000'000'000LL;
+
+int64_t rangeNanos(OverviewController::Range range)
+{
+    switch (range) {
+    case OverviewController::LastHour:
+        return 60 * kMinute;
+    case OverviewController::Last6Hours:
+        return 6 * 60 * kMinute;
+    case OverviewController::LastDay:
+        return 24 * 60 * kMinute;
+    case OverviewController::LastWeek:
+        return 7 * 24 * 60 * kMinute;
+    case OverviewController::Live:
+        break;
+    }
+    return 0;
+}
+
+// About 120 points per series, never finer than the one-minute windows.
+int64_t bucketNanos(int64_t span)
+{
+    return std::max(kMinute, span / 120 / kMinute * kMinute);
+}
+
 } // namespace
 
 OverviewController::OverviewController(QObject* parent)
@@ -35,6 +62,70 @@ OverviewController::OverviewController(QObject* parent)
     m_coalesce.setInterval(100); // at most 10 Hz to the screen
     m_coalesce.setSingleShot(true);
     connect(&m_coalesce, &QTimer::timeout, this, &OverviewController::applyPending);
+    m_worker.setMaxThreadCount(1);
+    m_historyRefresh.setInterval(30'000); // windows close once a minute
+    connect(&m_historyRefresh, &QTimer::timeout, this, &OverviewController::loadHistory);
+}
+
+OverviewController::~OverviewController()
+{
+    m_worker.waitForDone(); // its answer refers to this object
+}
+
+void OverviewController::setRange(Range range)
+{
+    if (range == m_range)
+        return;
+    m_range = range;
+    QSettings().setValue(QStringLiteral("overview/range"), int(range)); // kept for the next launch
+    Q_EMIT rangeChanged();
+    if (range == Live) {
+        m_historyRefresh.stop();
+        ++m_historyRequest; // a query still running is not shown
+        m_historyLoading = false;
+        m_historyError.clear();
+        Q_EMIT historyChanged();
+        if (m_current)
+            setSeries(m_current->series, 0, m_current->nowUnixNano);
+        return;
+    }
+    loadHistory();
+    m_historyRefresh.start();
+}
+
+void OverviewController::loadHistory()
+{
+    if (m_range == Live)
+        return;
+    const int request = ++m_historyRequest;
+    const int64_t to = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
+    const int64_t span = rangeNanos(m_range);
+    const int64_t bucket = bucketNanos(span);
+    const int64_t from = (to - span) / bucket * bucket; // buckets on round times
+    m_historyLoading = true;
+    Q_EMIT historyChanged();
+    m_worker.start([this, request, from, to, bucket, path = m_databasePath.toStdString()] {
+        std::vector<llmopt::TimelineSeries> series;
+        QString error;
+        try {
+            // A connection of this thread's own: the engine's belongs to the engine thread.
+            const llmopt::EventStore store(path);
+            series = store.modelTimeline("service_variant", from, to, bucket);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, request, from, to, series = std::move(series), error]() mutable {
+                if (request != m_historyRequest)
+                    return; // the range changed meanwhile
+                m_historyLoading = false;
+                m_historyError = error;
+                Q_EMIT historyChanged();
+                setSeries(std::move(series), from, to);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void OverviewController::receiveSnapshot(const OverviewSnapshotPtr& snapshot)
@@ -65,23 +156,8 @@ void OverviewController::applyPending()
 
     m_variants->setRows(s.variants);
 
-    QStringList models;
-    double spendMax = 0.0, latencyMax = 0.0;
-    int64_t first = s.nowUnixNano, last = s.nowUnixNano;
-    for (const llmopt::TimelineSeries& series : s.series) {
-        models << QString::fromStdString(series.model);
-        for (const llmopt::TimelinePoint& p : series.points) {
-            spendMax = std::max(spendMax, p.spendPerHourUsd);
-            latencyMax = std::max(latencyMax, p.p95LatencyMs);
-            first = std::min(first, p.bucketStartUnixNano);
-        }
-    }
-    m_models = models;
-    m_timeFrom = fromUnixNano(first);
-    m_timeTo = fromUnixNano(last);
-    m_spendAxisMax = niceCeiling(spendMax);
-    m_latencyAxisMax = niceCeiling(latencyMax / 1000.0);
-    Q_EMIT seriesChanged();
+    if (m_range == Live)
+        setSeries(s.series, 0, s.nowUnixNano);
 
     if (s.scenarioNotes != m_notes) {
         m_notes = s.scenarioNotes;
@@ -89,15 +165,38 @@ void OverviewController::applyPending()
     }
 }
 
+void OverviewController::setSeries(std::vector<llmopt::TimelineSeries> series, int64_t from,
+                                   int64_t to)
+{
+    m_series = std::move(series);
+    QStringList models;
+    double spendMax = 0.0, latencyMax = 0.0;
+    int64_t first = from > 0 ? from : to;
+    for (const llmopt::TimelineSeries& s : m_series) {
+        models << QString::fromStdString(s.model);
+        for (const llmopt::TimelinePoint& p : s.points) {
+            spendMax = std::max(spendMax, p.spendPerHourUsd);
+            latencyMax = std::max(latencyMax, p.p95LatencyMs);
+            first = std::min(first, p.bucketStartUnixNano);
+        }
+    }
+    m_models = models;
+    m_timeFrom = fromUnixNano(first);
+    m_timeTo = fromUnixNano(to);
+    m_spendAxisMax = niceCeiling(spendMax);
+    m_latencyAxisMax = niceCeiling(latencyMax / 1000.0);
+    Q_EMIT seriesChanged();
+}
+
 void OverviewController::fillSeries(QAbstractSeries* series, const QString& model,
                                     Metric metric) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy || !m_current)
+    if (!xy)
         return;
     QList<QPointF> points;
     const std::string name = model.toStdString();
-    for (const llmopt::TimelineSeries& s : m_current->series) {
+    for (const llmopt::TimelineSeries& s : m_series) {
         if (s.model != name)
             continue;
         points.reserve(static_cast<qsizetype>(s.points.size()));

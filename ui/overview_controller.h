@@ -5,13 +5,17 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
+#include <vector>
 
 class QAbstractSeries;
 
 // What the Overview screen shows: KPI tiles, the per-model charts and the
 // variant table. Receives snapshots from the engine thread at any rate and
-// applies the newest at most ten times a second on the GUI thread.
+// applies the newest at most ten times a second on the GUI thread. The charts
+// show either the live quarter hour (10-second buckets of the snapshot) or a
+// longer range read from the stored windows on a worker thread.
 class OverviewController : public QObject {
     Q_OBJECT
     Q_PROPERTY(double requestsPerSecond READ requestsPerSecond NOTIFY kpisChanged)
@@ -30,13 +34,22 @@ class OverviewController : public QObject {
     Q_PROPERTY(double latencyAxisMax READ latencyAxisMax NOTIFY seriesChanged)
     Q_PROPERTY(QString latestNote READ latestNote NOTIFY notesChanged)
     Q_PROPERTY(QString feedError READ feedError NOTIFY feedErrorChanged)
+    Q_PROPERTY(Range range READ range WRITE setRange NOTIFY rangeChanged)
+    Q_PROPERTY(bool historyLoading READ historyLoading NOTIFY historyChanged)
+    Q_PROPERTY(QString historyError READ historyError NOTIFY historyChanged)
     Q_PROPERTY(VariantTableModel* variants READ variants CONSTANT)
 
 public:
     enum Metric { SpendPerHour, LatencyP95 }; // USD per hour; seconds
     Q_ENUM(Metric)
+    enum Range { Live, LastHour, Last6Hours, LastDay, LastWeek };
+    Q_ENUM(Range)
 
     explicit OverviewController(QObject* parent = nullptr);
+    ~OverviewController() override;
+
+    // The store the history ranges read (a connection of their own per query).
+    void setDatabasePath(const QString& path) { m_databasePath = path; }
 
     double requestsPerSecond() const { return m_kpis.requestsPerSecond; }
     double spendPerHour() const { return m_kpis.spendPerHourUsd; }
@@ -55,6 +68,10 @@ public:
     QString latestNote() const { return m_notes.isEmpty() ? QString() : m_notes.last(); }
     QString feedError() const { return m_feedError; }
     VariantTableModel* variants() const { return m_variants; }
+    Range range() const { return m_range; }
+    void setRange(Range range);
+    bool historyLoading() const { return m_historyLoading; }
+    QString historyError() const { return m_historyError; }
 
     // Replaces the points of a QML line series with one model's history.
     Q_INVOKABLE void fillSeries(QAbstractSeries* series, const QString& model, Metric metric) const;
@@ -68,15 +85,22 @@ Q_SIGNALS:
     void seriesChanged();
     void notesChanged();
     void feedErrorChanged();
+    void rangeChanged();
+    void historyChanged();
 
 private:
     void applyPending();
+    // Shows `series` over [from, to] in the charts.
+    void setSeries(std::vector<llmopt::TimelineSeries> series, int64_t from, int64_t to);
+    // Reads the chosen range from the store on the worker thread.
+    void loadHistory();
 
     OverviewSnapshotPtr m_pending;
     OverviewSnapshotPtr m_current;
     QTimer m_coalesce;
     llmopt::LiveKpis m_kpis;
     llmopt::IngestCounters m_counters;
+    std::vector<llmopt::TimelineSeries> m_series; // what the charts show
     QStringList m_models;
     QStringList m_notes;
     QDateTime m_timeFrom;
@@ -85,4 +109,11 @@ private:
     double m_latencyAxisMax = 1.0; // seconds
     QString m_feedError;
     VariantTableModel* m_variants;
+    QString m_databasePath;
+    Range m_range = Live;
+    bool m_historyLoading = false;
+    QString m_historyError;
+    int m_historyRequest = 0; // answers to older requests are dropped
+    QTimer m_historyRefresh;
+    QThreadPool m_worker; // one thread: history queries, off the GUI thread
 };

@@ -1,5 +1,6 @@
 #include "embedded_resources.h"
 #include "engine_host.h"
+#include "event_store.h"
 #include "ingest_queue.h"
 #include "otlp_proto_encoder.h"
 #include "overview_controller.h"
@@ -9,6 +10,7 @@
 #include "support/simulated_events.h"
 
 #include <QAbstractItemModelTester>
+#include <QLineSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -79,6 +81,47 @@ private Q_SLOTS:
         const qulonglong stored = overview.eventsStored();
         QTRY_VERIFY_WITH_TIMEOUT(overview.eventsStored() > stored, 5000); // it keeps running
         QVERIFY(overview.feedError().isEmpty());
+    }
+
+    // The charts' longer ranges come from the stored windows, read off the GUI thread.
+    void historyRangesReadTheStoredWindows()
+    {
+        QTemporaryDir dir;
+        EngineHost::Settings settings;
+        settings.databasePath = dir.filePath("feed.sqlite");
+        settings.backfillSeconds = 900;
+        EngineHost host(settings, prices());
+        OverviewController overview;
+        overview.setDatabasePath(settings.databasePath);
+        connect(&host, &EngineHost::snapshotReady, &overview, &OverviewController::receiveSnapshot);
+        host.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            llmopt::EventStore(settings.databasePath.toStdString()).windowCount() > 50, 10000);
+
+        QSignalSpy history(&overview, &OverviewController::historyChanged);
+        overview.setRange(OverviewController::LastHour);
+        QVERIFY(overview.historyLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(!overview.historyLoading(), 5000);
+        QVERIFY2(overview.historyError().isEmpty(), qPrintable(overview.historyError()));
+        QVERIFY(overview.models().size() >= 5);
+        QLineSeries series;
+        overview.fillSeries(&series, overview.models().first(), OverviewController::SpendPerHour);
+        QVERIFY(series.count() >= 10); // one-minute buckets over the quarter hour of history
+        const double hourAgo = double(QDateTime::currentMSecsSinceEpoch() - 3'600'000);
+        for (const QPointF& p : series.points())
+            QVERIFY(p.x() >= hourAgo && p.y() >= 0);
+        QCOMPARE(QSettings().value("overview/range").toInt(), int(OverviewController::LastHour));
+
+        // Back to live: the snapshot's ten-second buckets again.
+        overview.setRange(OverviewController::Live);
+        QTRY_VERIFY(overview.timeTo().toMSecsSinceEpoch() - overview.timeFrom().toMSecsSinceEpoch()
+                    <= 16 * 60'000);
+
+        // A store that cannot be read says so.
+        OverviewController broken;
+        broken.setDatabasePath(dir.path()); // a folder, not a database
+        broken.setRange(OverviewController::LastDay);
+        QTRY_VERIFY(!broken.historyError().isEmpty());
     }
 
     void storeErrorsAreReported()
