@@ -212,6 +212,7 @@ int runAnalyze(const QStringList& args)
     llmopt::VariantAggregator aggregator;
     llmopt::AnalysisReport report;
     llmopt::AnalysisPipeline analysis(config.analysis);
+    llmopt::ExperimentAnalyzer experiments({config.experiments});
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
@@ -221,6 +222,7 @@ int runAnalyze(const QStringList& args)
             for (size_t i = 0; i < stored; ++i) {
                 aggregator.add(batch[i]);
                 analysis.add(batch[i], report.findings);
+                experiments.add(batch[i]);
             }
             report.windows.closed += analysis.takeClosed(report.findings).size();
         },
@@ -241,6 +243,7 @@ int runAnalyze(const QStringList& args)
     report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
     report.windows.closed += analysis.flush(report.findings).size();
+    report.experiments = experiments.results();
     report.windows.grouping = analysis.groupingName();
     report.windows.kind = "tumbling";
     report.windows.sizeSeconds = double(analysis.windows().spec().sizeNanos) / 1e9;

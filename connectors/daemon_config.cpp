@@ -23,7 +23,8 @@ struct Seconds {
 using Budgets = std::map<std::string, CostAnalyzer::Budget>;
 using Target = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
                             std::vector<std::string>*, std::vector<double>*,
-                            std::map<std::string, std::string>*, Budgets*>;
+                            std::map<std::string, std::string>*, Budgets*,
+                            std::vector<ExperimentDefinition>*>;
 
 struct Key {
     const char* name;
@@ -69,6 +70,9 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"engine.queue_capacity_events", &c.queueCapacityEvents, "a count ≥ 1000"},
         {"budgets", &c.analysis.cost.budgets,
          "a map of service name to {daily_usd: N, monthly_usd: N} (USD, 0 for none)"},
+        {"experiments", &c.experiments,
+         "a list of {key, control, weights, metric, alpha, power, minimum_effect} (or service "
+         "and variant_ids instead of a feature flag)"},
         {"analysis.window_seconds", Seconds{&c.analysis.windows.sizeNanos}, "1–86400 seconds", 1,
          86400},
         {"analysis.max_out_of_order_seconds", Seconds{&c.analysis.windows.maxOutOfOrderNanos},
@@ -197,8 +201,80 @@ void assignText(const Key& key, const std::string& text, const std::string& orig
         key.target);
 }
 
+// One entry of `experiments`, every field checked with the key named.
+ExperimentDefinition experimentFrom(const YAML::Node& node, size_t index, const std::string& origin)
+{
+    const std::string where = origin + ": experiments[" + std::to_string(index) + "]";
+    if (!node.IsMap())
+        throw ConfigError(where + " is not a map; expected {key: …, metric: …}");
+    ExperimentDefinition d;
+    auto number = [&](const YAML::Node& v, const std::string& field, double low, double high) {
+        double x = std::nan("");
+        try {
+            x = v.as<double>();
+        } catch (const YAML::Exception&) {
+        }
+        if (!(x >= low && x <= high))
+            throw ConfigError(where + "." + field + " is not valid; expected a number from "
+                              + std::to_string(low) + " to " + std::to_string(high));
+        return x;
+    };
+    for (const auto& field : node) {
+        const std::string name = field.first.as<std::string>();
+        const YAML::Node& v = field.second;
+        if (name == "key")
+            d.key = v.as<std::string>();
+        else if (name == "service")
+            d.service = v.as<std::string>();
+        else if (name == "variant_ids" && v.IsSequence())
+            for (const auto& id : v)
+                d.variantIds.push_back(id.as<std::string>());
+        else if (name == "control")
+            d.control = v.as<std::string>();
+        else if (name == "weights" && v.IsMap())
+            for (const auto& w : v)
+                d.weights[w.first.as<std::string>()]
+                    = number(w.second, "weights." + w.first.as<std::string>(), 0, 1e9);
+        else if (name == "metric") {
+            const auto metric = experimentMetricFromName(v.as<std::string>());
+            if (!metric)
+                throw ConfigError(where + ".metric \"" + v.as<std::string>()
+                                  + "\" is not valid; expected quality, success_rate, "
+                                    "error_rate, cost_per_request or latency");
+            d.metric = *metric;
+        } else if (name == "alpha")
+            d.alpha = number(v, name, 1e-9, 0.5);
+        else if (name == "power")
+            d.power = number(v, name, 0.05, 0.9999);
+        else if (name == "minimum_effect")
+            d.minimumEffect = number(v, name, 0, 1e12);
+        else
+            throw ConfigError(where + ": unknown key \"" + name
+                              + "\"; known keys: key, service, variant_ids, control, weights, "
+                                "metric, alpha, power, minimum_effect");
+    }
+    if (d.key.empty())
+        throw ConfigError(where
+                          + " has no key; name the feature flag (feature_flag.key) or the "
+                            "experiment");
+    if (d.service.empty() != d.variantIds.empty())
+        throw ConfigError(where
+                          + ": set service and variant_ids together (a split by variant "
+                            "ids), or neither (a feature flag)");
+    return d;
+}
+
 void assignYaml(const Key& key, const YAML::Node& node, const std::string& origin)
 {
+    if (std::holds_alternative<std::vector<ExperimentDefinition>*>(key.target)) {
+        if (!node.IsSequence() && !node.IsNull())
+            bad(origin, key, YAML::Dump(node));
+        auto* list = std::get<std::vector<ExperimentDefinition>*>(key.target);
+        list->clear();
+        for (size_t i = 0; i < node.size(); ++i)
+            list->push_back(experimentFrom(node[i], i, origin));
+        return;
+    }
     if (std::holds_alternative<std::vector<std::string>*>(key.target) && node.IsSequence()) {
         auto* list = std::get<std::vector<std::string>*>(key.target);
         list->clear();

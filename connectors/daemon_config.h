@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis_pipeline.h"
+#include "experiment_analyzer.h"
 
 #include <cstdint>
 #include <functional>
@@ -49,6 +50,9 @@ struct DaemonConfig {
     // Windows and the analyzers' parameters (`analysis.…`), and the spend
     // budgets per service (`budgets`) whose burn the cost analyzer forecasts.
     AnalysisPipeline::Options analysis;
+    // Experiments as the operator planned them (`experiments`): split, control,
+    // metric, α, power, minimum effect. Flags without an entry use the defaults.
+    std::vector<ExperimentDefinition> experiments;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.

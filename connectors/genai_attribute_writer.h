@@ -37,10 +37,8 @@ template <typename Writer> void writeGenAiAttributes(const LlmEvent& e, Writer& 
         w.string("error.type", e.errorType);
     if (!e.variant.promptVersion.empty())
         w.string(GenAiSpanMapper::kPromptVersion, e.variant.promptVersion);
-    if (!e.variantName.empty()) {
-        w.string("feature_flag.key", e.service + ".variant");
+    if (!e.variantName.empty())
         w.string("feature_flag.result.variant", e.variantName);
-    }
     if (!e.taskType.empty())
         w.string(GenAiSpanMapper::kTaskType, e.taskType);
     for (const auto& [key, value] : e.attributes)

@@ -96,6 +96,13 @@ std::string AnalysisReport::toJson() const
                  list.push_back(f.toJson());
              return list;
          }()},
+        {"experiments",
+         [&] {
+             json list = json::array();
+             for (const ExperimentResult& x : experiments)
+                 list.push_back(x.toJson());
+             return list;
+         }()},
     };
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -131,6 +138,10 @@ std::string AnalysisReport::toText() const
                       quality ? std::to_string(*quality).substr(0, 5).c_str() : "-");
         out += line;
     }
+    if (!experiments.empty())
+        out += "\n";
+    for (const ExperimentResult& x : experiments)
+        out += x.toText();
     if (!findings.empty())
         out += "\nfindings:\n";
     for (const Finding& f : findings)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collector.h"
+#include "experiment_analyzer.h"
 #include "finding.h"
 #include "variant_aggregator.h"
 
@@ -33,6 +34,7 @@ struct AnalysisReport {
         uint64_t lateEvents = 0; // later than the allowed lateness: stored, in no window
     } windows;
     std::vector<Finding> findings;
+    std::vector<ExperimentResult> experiments;
 
     std::string toJson() const;
     // The "variants" list alone (also served by the daemon's /api/v1/variants).

@@ -159,6 +159,22 @@ std::optional<Scenario> Scenario::named(const std::string& name, double horizon)
     return s;
 }
 
+std::vector<ExperimentDefinition> SimulatorConfig::experiments() const
+{
+    std::vector<ExperimentDefinition> out;
+    for (const ServiceProfile& service : services) {
+        ExperimentDefinition d;
+        d.key = flagKey(service.name);
+        for (const VariantProfile& v : service.variants) {
+            if (d.control.empty())
+                d.control = v.name;
+            d.weights[v.name] = v.weight;
+        }
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
 SimulatorConfig SimulatorConfig::demo(uint64_t seed, int64_t startUnixNano)
 {
     SimulatorConfig c;
@@ -404,6 +420,7 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     ev.service = service.name;
     ev.variant = variant->variant;
     ev.variantName = variant->name;
+    ev.attributes.emplace_back("feature_flag.key", SimulatorConfig::flagKey(service.name));
     ev.provider = profile.provider;
     ev.requestModel = profile.model;
     ev.responseModel = profile.model;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "experiment_analyzer.h"
 #include "llm_event.h"
 
 #include <cstdint>
@@ -83,6 +84,11 @@ struct SimulatorConfig {
 
     // Three production-like services over the catalog's models.
     static SimulatorConfig demo(uint64_t seed, int64_t startUnixNano);
+    // Each service's routing as a planned experiment: flag "<service>.variant"
+    // (set on every generated call), its variants as arms at their weights,
+    // the first variant as control.
+    std::vector<ExperimentDefinition> experiments() const;
+    static std::string flagKey(const std::string& service) { return service + ".variant"; }
 };
 
 // Deterministic, seeded production-like LLM workload.
