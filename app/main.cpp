@@ -278,7 +278,7 @@ int runHeadless(const QString& configPath)
         llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
     llmopt::IngestQueue queue(static_cast<size_t>(config.queueCapacityEvents));
     llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
-                              config.analysis);
+                              {config.analysis, config.experiments});
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
@@ -396,7 +396,7 @@ int runGui(int argc, char** argv)
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
-    EngineHost host(settings, prices, config.analysis);
+    EngineHost host(settings, prices, {config.analysis, config.experiments});
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");

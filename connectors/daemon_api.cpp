@@ -145,6 +145,12 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
     }
     if (path == "/api/v1/variants")
         return jsonResponse(200, {{"variants", AnalysisReport::variantsJson(engine.variants)}});
+    if (path == "/api/v1/experiments") {
+        json out = json::array();
+        for (const ExperimentResult& x : engine.experiments)
+            out.push_back(x.toJson());
+        return jsonResponse(200, {{"experiments", out}});
+    }
     if (path == "/api/v1/dlq") {
         if (!m_store)
             return jsonResponse(404, {{"error", "no database file configured (storage.path)"}});

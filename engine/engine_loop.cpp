@@ -24,12 +24,12 @@ int64_t nowUnixNano()
 
 } // namespace
 
-EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
-                       AnalysisPipeline::Options analysis)
+EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices, Options options)
     : m_queue(queue)
     , m_store(store)
     , m_collector(store, std::move(prices))
-    , m_analysis(std::move(analysis))
+    , m_analysis(std::move(options.analysis))
+    , m_experiments({std::move(options.experiments)})
 {
 }
 
@@ -177,8 +177,11 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
                                   static_cast<uint32_t>(m_variants.add(events[i])));
                 m_timeline.add(events[i]);
             }
-            for (size_t i = 0; i < stored[b - first]; ++i)
+            for (size_t i = 0; i < stored[b - first]; ++i) {
                 m_analysis.add(events[i], m_newFindings);
+                m_experiments.add(events[i]);
+            }
+            m_experimentsChanged = m_experimentsChanged || stored[b - first] > 0;
         }
         for (size_t b = first; b < end; ++b)
             for (const EvaluationRecord& r : batches[b].evaluations) {
@@ -217,6 +220,12 @@ void EngineLoop::publish(int64_t now)
     s.windowsClosed = m_windowsClosed;
     s.lateEvents = m_analysis.windows().lateEvents();
     s.commits = m_commits;
+    if (m_experimentsChanged && now - m_experimentsAtUnixNano >= kExperimentsEveryNanos) {
+        m_experimentResults = m_experiments.results();
+        m_experimentsAtUnixNano = now;
+        m_experimentsChanged = false;
+    }
+    s.experiments = m_experimentResults;
     m_lastPublishedUnixNano = now;
     std::lock_guard lock(m_snapshotMutex);
     if (m_retry.empty())

@@ -2,6 +2,7 @@
 
 #include "analysis_pipeline.h"
 #include "collector.h"
+#include "experiment_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
 #include "recent_calls.h"
@@ -42,6 +43,8 @@ struct EngineSnapshot {
     uint64_t windowsClosed = 0;
     uint64_t lateEvents = 0; // too late for their window: stored, in no window
     uint64_t commits = 0;
+    // Recomputed at most every kExperimentsEveryNanos (the rank tests cost milliseconds).
+    std::vector<ExperimentResult> experiments;
     std::string lastError;
 };
 
@@ -55,9 +58,14 @@ public:
     static constexpr size_t kTimelineBuckets = 90;
     static constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;
     static constexpr size_t kRecentFindings = 500;
+    static constexpr int64_t kExperimentsEveryNanos = 5'000'000'000LL;
 
-    EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
-               AnalysisPipeline::Options analysis = {});
+    struct Options {
+        AnalysisPipeline::Options analysis;
+        std::vector<ExperimentDefinition> experiments;
+    };
+
+    EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices, Options options = {});
     ~EngineLoop();
 
     void start();
@@ -91,6 +99,10 @@ private:
     ModelTimeline m_timeline{kTimelineBucketNanos, kTimelineBuckets};
     // One-minute windows per service and variant, and what the analyzers make of them.
     AnalysisPipeline m_analysis;
+    ExperimentAnalyzer m_experiments;
+    std::vector<ExperimentResult> m_experimentResults;
+    int64_t m_experimentsAtUnixNano = 0;
+    bool m_experimentsChanged = false;
     std::vector<Finding> m_newFindings;
     std::deque<Finding> m_findings;
     uint64_t m_windowsClosed = 0;

@@ -4,6 +4,7 @@
 #include "event_store.h"
 #include "ingest_queue.h"
 #include "price_table.h"
+#include "simulator.h"
 #include "simulator_source.h"
 #include "source_list_model.h"
 
@@ -16,10 +17,10 @@ constexpr size_t kQueueCapacityEvents = 200000;
 }
 
 EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
-                       llmopt::AnalysisPipeline::Options analysis, QObject* parent)
+                       llmopt::EngineLoop::Options engine, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
-    , m_analysis(std::move(analysis))
+    , m_engineOptions(std::move(engine))
     , m_prices(std::make_unique<llmopt::PriceTable>(prices))
     , m_queue(std::make_unique<llmopt::IngestQueue>(kQueueCapacityEvents))
 {
@@ -51,7 +52,14 @@ void EngineHost::start()
         Q_EMIT failed(QString::fromStdString(e.what()));
         return;
     }
-    m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices, m_analysis);
+    // The demo's routing is a declared experiment (its split is intentionally
+    // unequal); an entry of the configuration for the same flag wins.
+    llmopt::EngineLoop::Options options = m_engineOptions;
+    for (llmopt::ExperimentDefinition& d : llmopt::SimulatorConfig::demo(1, 0).experiments())
+        if (std::none_of(options.experiments.begin(), options.experiments.end(),
+                         [&](const auto& e) { return e.key == d.key; }))
+            options.experiments.push_back(std::move(d));
+    m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices, options);
     m_engine->start();
     llmopt::SimulatorSource::Options demo;
     demo.scenario = m_settings.scenario.toStdString();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis_pipeline.h"
+#include "engine_loop.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
 #include "source_list_model.h"
@@ -11,7 +11,6 @@
 #include <memory>
 
 namespace llmopt {
-class EngineLoop;
 class EventStore;
 class IngestQueue;
 class PriceTable;
@@ -41,7 +40,7 @@ public:
     };
 
     EngineHost(Settings settings, const llmopt::PriceTable& prices,
-               llmopt::AnalysisPipeline::Options analysis = {}, QObject* parent = nullptr);
+               llmopt::EngineLoop::Options engine = {}, QObject* parent = nullptr);
     ~EngineHost() override;
 
     // Opens the store and starts the engine and the sources; on failure emits failed().
@@ -61,7 +60,7 @@ private:
     void updateDemo();
 
     Settings m_settings;
-    llmopt::AnalysisPipeline::Options m_analysis;
+    llmopt::EngineLoop::Options m_engineOptions;
     std::unique_ptr<llmopt::PriceTable> m_prices;
     std::unique_ptr<llmopt::EventStore> m_store;
     std::unique_ptr<llmopt::IngestQueue> m_queue;

@@ -125,6 +125,19 @@ private Q_SLOTS:
         QCOMPARE(findings.status, 200);
         QVERIFY(nlohmann::json::parse(findings.body)["findings"].is_array());
         QVERIFY(nlohmann::json::parse(findings.body)["windows_closed"].is_number());
+        // The simulator's calls carry its routing flag: one experiment per service,
+        // every call in one arm once the engine has recomputed them.
+        auto experimentCalls = [&] {
+            uint64_t calls = 0;
+            const auto doc
+                = nlohmann::json::parse(api.request("GET", "/api/v1/experiments", "", auth).body);
+            for (const auto& x : doc["experiments"])
+                for (const auto& arm : x["arms"])
+                    calls += arm["assigned"].get<uint64_t>();
+            return calls;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(experimentCalls(), uint64_t(events.size()), 15000);
+        qDebug() << api.request("GET", "/api/v1/experiments", "", auth).body.substr(0, 300).c_str();
         const auto health = api.request("GET", "/api/v1/health", "", auth);
         QCOMPARE(health.status, 200);
         QVERIFY(nlohmann::json::parse(health.body)["status"] == "ok");
