@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <random>
 #include <stdexcept>
 #include <string>
 
@@ -21,13 +22,13 @@ using Policy = boost::math::policies::policy<boost::math::policies::promote_doub
 using Legendre = boost::math::quadrature::gauss<double, 8>;
 
 constexpr std::array<double, 4> kBreakOffsets{1.0, 3.0, 8.0, 16.0};
-constexpr int kGradedLevels = 8;
+constexpr int kGradedLevels = 12; // down to 4⁻¹² ≈ 6e-8 of the range
 
 // P(draw i is the largest) = ∫ fᵢ(x) Π_{j≠i} Fⱼ(x) dx over [low, high], the
 // support. `densityAndCdf(j, x, f, F)` evaluates arm j at x. The products
 // Π_{j≠i} Fⱼ come from prefix and suffix products, so an Fⱼ of zero needs no
 // division.
-template<class DensityAndCdf>
+template <class DensityAndCdf>
 void integrateArgmax(std::span<const double> center, std::span<const double> spread, double low,
                      double high, DensityAndCdf densityAndCdf, std::span<double> out)
 {
@@ -39,7 +40,7 @@ void integrateArgmax(std::span<const double> center, std::span<const double> spr
         from = std::max(from, center[i] - kBreakOffsets.back() * spread[i]);
     from = std::min(from, high);
     std::vector<double> breaks;
-    breaks.reserve(k * (2 * kBreakOffsets.size() + 1) + 4 * kGradedLevels);
+    breaks.reserve(k * (2 * kBreakOffsets.size() + 1) + 2 * kGradedLevels);
     const auto add = [&](double x) { breaks.push_back(std::clamp(x, from, high)); };
     for (size_t i = 0; i < k; ++i) {
         add(center[i]);
@@ -51,22 +52,28 @@ void integrateArgmax(std::span<const double> center, std::span<const double> spr
     std::sort(breaks.begin(), breaks.end());
     breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
     // A Beta density near an end of [0, 1] goes like x^(α−1), whose
-    // derivatives blow up for non-integer α: the panels next to a finite end
-    // are graded geometrically toward it (ratio 2), and the innermost one
-    // substitutes x = end ± width·t⁴, which turns x^(α−1) dx into a smooth
-    // t^(4α−1) dt.
-    const size_t sorted = breaks.size();
-    if (sorted >= 2) {
-        const double lowWidth = breaks[1] - breaks[0], highWidth = breaks[sorted - 1] - breaks[sorted - 2];
-        for (int level = 1; level <= kGradedLevels; ++level) {
-            const double shrink = std::ldexp(1.0, -level);
-            if (breaks[0] == low)
-                breaks.push_back(low + lowWidth * shrink);
-            if (breaks[sorted - 1] == high)
-                breaks.push_back(high - highWidth * shrink);
-        }
-        std::sort(breaks.begin(), breaks.end());
+    // derivatives blow up for non-integer α; it matters for arms with mass
+    // within 4 sd of that end (further out, α − 1 ≳ 3 and the mass there is
+    // negligible). For those, panels graded geometrically toward the end
+    // (ratio 4, from the far end of the range) keep every panel about as far
+    // from the singularity as it is wide, and the innermost one substitutes
+    // x = end ± width·t⁴, which turns x^(α−1) dx into a smooth t^(4α−1) dt.
+    // (Below `from` nothing is integrated, so nothing needs grading there.)
+    bool gradeLow = false, gradeHigh = false;
+    for (size_t i = 0; i < k; ++i) {
+        gradeLow = gradeLow || (from == low && center[i] - 4 * spread[i] < low);
+        gradeHigh = gradeHigh || center[i] + 4 * spread[i] > high;
     }
+    const double first = breaks.front(), last = breaks.back();
+    for (int level = 1; level <= kGradedLevels; ++level) {
+        const double shrink = std::ldexp(1.0, -2 * level);
+        if (gradeLow)
+            breaks.push_back(low + (last - low) * shrink);
+        if (gradeHigh)
+            breaks.push_back(high - (high - first) * shrink);
+    }
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
 
     std::vector<double> f(k), cdf(k), suffix(k + 1);
     std::fill(out.begin(), out.end(), 0.0);
@@ -86,7 +93,7 @@ void integrateArgmax(std::span<const double> center, std::span<const double> spr
     const auto& weights = Legendre::weights();
     for (size_t p = 0; p + 1 < breaks.size(); ++p) {
         const double a = breaks[p], b = breaks[p + 1];
-        const bool fromLow = p == 0 && a == low, fromHigh = p + 2 == breaks.size() && b == high;
+        const bool fromLow = gradeLow && p == 0, fromHigh = gradeHigh && p + 2 == breaks.size();
         for (size_t n = 0; n < abscissa.size(); ++n)
             for (double sign : {-1.0, 1.0}) {
                 const double node = sign * abscissa[n];
@@ -111,8 +118,7 @@ void requireSameSize(size_t a, size_t b, size_t c)
 } // namespace
 
 void ThompsonSampling::betaArgmaxProbabilities(std::span<const double> alpha,
-                                               std::span<const double> beta,
-                                               std::span<double> out)
+                                               std::span<const double> beta, std::span<double> out)
 {
     requireSameSize(alpha.size(), beta.size(), out.size());
     std::vector<boost::math::beta_distribution<double, Policy>> arms;
@@ -120,7 +126,8 @@ void ThompsonSampling::betaArgmaxProbabilities(std::span<const double> alpha,
     for (size_t i = 0; i < alpha.size(); ++i) {
         const double a = alpha[i], b = beta[i];
         if (!(a >= 1) || !(b >= 1) || !std::isfinite(a) || !std::isfinite(b))
-            throw std::invalid_argument("Beta argmax probabilities: α and β must be finite and ≥ 1");
+            throw std::invalid_argument(
+                "Beta argmax probabilities: α and β must be finite and ≥ 1");
         arms.emplace_back(a, b);
         center.push_back(a / (a + b));
         spread.push_back(std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1))));
@@ -181,7 +188,7 @@ ThompsonSampling::ThompsonSampling(size_t arms, Model model, ThompsonPrior prior
     }
 }
 
-ThompsonSampling::Decision ThompsonSampling::choose(std::mt19937_64& rng)
+ThompsonSampling::Decision ThompsonSampling::choose(Xoshiro256& rng)
 {
     if (m_stale)
         refreshPropensities();
@@ -215,8 +222,7 @@ void ThompsonSampling::update(size_t arm, double reward)
 {
     if (arm >= m_arms.size())
         throw std::invalid_argument("Thompson sampling: arm " + std::to_string(arm)
-                                    + " out of range (" + std::to_string(m_arms.size())
-                                    + " arms)");
+                                    + " out of range (" + std::to_string(m_arms.size()) + " arms)");
     if (!std::isfinite(reward))
         throw std::invalid_argument("Thompson sampling: reward must be finite");
     if (m_model == Model::BetaBernoulli && !(reward >= 0 && reward <= 1))
@@ -235,8 +241,8 @@ void ThompsonSampling::update(size_t arm, double reward)
         const double noiseVariance = (m_prior.noiseSd * m_prior.noiseSd + a.m2) / double(a.n);
         const double priorPrecision = 1.0 / (m_prior.sd * m_prior.sd);
         const double precision = priorPrecision + double(a.n) / noiseVariance;
-        a.postMean = (m_prior.mean * priorPrecision + a.mean * double(a.n) / noiseVariance)
-            / precision;
+        a.postMean
+            = (m_prior.mean * priorPrecision + a.mean * double(a.n) / noiseVariance) / precision;
         a.postSd = 1.0 / std::sqrt(precision);
     }
     m_stale = true;

@@ -1,11 +1,21 @@
 #pragma once
 
+#include "xoshiro256.h"
+
 #include <cstdint>
-#include <random>
 #include <span>
 #include <vector>
 
 namespace llmopt {
+
+// ThompsonSampling's prior, the same for every arm.
+struct ThompsonPrior {
+    double alpha = 1.0; // Beta–Bernoulli
+    double beta = 1.0;
+    double mean = 0.0; // Gaussian: prior of the mean …
+    double sd = 1.0;
+    double noiseSd = 1.0; // … and of the reward noise
+};
 
 // Thompson sampling over K variants without context (Thompson 1933; Chapelle
 // & Li 2011): each request draws one value from every arm's posterior of its
@@ -31,15 +41,10 @@ namespace llmopt {
 // want a flat decision latency call propensities() after a batch of updates,
 // off the request path.
 //
-// Not thread-safe: one instance per thread, or a lock around it.
-struct ThompsonPrior {
-    double alpha = 1.0; // Beta–Bernoulli
-    double beta = 1.0;
-    double mean = 0.0; // Gaussian: prior of the mean …
-    double sd = 1.0;
-    double noiseSd = 1.0; // … and of the reward noise
-};
-
+// Draws come from the caller's Xoshiro256: the same seed and updates give
+// the same decisions (with the same standard library, whose distributions'
+// algorithms are its own). Not thread-safe: one instance per thread, or a
+// lock around it.
 class ThompsonSampling {
 public:
     enum class Model { BetaBernoulli, Gaussian };
@@ -51,7 +56,7 @@ public:
 
     ThompsonSampling(size_t arms, Model model, ThompsonPrior prior = {});
 
-    Decision choose(std::mt19937_64& rng);
+    Decision choose(Xoshiro256& rng);
     // Beta–Bernoulli needs reward ∈ [0, 1]; both models reject non-finite rewards.
     void update(size_t arm, double reward);
 
@@ -65,15 +70,17 @@ public:
     double posteriorSd(size_t arm) const;
 
     // P(draw i is the largest) for independent Beta(αᵢ, βᵢ) or N(mᵢ, sᵢ²)
-    // draws, by composite Gauss–Legendre quadrature whose panels break at
-    // every arm's mean ± {½, 1, 2, 4, 8, 16} standard deviations: no panel is
-    // wider than a few standard deviations of any arm with mass in it, so
-    // concentrated and diffuse posteriors are integrated alike (absolute error
-    // below 1e-7 in the tests). Beta needs α, β ≥ 1; Normal needs s > 0.
-    static void betaArgmaxProbabilities(std::span<const double> alpha,
-                                        std::span<const double> beta, std::span<double> out);
-    static void normalArgmaxProbabilities(std::span<const double> mean,
-                                          std::span<const double> sd, std::span<double> out);
+    // draws, by composite 8-point Gauss–Legendre quadrature whose panels
+    // break at every arm's mean ± {1, 3, 8, 16} standard deviations, so no
+    // panel is wider than a few standard deviations of an arm with mass in
+    // it, and concentrated and diffuse posteriors are integrated alike; Beta
+    // panels are graded toward 0 and 1, where x^(α−1) is not smooth. Absolute
+    // error about 1e-8 (tests: closed forms, and sums to 1 over random
+    // 5-arm sets); Beta needs α, β ≥ 1, Normal s > 0.
+    static void betaArgmaxProbabilities(std::span<const double> alpha, std::span<const double> beta,
+                                        std::span<double> out);
+    static void normalArgmaxProbabilities(std::span<const double> mean, std::span<const double> sd,
+                                          std::span<double> out);
 
 private:
     struct Arm {
