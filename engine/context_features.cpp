@@ -29,7 +29,7 @@ ContextFeatures::ContextFeatures(std::vector<std::string> services,
     , m_serviceSlot(slots(m_services, "service"))
     , m_taskSlot(slots(m_taskTypes, "task type"))
     , m_tokenScale(1.0 / std::log1p(referenceTokens))
-    , m_dimension(1 + m_services.size() + 1 + m_taskTypes.size() + 1 + 3)
+    , m_dimension(1 + m_services.size() + 1 + 2 * (m_taskTypes.size() + 1) + 3)
 {
     if (!(referenceTokens > 0) || !std::isfinite(referenceTokens))
         throw std::invalid_argument("context features: the reference token count must be "
@@ -47,6 +47,9 @@ std::vector<std::string> ContextFeatures::names() const
     names.emplace_back("task=other");
     for (const char* n : {"log input tokens", "hour sin", "hour cos"})
         names.emplace_back(n);
+    for (const std::string& t : m_taskTypes)
+        names.push_back("log input tokens, task=" + t);
+    names.emplace_back("log input tokens, task=other");
     return names;
 }
 
@@ -63,10 +66,12 @@ void ContextFeatures::encode(std::string_view service, std::string_view taskType
         = 1.0;
     const size_t taskBase = 2 + m_services.size();
     const auto taskIt = m_taskSlot.find(taskType);
-    out[Eigen::Index(taskBase + (taskIt == m_taskSlot.end() ? m_taskTypes.size() : taskIt->second))]
-        = 1.0;
-    const auto tail = Eigen::Index(m_dimension - 3);
-    out[tail] = std::log1p(double(std::max<int64_t>(inputTokens, 0))) * m_tokenScale;
+    const size_t task = taskIt == m_taskSlot.end() ? m_taskTypes.size() : taskIt->second;
+    out[Eigen::Index(taskBase + task)] = 1.0;
+    const auto tail = Eigen::Index(taskBase + m_taskTypes.size() + 1);
+    const double tokens = std::log1p(double(std::max<int64_t>(inputTokens, 0))) * m_tokenScale;
+    out[tail] = tokens;
+    out[tail + 3 + Eigen::Index(task)] = tokens;
     if (std::isfinite(hourUtc)) {
         const double angle = 2.0 * std::numbers::pi * hourUtc / 24.0;
         out[tail + 1] = std::sin(angle);

@@ -11,7 +11,11 @@
 namespace llmopt {
 
 // The context a contextual bandit sees for one request, as a feature vector:
-//     [1, service one-hot…, task type one-hot…, tokens, sin(2πh/24), cos(2πh/24)]
+//     [1, service one-hot…, task type one-hot…, tokens, sin(2πh/24), cos(2πh/24),
+//      tokens × task type one-hot…]
+// The last block gives each task its own slope in prompt length: how much
+// longer means harder differs by task, and a linear model per arm cannot
+// learn that from a shared slope.
 // The vocabularies are fixed at construction, each with a final "other" slot
 // for values outside it, so the dimension never changes under a live model.
 // (The intercept and the full one-hots are collinear; the bandits' ridge

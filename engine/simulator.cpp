@@ -290,6 +290,13 @@ double Simulator::goodAnswerProbability(double skill, double difficulty)
     return 1.0 / (1.0 + std::exp(-1.7 * (skill - difficulty)));
 }
 
+double Simulator::promptDifficulty(const TaskProfile& task, double lengthZ, double ownZ)
+{
+    constexpr double rho = kLengthDifficultyCorrelation;
+    return task.difficultyMean
+        + task.difficultySd * (rho * lengthZ + std::sqrt(1.0 - rho * rho) * ownZ);
+}
+
 double Simulator::expectedScore(double p)
 {
     // A good answer scores U(0.75, 1), a poor one U(0, 0.45).
@@ -455,9 +462,10 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     }
 
     const auto prefix = service.cachedPrefixTokens;
+    const double lengthZ = rng.normal();
     ev.inputTokens = prefix
         + std::llround(taskProfile->inputTokensMedian
-                       * std::exp(taskProfile->inputTokensSigma * rng.normal()));
+                       * std::exp(taskProfile->inputTokensSigma * lengthZ));
     if (rng.uniform() < service.cacheHitRate)
         ev.cacheReadTokens = prefix;
     else if (profile.provider == "anthropic")
@@ -481,8 +489,7 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     ev.ttftMs = ttft * 1000.0;
     ev.latencyMs = (ttft + static_cast<double>(output) / speed * latencyFactor) * 1000.0;
 
-    const double difficulty
-        = taskProfile->difficultyMean + taskProfile->difficultySd * rng.normal();
+    const double difficulty = promptDifficulty(*taskProfile, lengthZ, rng.normal());
     const bool good = rng.uniform() < goodAnswerProbability(profile.skill(), difficulty);
     const double score = good ? 0.75 + 0.25 * rng.uniform() : 0.45 * rng.uniform();
     ev.evaluations.push_back({"answer_quality", score});

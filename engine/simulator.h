@@ -112,6 +112,13 @@ public:
     double expectedArrivals(size_t service, int64_t fromUnixNano, int64_t toUnixNano) const;
     double expectedSuccessProbability(const std::string& model, const std::string& task) const;
     static double goodAnswerProbability(double skill, double difficulty);
+    // A prompt's difficulty: normal around its task's mean, and correlated
+    // (kLengthDifficultyCorrelation) with the standard normal `lengthZ` that
+    // drew its input length — longer prompts of a task tend to be harder, which
+    // is what a router can see before the call. Marginally still
+    // N(difficultyMean, difficultySd²).
+    static double promptDifficulty(const TaskProfile& task, double lengthZ, double ownZ);
+    static constexpr double kLengthDifficultyCorrelation = 0.6;
     static double expectedScore(double successProbability);
 
 private:

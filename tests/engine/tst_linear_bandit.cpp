@@ -294,17 +294,28 @@ private Q_SLOTS:
     void contextFeaturesLayout()
     {
         const ContextFeatures f({"search", "chat"}, {"qa", "code", "summary"}, 1000);
-        QCOMPARE(f.dimension(), size_t(1 + 3 + 4 + 3));
-        const std::vector<std::string> names{"intercept",     "service=search", "service=chat",
-                                             "service=other", "task=qa",        "task=code",
-                                             "task=summary",  "task=other",     "log input tokens",
-                                             "hour sin",      "hour cos"};
+        QCOMPARE(f.dimension(), size_t(1 + 3 + 4 + 3 + 4));
+        const std::vector<std::string> names{"intercept",
+                                             "service=search",
+                                             "service=chat",
+                                             "service=other",
+                                             "task=qa",
+                                             "task=code",
+                                             "task=summary",
+                                             "task=other",
+                                             "log input tokens",
+                                             "hour sin",
+                                             "hour cos",
+                                             "log input tokens, task=qa",
+                                             "log input tokens, task=code",
+                                             "log input tokens, task=summary",
+                                             "log input tokens, task=other"};
         QCOMPARE(f.names(), names);
 
         Eigen::VectorXd x;
         f.encode("chat", "summary", 1000, 6.0, x);
-        Eigen::VectorXd expected(11);
-        expected << 1, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0;
+        Eigen::VectorXd expected(15);
+        expected << 1, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0;
         QVERIFY((x - expected).cwiseAbs().maxCoeff() < 1e-12);
 
         // Unknown values land in the "other" slots; unreported tokens count as 0;
@@ -313,10 +324,12 @@ private Q_SLOTS:
         f.encode("batch", "translate", -1, 23.0, x);
         QCOMPARE(x.data(), storage);
         expected << 1, 0, 0, 1, 0, 0, 0, 1, 0, std::sin(2 * std::numbers::pi * 23 / 24),
-            std::cos(2 * std::numbers::pi * 23 / 24);
+            std::cos(2 * std::numbers::pi * 23 / 24), 0, 0, 0, 0;
         QVERIFY((x - expected).cwiseAbs().maxCoeff() < 1e-12);
         f.encode("search", "qa", 9, std::nan(""), x);
         QVERIFY(std::abs(x[8] - std::log(10.0) / std::log(1001.0)) < 1e-12);
+        QCOMPARE(x[11], x[8]); // the qa slope
+        QCOMPARE(x[12] + x[13] + x[14], 0.0);
         QCOMPARE(x[9], 0.0);
         QCOMPARE(x[10], 0.0);
 
