@@ -5,6 +5,7 @@
 #include "collector.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
+#include "decision_service.h"
 #include "embedded_resources.h"
 #include "engine_host.h"
 #include "engine_loop.h"
@@ -277,8 +278,12 @@ int runHeadless(const QString& configPath)
         config.storage.path,
         llmopt::EventStore::Options{int64_t(config.storage.retentionDays) * 24 * 3600});
     llmopt::IngestQueue queue(static_cast<size_t>(config.queueCapacityEvents));
+    std::unique_ptr<llmopt::DecisionService> decisions;
+    if (!config.routing.empty())
+        decisions = std::make_unique<llmopt::DecisionService>(
+            config.routing, static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch()));
     llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
-                              {config.analysis, config.experiments});
+                              {config.analysis, config.experiments, decisions.get()});
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
@@ -315,7 +320,7 @@ int runHeadless(const QString& configPath)
         llmopt::DaemonApi::Options o{config.api.address, static_cast<uint16_t>(config.api.port),
                                      config.api.bearerToken, config.storage.path};
         api = std::make_unique<llmopt::DaemonApi>(
-            o, engine, queue, llmopt::DaemonApi::Sources{otlp.get(), kafka.get()});
+            o, engine, queue, llmopt::DaemonApi::Sources{otlp.get(), kafka.get(), decisions.get()});
         api->start();
         std::fprintf(stderr, "llm-optimizer: API on %s:%u (GET /api/v1/health)\n",
                      o.address.c_str(), api->port());
@@ -396,7 +401,7 @@ int runGui(int argc, char** argv)
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
-    EngineHost host(settings, prices, {config.analysis, config.experiments});
+    EngineHost host(settings, prices, {config.analysis, config.experiments, nullptr});
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");

@@ -9,8 +9,13 @@
 #include "kafka_consumer.h"
 #include "otlp_http_receiver.h"
 
+#include "decision_service.h"
+#include "recommendation.h"
+
 #include <charconv>
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <variant>
 
 namespace llmopt {
 
@@ -81,9 +86,19 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
         r.headers.emplace_back("WWW-Authenticate", "Bearer");
         return r;
     }
-    if (request.method != "GET")
-        return jsonResponse(405, {{"error", "the API is read-only; use GET"}});
     const std::string path = request.target.substr(0, request.target.find('?'));
+    if (path == "/api/v1/decide" || path == "/api/v1/feedback") {
+        if (request.method != "POST")
+            return jsonResponse(405, {{"error", "use POST with a JSON body (docs/api.md)"}});
+        if (!m_sources.decisions)
+            return jsonResponse(404,
+                                {{"error",
+                                  "no per-request routing configured; add services "
+                                  "under routing: in the configuration"}});
+        return path == "/api/v1/decide" ? decide(request) : feedback(request);
+    }
+    if (request.method != "GET")
+        return jsonResponse(405, {{"error", "only decide and feedback take POST; use GET"}});
     const EngineSnapshot engine = m_engine.snapshot();
 
     if (path == "/api/v1/health") {
@@ -145,6 +160,19 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
     }
     if (path == "/api/v1/variants")
         return jsonResponse(200, {{"variants", AnalysisReport::variantsJson(engine.variants)}});
+    if (path == "/api/v1/recommendations") {
+        if (!m_store)
+            return jsonResponse(404, {{"error", "no database file configured (storage.path)"}});
+        std::vector<Recommendation> list;
+        {
+            std::lock_guard lock(m_storeMutex);
+            list = m_store->recommendations(queryLimit(request.target, 100, 10000));
+        }
+        json out = json::array();
+        for (const Recommendation& r : list)
+            out.push_back(r.toJson());
+        return jsonResponse(200, {{"recommendations", out}});
+    }
     if (path == "/api/v1/experiments") {
         json out = json::array();
         for (const ExperimentResult& x : engine.experiments)
@@ -184,6 +212,91 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
                              {"late_events", engine.lateEvents}});
     }
     return jsonResponse(404, {{"error", "unknown path " + path + "; see docs/api.md"}});
+}
+
+namespace {
+
+int64_t nowUnixNano()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// A JSON object body, or the 400 response that says what is wrong with it.
+std::variant<json, HttpResponse> objectBody(const HttpRequest& request, const char* example)
+{
+    json body = json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        return jsonResponse(
+            400, {{"error", std::string("the body is not a JSON object; send ") + example}});
+    return body;
+}
+
+} // namespace
+
+HttpResponse DaemonApi::decide(const HttpRequest& request)
+{
+    auto parsed = objectBody(request,
+                             R"({"service": "…", "context": {"task_type": "…", )"
+                             R"("input_tokens": 1200}})");
+    if (auto* error = std::get_if<HttpResponse>(&parsed))
+        return std::move(*error);
+    const json& body = std::get<json>(parsed);
+    const auto service = body.find("service");
+    if (service == body.end() || !service->is_string())
+        return jsonResponse(400,
+                            {{"error", "\"service\" (a string, the service.name) is missing"}});
+    RequestContext context;
+    const int64_t now = nowUnixNano();
+    context.hourUtc = double(now / 1'000'000'000 % 86400) / 3600.0;
+    if (const auto c = body.find("context"); c != body.end() && c->is_object()) {
+        if (const auto t = c->find("task_type"); t != c->end() && t->is_string())
+            context.taskType = t->get<std::string>();
+        if (const auto n = c->find("input_tokens"); n != c->end() && n->is_number())
+            context.inputTokens = n->get<int64_t>();
+        if (const auto h = c->find("hour"); h != c->end() && h->is_number())
+            context.hourUtc = h->get<double>();
+    }
+    const auto d = m_sources.decisions->decide(service->get<std::string>(), context, now);
+    if (!d)
+        return jsonResponse(404,
+                            {{"error",
+                              "no routing for service \"" + service->get<std::string>()
+                                  + "\"; add it under routing: in the configuration"}});
+    return jsonResponse(200,
+                        {{"decision_id", d->id},
+                         {"variant", d->variant->name},
+                         {"model", d->variant->model},
+                         {"prompt_version", d->variant->promptVersion},
+                         {"params", d->variant->params},
+                         {"propensity", d->propensity}});
+}
+
+HttpResponse DaemonApi::feedback(const HttpRequest& request)
+{
+    auto parsed = objectBody(
+        request, R"({"decision_id": 42, "quality": 0.9, "cost_usd": 0.001, "latency_ms": 800})");
+    if (auto* error = std::get_if<HttpResponse>(&parsed))
+        return std::move(*error);
+    const json& body = std::get<json>(parsed);
+    auto number = [&](const char* name) -> std::optional<double> {
+        const auto it = body.find(name);
+        return it != body.end() && it->is_number() ? std::optional(it->get<double>())
+                                                   : std::nullopt;
+    };
+    const auto id = body.find("decision_id");
+    const auto quality = number("quality");
+    if (id == body.end() || !id->is_number_unsigned() || !quality)
+        return jsonResponse(400,
+                            {{"error",
+                              "decision_id (from /decide) and quality (0–1) are "
+                              "required; cost_usd and latency_ms are optional"}});
+    if (!m_sources.decisions->feedback(id->get<uint64_t>(), *quality,
+                                       number("cost_usd").value_or(0.0),
+                                       number("latency_ms").value_or(0.0), nowUnixNano()))
+        return jsonResponse(409, {{"error", "unknown, expired or already answered decision_id"}});
+    return jsonResponse(200, {{"accepted", true}});
 }
 
 } // namespace llmopt

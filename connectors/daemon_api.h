@@ -10,6 +10,7 @@
 
 namespace llmopt {
 
+class DecisionService;
 class EngineLoop;
 class EventStore;
 class IngestQueue;
@@ -29,6 +30,7 @@ public:
     struct Sources {
         const OtlpHttpReceiver* otlpHttp = nullptr;
         const KafkaConsumer* kafka = nullptr;
+        DecisionService* decisions = nullptr; // POST /decide and /feedback, when routing is set
     };
 
     DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue, Sources sources);
@@ -41,6 +43,9 @@ public:
     HttpResponse handle(HttpRequest& request);
 
 private:
+    HttpResponse decide(const HttpRequest& request);
+    HttpResponse feedback(const HttpRequest& request);
+
     Options m_options;
     const EngineLoop& m_engine;
     const IngestQueue& m_queue;

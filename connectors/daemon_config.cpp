@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <variant>
 #include <yaml-cpp/yaml.h>
@@ -24,7 +25,7 @@ using Budgets = std::map<std::string, CostAnalyzer::Budget>;
 using Target = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
                             std::vector<std::string>*, std::vector<double>*,
                             std::map<std::string, std::string>*, Budgets*,
-                            std::vector<ExperimentDefinition>*>;
+                            std::vector<ExperimentDefinition>*, std::vector<RoutingConfig>*>;
 
 struct Key {
     const char* name;
@@ -73,6 +74,9 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"experiments", &c.experiments,
          "a list of {key, control, weights, metric, alpha, power, minimum_effect} (or service "
          "and variant_ids instead of a feature flag)"},
+        {"routing", &c.routing,
+         "a list of {service, task_types, reward: {per_usd, per_second}, variants: [{name, "
+         "model, prompt_version, params}]}"},
         {"analysis.window_seconds", Seconds{&c.analysis.windows.sizeNanos}, "1–86400 seconds", 1,
          86400},
         {"analysis.max_out_of_order_seconds", Seconds{&c.analysis.windows.maxOutOfOrderNanos},
@@ -264,8 +268,100 @@ ExperimentDefinition experimentFrom(const YAML::Node& node, size_t index, const 
     return d;
 }
 
+// A YAML scalar as JSON: booleans and numbers as such, the rest as text.
+nlohmann::json scalarJson(const YAML::Node& node)
+{
+    const std::string& text = node.Scalar();
+    if (node.Tag() != "!") { // unquoted
+        if (text == "true" || text == "false")
+            return text == "true";
+        double v = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (ec == std::errc() && end == text.data() + text.size())
+            return v;
+    }
+    return text;
+}
+
+// One entry of `routing`, every field checked with the key named.
+RoutingConfig routingFrom(const YAML::Node& node, size_t index, const std::string& origin)
+{
+    const std::string where = origin + ": routing[" + std::to_string(index) + "]";
+    if (!node.IsMap())
+        throw ConfigError(where + " is not a map; expected {service: …, variants: […]}");
+    RoutingConfig r;
+    auto weight = [&](const YAML::Node& v, const std::string& field) {
+        double x = -1;
+        try {
+            x = v.as<double>();
+        } catch (const YAML::Exception&) {
+        }
+        if (!(x >= 0) || !std::isfinite(x))
+            throw ConfigError(where + ".reward." + field
+                              + " is not valid; expected a number ≥ 0 (quality per unit)");
+        return x;
+    };
+    for (const auto& field : node) {
+        const std::string name = field.first.as<std::string>();
+        const YAML::Node& v = field.second;
+        if (name == "service") {
+            r.service = v.as<std::string>();
+        } else if (name == "task_types" && v.IsSequence()) {
+            for (const auto& t : v)
+                r.taskTypes.push_back(t.as<std::string>());
+        } else if (name == "reward" && v.IsMap()) {
+            for (const auto& w : v) {
+                const std::string what = w.first.as<std::string>();
+                if (what == "per_usd")
+                    r.reward.perUsd = weight(w.second, what);
+                else if (what == "per_second")
+                    r.reward.perSecond = weight(w.second, what);
+                else
+                    throw ConfigError(where + ".reward: unknown key \"" + what
+                                      + "\"; known keys: per_usd, per_second");
+            }
+        } else if (name == "variants" && v.IsSequence()) {
+            for (size_t i = 0; i < v.size(); ++i) {
+                const YAML::Node& item = v[i];
+                const std::string at = where + ".variants[" + std::to_string(i) + "]";
+                if (!item.IsMap() || !item["name"] || !item["model"])
+                    throw ConfigError(at + " needs at least name and model");
+                RoutedVariant rv;
+                rv.name = item["name"].as<std::string>();
+                rv.model = item["model"].as<std::string>();
+                if (item["prompt_version"])
+                    rv.promptVersion = item["prompt_version"].as<std::string>();
+                if (const YAML::Node params = item["params"]; params && params.IsMap())
+                    for (const auto& p : params)
+                        if (p.second.IsScalar())
+                            rv.params[p.first.as<std::string>()] = scalarJson(p.second);
+                r.variants.push_back(std::move(rv));
+            }
+        } else {
+            throw ConfigError(where + ": unknown or malformed key \"" + name
+                              + "\"; known keys: service, task_types (a list), reward (a map), "
+                                "variants (a list)");
+        }
+    }
+    if (r.service.empty())
+        throw ConfigError(where + " has no service; name the service.name it routes");
+    if (r.variants.size() < 2)
+        throw ConfigError(where + " (" + r.service
+                          + ") needs at least two variants to choose between");
+    return r;
+}
+
 void assignYaml(const Key& key, const YAML::Node& node, const std::string& origin)
 {
+    if (std::holds_alternative<std::vector<RoutingConfig>*>(key.target)) {
+        if (!node.IsSequence() && !node.IsNull())
+            bad(origin, key, YAML::Dump(node));
+        auto* list = std::get<std::vector<RoutingConfig>*>(key.target);
+        list->clear();
+        for (size_t i = 0; i < node.size(); ++i)
+            list->push_back(routingFrom(node[i], i, origin));
+        return;
+    }
     if (std::holds_alternative<std::vector<ExperimentDefinition>*>(key.target)) {
         if (!node.IsSequence() && !node.IsNull())
             bad(origin, key, YAML::Dump(node));

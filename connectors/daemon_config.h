@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis_pipeline.h"
+#include "decision_service.h"
 #include "experiment_analyzer.h"
 
 #include <cstdint>
@@ -53,6 +54,9 @@ struct DaemonConfig {
     // Experiments as the operator planned them (`experiments`): split, control,
     // metric, α, power, minimum effect. Flags without an entry use the defaults.
     std::vector<ExperimentDefinition> experiments;
+    // Per-request routing by contextual bandit (`routing`), served by
+    // POST /api/v1/decide and /api/v1/feedback.
+    std::vector<RoutingConfig> routing;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.

@@ -9,8 +9,8 @@ namespace llmopt {
 
 namespace {
 
-std::map<std::string, size_t, std::less<>> slots(const std::vector<std::string>& vocabulary,
-                                                 const char* what)
+std::map<std::string, size_t, std::less<>> slotMap(const std::vector<std::string>& vocabulary,
+                                                   const char* what)
 {
     std::map<std::string, size_t, std::less<>> slot;
     for (size_t i = 0; i < vocabulary.size(); ++i)
@@ -26,8 +26,8 @@ ContextFeatures::ContextFeatures(std::vector<std::string> services,
                                  std::vector<std::string> taskTypes, double referenceTokens)
     : m_services(std::move(services))
     , m_taskTypes(std::move(taskTypes))
-    , m_serviceSlot(slots(m_services, "service"))
-    , m_taskSlot(slots(m_taskTypes, "task type"))
+    , m_serviceSlot(slotMap(m_services, "service"))
+    , m_taskSlot(slotMap(m_taskTypes, "task type"))
     , m_tokenScale(1.0 / std::log1p(referenceTokens))
     , m_dimension(1 + m_services.size() + 1 + 2 * (m_taskTypes.size() + 1) + 3)
 {
@@ -53,20 +53,31 @@ std::vector<std::string> ContextFeatures::names() const
     return names;
 }
 
+ContextFeatures::Slots ContextFeatures::slotsOf(std::string_view service,
+                                                std::string_view taskType) const
+{
+    const auto serviceIt = m_serviceSlot.find(service);
+    const auto taskIt = m_taskSlot.find(taskType);
+    return {uint32_t(serviceIt == m_serviceSlot.end() ? m_services.size() : serviceIt->second),
+            uint32_t(taskIt == m_taskSlot.end() ? m_taskTypes.size() : taskIt->second)};
+}
+
 void ContextFeatures::encode(std::string_view service, std::string_view taskType,
                              int64_t inputTokens, double hourUtc, Eigen::VectorXd& out) const
+{
+    encode(slotsOf(service, taskType), inputTokens, hourUtc, out);
+}
+
+void ContextFeatures::encode(Slots where, int64_t inputTokens, double hourUtc,
+                             Eigen::VectorXd& out) const
 {
     if (size_t(out.size()) != m_dimension)
         out.resize(Eigen::Index(m_dimension));
     out.setZero();
     out[0] = 1.0;
-    const auto serviceIt = m_serviceSlot.find(service);
-    out[Eigen::Index(1
-                     + (serviceIt == m_serviceSlot.end() ? m_services.size() : serviceIt->second))]
-        = 1.0;
+    out[Eigen::Index(1 + std::min<size_t>(where.service, m_services.size()))] = 1.0;
     const size_t taskBase = 2 + m_services.size();
-    const auto taskIt = m_taskSlot.find(taskType);
-    const size_t task = taskIt == m_taskSlot.end() ? m_taskTypes.size() : taskIt->second;
+    const size_t task = std::min<size_t>(where.task, m_taskTypes.size());
     out[Eigen::Index(taskBase + task)] = 1.0;
     const auto tail = Eigen::Index(taskBase + m_taskTypes.size() + 1);
     const double tokens = std::log1p(double(std::max<int64_t>(inputTokens, 0))) * m_tokenScale;

@@ -39,6 +39,16 @@ public:
     void encode(std::string_view service, std::string_view taskType, int64_t inputTokens,
                 double hourUtc, Eigen::VectorXd& out) const;
 
+    // The one-hot positions of a service and a task type ("other" included):
+    // with them a request's context is a few numbers, kept compactly until
+    // its feedback arrives and encoded again then.
+    struct Slots {
+        uint32_t service = 0;
+        uint32_t task = 0;
+    };
+    Slots slotsOf(std::string_view service, std::string_view taskType) const;
+    void encode(Slots where, int64_t inputTokens, double hourUtc, Eigen::VectorXd& out) const;
+
 private:
     std::vector<std::string> m_services;
     std::vector<std::string> m_taskTypes;

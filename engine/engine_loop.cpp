@@ -30,7 +30,21 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
     , m_collector(store, std::move(prices))
     , m_analysis(std::move(options.analysis))
     , m_experiments({std::move(options.experiments)})
+    , m_decisions(options.decisions)
 {
+}
+
+void EngineLoop::storeDecisions()
+{
+    if (!m_decisions)
+        return;
+    m_decisions->takeLog(m_decisionLog);
+    try {
+        m_store.addDecisions(m_decisionLog);
+    } catch (const StoreError& e) { // the routers have learnt from them; only the log is lost
+        std::lock_guard lock(m_snapshotMutex);
+        m_snapshot.lastError = e.what();
+    }
 }
 
 void EngineLoop::concludeWindows(bool all)
@@ -120,6 +134,7 @@ void EngineLoop::run()
             }
         }
         if (batches.empty()) {
+            storeDecisions();
             if (now - m_lastPublishedUnixNano >= kSecond)
                 publish(now); // rates over the last minute go down while nothing arrives
             continue;
@@ -129,6 +144,7 @@ void EngineLoop::run()
     }
     // The input ends here: the open windows are what the history has of the last minutes.
     concludeWindows(true);
+    storeDecisions();
     publish(nowUnixNano());
 }
 
@@ -180,6 +196,8 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
             for (size_t i = 0; i < stored[b - first]; ++i) {
                 m_analysis.add(events[i], m_newFindings);
                 m_experiments.add(events[i]);
+                if (m_decisions)
+                    m_decisions->feedback(events[i]);
             }
             m_experimentsChanged = m_experimentsChanged || stored[b - first] > 0;
         }
@@ -203,6 +221,7 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
     }
     ++m_commits;
     concludeWindows();
+    storeDecisions();
     publish(now);
 }
 

@@ -2,6 +2,7 @@
 
 #include "analysis_pipeline.h"
 #include "collector.h"
+#include "decision_service.h"
 #include "experiment_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
@@ -63,6 +64,9 @@ public:
     struct Options {
         AnalysisPipeline::Options analysis;
         std::vector<ExperimentDefinition> experiments;
+        // Per-request routing, when configured: stored calls carrying a decision
+        // id are its feedback, and its decision log is stored by this thread.
+        DecisionService* decisions; // none when value-initialised ({})
     };
 
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices, Options options = {});
@@ -83,6 +87,8 @@ private:
     // Stores the windows the round closed (`all`: every open window, at
     // shutdown) and the findings of the round.
     void concludeWindows(bool all = false);
+    // Stores the decisions and feedback the decision service logged since the last call.
+    void storeDecisions();
 
     // The aggregate row of recent calls, so that evaluations arriving later
     // (log records) count in the live aggregates.
@@ -100,6 +106,8 @@ private:
     // One-minute windows per service and variant, and what the analyzers make of them.
     AnalysisPipeline m_analysis;
     ExperimentAnalyzer m_experiments;
+    DecisionService* m_decisions;
+    std::vector<DecisionRecord> m_decisionLog; // reused
     std::vector<ExperimentResult> m_experimentResults;
     int64_t m_experimentsAtUnixNano = 0;
     bool m_experimentsChanged = false;

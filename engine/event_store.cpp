@@ -1,5 +1,6 @@
 #include "event_store.h"
 
+#include "decision_service.h"
 #include "finding.h"
 #include "json_text.h"
 #include "llm_event.h"
@@ -116,6 +117,43 @@ CREATE TABLE findings(
     summary TEXT NOT NULL,
     evidence TEXT NOT NULL
 );
+)sql",
+    // 4: per-request decisions with their propensity and outcome (off-policy
+    // evaluation), and the strategies' recommendations.
+    R"sql(
+CREATE TABLE decisions(
+    seq INTEGER PRIMARY KEY,
+    decision_id INTEGER NOT NULL,
+    time_ns INTEGER NOT NULL,
+    service TEXT NOT NULL,
+    variant TEXT NOT NULL,
+    propensity REAL NOT NULL,
+    task_type TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    hour REAL,
+    feedback_ns INTEGER,
+    quality REAL,
+    cost_usd REAL,
+    latency_ms REAL,
+    reward REAL
+);
+CREATE INDEX decisions_by_id ON decisions(decision_id);
+CREATE TABLE recommendations(
+    id INTEGER PRIMARY KEY,
+    created_ns INTEGER NOT NULL,
+    strategy TEXT NOT NULL,
+    service TEXT NOT NULL,
+    from_variant TEXT NOT NULL,
+    to_variant TEXT NOT NULL,
+    action TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    impact TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    status TEXT NOT NULL,
+    decided_ns INTEGER NOT NULL,
+    decided_by TEXT NOT NULL
+);
+CREATE INDEX recommendations_by_service ON recommendations(service, strategy, status);
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -573,6 +611,154 @@ uint64_t EventStore::windowedRequests(std::string_view grouping) const
     Statement st{prepare("SELECT total(requests) FROM windows WHERE grouping = ?")};
     bindText(st.s, 1, grouping);
     return sqlite3_step(st.s) == SQLITE_ROW ? uint64_t(sqlite3_column_double(st.s, 0)) : 0;
+}
+
+void EventStore::addDecisions(std::span<const DecisionRecord> records)
+{
+    if (records.empty())
+        return;
+    Statement insert{prepare(
+        "INSERT INTO decisions(decision_id, time_ns, service, variant, propensity, task_type, "
+        "input_tokens, hour) VALUES(?,?,?,?,?,?,?,?)")};
+    // Decision ids start again after a restart: the outcome belongs to the latest.
+    Statement outcome{prepare(
+        "UPDATE decisions SET feedback_ns = ?2, quality = ?3, cost_usd = ?4, latency_ms = ?5, "
+        "reward = ?6 WHERE seq = (SELECT max(seq) FROM decisions WHERE decision_id = ?1)")};
+    Transaction transaction(*this);
+    for (const DecisionRecord& r : records) {
+        sqlite3_stmt* q = r.isFeedback ? outcome.s : insert.s;
+        sqlite3_bind_int64(q, 1, int64_t(r.id));
+        sqlite3_bind_int64(q, 2, r.timeUnixNano);
+        if (r.isFeedback) {
+            sqlite3_bind_double(q, 3, r.quality);
+            sqlite3_bind_double(q, 4, r.costUsd);
+            sqlite3_bind_double(q, 5, r.latencyMs);
+            sqlite3_bind_double(q, 6, r.reward);
+        } else {
+            bindText(q, 3, r.service);
+            bindText(q, 4, r.variant);
+            sqlite3_bind_double(q, 5, r.propensity);
+            bindText(q, 6, r.context.taskType);
+            sqlite3_bind_int64(q, 7, r.context.inputTokens);
+            std::isfinite(r.context.hourUtc) ? sqlite3_bind_double(q, 8, r.context.hourUtc)
+                                             : sqlite3_bind_null(q, 8);
+        }
+        const int rc = sqlite3_step(q);
+        sqlite3_reset(q);
+        if (rc != SQLITE_DONE)
+            fail("cannot store a decision", rc);
+    }
+    transaction.commit();
+}
+
+std::vector<DecisionRecord> EventStore::decisions(std::string_view service, size_t limit) const
+{
+    Statement st{
+        prepare("SELECT decision_id, time_ns, variant, propensity, task_type, input_tokens, hour, "
+                "quality, cost_usd, latency_ms, reward FROM decisions WHERE service = ? "
+                "ORDER BY seq DESC LIMIT ?")};
+    bindText(st.s, 1, service);
+    sqlite3_bind_int64(st.s, 2, static_cast<int64_t>(limit));
+    std::vector<DecisionRecord> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        DecisionRecord r;
+        r.id = uint64_t(sqlite3_column_int64(st.s, 0));
+        r.timeUnixNano = sqlite3_column_int64(st.s, 1);
+        r.service = std::string(service);
+        r.variant = columnText(st.s, 2);
+        r.propensity = sqlite3_column_double(st.s, 3);
+        r.context.taskType = columnText(st.s, 4);
+        r.context.inputTokens = sqlite3_column_int64(st.s, 5);
+        if (sqlite3_column_type(st.s, 6) != SQLITE_NULL)
+            r.context.hourUtc = sqlite3_column_double(st.s, 6);
+        r.isFeedback = sqlite3_column_type(st.s, 10) != SQLITE_NULL; // the outcome is known
+        r.quality = sqlite3_column_double(st.s, 7);
+        r.costUsd = sqlite3_column_double(st.s, 8);
+        r.latencyMs = sqlite3_column_double(st.s, 9);
+        r.reward = sqlite3_column_double(st.s, 10);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+int64_t EventStore::addRecommendation(const Recommendation& r)
+{
+    Statement supersede{prepare("UPDATE recommendations SET status = 'superseded' "
+                                "WHERE service = ? AND strategy = ? AND status = 'proposed'")};
+    Statement insert{prepare(
+        "INSERT INTO recommendations(created_ns, strategy, service, from_variant, to_variant, "
+        "action, summary, impact, evidence, status, decided_ns, decided_by) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")};
+    const auto text = [](const nlohmann::json& j) {
+        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    const std::string impact = text(r.impact), evidence = text(r.evidence);
+    Transaction transaction(*this);
+    bindText(supersede.s, 1, r.service);
+    bindText(supersede.s, 2, r.strategy);
+    if (sqlite3_step(supersede.s) != SQLITE_DONE)
+        fail("cannot supersede older recommendations", sqlite3_errcode(m_db));
+    sqlite3_stmt* q = insert.s;
+    sqlite3_bind_int64(q, 1, r.createdUnixNano);
+    bindText(q, 2, r.strategy);
+    bindText(q, 3, r.service);
+    bindText(q, 4, r.fromVariant);
+    bindText(q, 5, r.toVariant);
+    bindText(q, 6, r.action);
+    bindText(q, 7, r.summary);
+    bindText(q, 8, impact);
+    bindText(q, 9, evidence);
+    bindText(q, 10, Recommendation::statusName(r.status));
+    sqlite3_bind_int64(q, 11, r.decidedUnixNano);
+    bindText(q, 12, r.decidedBy);
+    const int rc = sqlite3_step(q);
+    if (rc != SQLITE_DONE)
+        fail("cannot store a recommendation", rc);
+    transaction.commit();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+bool EventStore::decideRecommendation(int64_t id, Recommendation::Status status,
+                                      std::string_view who, int64_t nowUnixNano)
+{
+    Statement st{prepare("UPDATE recommendations SET status = ?, decided_ns = ?, decided_by = ? "
+                         "WHERE id = ? AND status = 'proposed'")};
+    bindText(st.s, 1, Recommendation::statusName(status));
+    sqlite3_bind_int64(st.s, 2, nowUnixNano);
+    bindText(st.s, 3, who);
+    sqlite3_bind_int64(st.s, 4, id);
+    if (sqlite3_step(st.s) != SQLITE_DONE)
+        fail("cannot record the decision on a recommendation", sqlite3_errcode(m_db));
+    return sqlite3_changes(m_db) == 1;
+}
+
+std::vector<Recommendation> EventStore::recommendations(size_t limit) const
+{
+    Statement st{prepare(
+        "SELECT id, created_ns, strategy, service, from_variant, to_variant, action, summary, "
+        "impact, evidence, status, decided_ns, decided_by FROM recommendations "
+        "ORDER BY id DESC LIMIT ?")};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(limit));
+    std::vector<Recommendation> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        Recommendation r;
+        r.id = sqlite3_column_int64(st.s, 0);
+        r.createdUnixNano = sqlite3_column_int64(st.s, 1);
+        r.strategy = columnText(st.s, 2);
+        r.service = columnText(st.s, 3);
+        r.fromVariant = columnText(st.s, 4);
+        r.toVariant = columnText(st.s, 5);
+        r.action = columnText(st.s, 6);
+        r.summary = columnText(st.s, 7);
+        r.impact = nlohmann::json::parse(columnText(st.s, 8), nullptr, false);
+        r.evidence = nlohmann::json::parse(columnText(st.s, 9), nullptr, false);
+        r.status = Recommendation::statusFromName(columnText(st.s, 10))
+                       .value_or(Recommendation::Status::Proposed);
+        r.decidedUnixNano = sqlite3_column_int64(st.s, 11);
+        r.decidedBy = columnText(st.s, 12);
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 void EventStore::addFindings(std::span<const Finding> findings)

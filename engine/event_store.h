@@ -1,5 +1,7 @@
 #pragma once
 
+#include "recommendation.h"
+
 #include <cstdint>
 #include <span>
 #include <stdexcept>
@@ -13,6 +15,7 @@ struct sqlite3_stmt;
 
 namespace llmopt {
 
+struct DecisionRecord;
 struct EvaluationRecord;
 struct Finding;
 struct LlmEvent;
@@ -38,7 +41,7 @@ struct DeadLetter {
 // (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     struct Options {
         int64_t retentionSeconds = 30LL * 24 * 3600;
@@ -89,6 +92,21 @@ public:
     void addFindings(std::span<const Finding> findings);
     // The newest findings first, at most `limit`.
     std::vector<Finding> findings(size_t limit) const;
+
+    // Per-request decisions and, as feedback records, their outcomes.
+    void addDecisions(std::span<const DecisionRecord> records);
+    // The newest decisions of a service first, at most `limit`; isFeedback
+    // says whether the outcome is known.
+    std::vector<DecisionRecord> decisions(std::string_view service, size_t limit) const;
+
+    // Stores a recommendation (superseding proposed ones of the same strategy
+    // and service) and returns its id.
+    int64_t addRecommendation(const Recommendation& recommendation);
+    // Approves or rejects a proposed recommendation; false when it is not proposed (any more).
+    bool decideRecommendation(int64_t id, Recommendation::Status status, std::string_view who,
+                              int64_t nowUnixNano);
+    // The newest first, at most `limit`.
+    std::vector<Recommendation> recommendations(size_t limit) const;
 
     // Deletes events older than the retention period before `nowUnixNano`; returns how many.
     size_t applyRetention(int64_t nowUnixNano);

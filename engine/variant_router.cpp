@@ -13,10 +13,7 @@ VariantRouter::VariantRouter(std::string service, std::vector<std::string> arms,
     , m_bandit(m_arms.size(), m_features.dimension(), m_options.mode, m_options.bandit)
     , m_rng(m_options.seed)
     , m_x(Eigen::VectorXd::Zero(Eigen::Index(m_features.dimension())))
-    , m_pendingId(m_options.pendingCapacity, 0)
-    , m_pendingArm(m_options.pendingCapacity, 0)
-    , m_pendingContext(Eigen::Index(m_features.dimension()),
-                       Eigen::Index(m_options.pendingCapacity))
+    , m_pending(m_options.pendingCapacity)
 {
     if (m_arms.empty())
         throw std::invalid_argument("router for " + m_service + ": no variants to choose from");
@@ -26,7 +23,8 @@ VariantRouter::VariantRouter(std::string service, std::vector<std::string> arms,
 
 RoutingDecision VariantRouter::decide(const RequestContext& context)
 {
-    m_features.encode(m_service, context.taskType, context.inputTokens, context.hourUtc, m_x);
+    const ContextFeatures::Slots where = m_features.slotsOf(m_service, context.taskType);
+    m_features.encode(where, context.inputTokens, context.hourUtc, m_x);
     const LinearBandit::Decision d = m_bandit.choose(m_x, m_rng);
     RoutingDecision out;
     out.decisionId = m_nextId++;
@@ -38,22 +36,20 @@ RoutingDecision VariantRouter::decide(const RequestContext& context)
         m_bandit.probabilities(m_x, p);
         out.propensity = p[d.arm];
     }
-    const size_t slot = out.decisionId % m_options.pendingCapacity;
-    m_pendingId[slot] = out.decisionId;
-    m_pendingArm[slot] = static_cast<uint32_t>(d.arm);
-    m_pendingContext.col(Eigen::Index(slot)) = m_x;
+    m_pending[out.decisionId % m_pending.size()]
+        = {out.decisionId, where, context.inputTokens, float(context.hourUtc), uint32_t(d.arm)};
     return out;
 }
 
 bool VariantRouter::feedback(uint64_t decisionId, double quality, double costUsd, double latencyMs)
 {
-    const size_t slot = decisionId % m_options.pendingCapacity;
-    if (decisionId == 0 || m_pendingId[slot] != decisionId || !std::isfinite(quality)
-        || !std::isfinite(costUsd) || !std::isfinite(latencyMs))
+    Pending& p = m_pending[decisionId % m_pending.size()];
+    if (decisionId == 0 || p.id != decisionId || !std::isfinite(quality) || !std::isfinite(costUsd)
+        || !std::isfinite(latencyMs))
         return false;
-    m_pendingId[slot] = 0; // answered
-    m_x = m_pendingContext.col(Eigen::Index(slot));
-    m_bandit.update(m_pendingArm[slot], m_x, m_options.reward.reward(quality, costUsd, latencyMs));
+    p.id = 0; // answered
+    m_features.encode(p.where, p.inputTokens, p.hourUtc, m_x);
+    m_bandit.update(p.arm, m_x, m_options.reward.reward(quality, costUsd, latencyMs));
     ++m_feedback;
     return true;
 }

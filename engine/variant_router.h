@@ -49,7 +49,7 @@ public:
         LinearBanditOptions bandit{1.0, 0.5, 0.5, 0.02};
         RewardWeights reward;
         std::vector<std::string> taskTypes; // the context's task vocabulary
-        size_t pendingCapacity = 65536;
+        size_t pendingCapacity = 1 << 18; // ≈ 50 s of feedback delay at 5,000 decisions/s
         uint64_t seed = 1;
     };
 
@@ -74,10 +74,17 @@ private:
     LinearBandit m_bandit;
     Xoshiro256 m_rng;
     Eigen::VectorXd m_x; // reused
-    // Pending decisions: slot id % capacity holds the id, the arm and the context.
-    std::vector<uint64_t> m_pendingId;
-    std::vector<uint32_t> m_pendingArm;
-    Eigen::MatrixXd m_pendingContext; // one column per slot
+    // Pending decisions: slot id % capacity holds the id, the arm and the
+    // context in a few numbers (32 bytes, not the encoded vector: a ring
+    // long enough for minutes of traffic stays small and cache-friendly).
+    struct Pending {
+        uint64_t id = 0;
+        ContextFeatures::Slots where;
+        int64_t inputTokens = 0;
+        float hourUtc = 0;
+        uint32_t arm = 0;
+    };
+    std::vector<Pending> m_pending;
     uint64_t m_nextId = 1;
     uint64_t m_feedback = 0;
 };

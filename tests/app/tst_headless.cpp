@@ -1,3 +1,4 @@
+#include "decision_service.h"
 #include "event_store.h"
 #include "otlp_json_codec.h"
 #include "otlp_proto_encoder.h"
@@ -25,7 +26,11 @@ private Q_SLOTS:
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write(
             QStringLiteral("storage:\n  path: %1\notlp:\n  http:\n    port: 0\napi:\n  port: 0\n"
-                           "  bearer_token: api-secret\n")
+                           "  bearer_token: api-secret\n"
+                           "routing:\n  - service: chat\n    task_types: [faq]\n"
+                           "    reward: {per_usd: 20}\n    variants:\n"
+                           "      - {name: big, model: gpt-4o, params: {temperature: 0.2}}\n"
+                           "      - {name: small, model: gpt-4o-mini}\n")
                 .arg(db)
                 .toUtf8());
         config.close();
@@ -138,6 +143,26 @@ private Q_SLOTS:
         };
         QTRY_COMPARE_WITH_TIMEOUT(experimentCalls(), uint64_t(events.size()), 15000);
         qDebug() << api.request("GET", "/api/v1/experiments", "", auth).body.substr(0, 300).c_str();
+        // Per-request routing: a decision with its propensity, its feedback once.
+        const auto decided = api.request(
+            "POST", "/api/v1/decide",
+            R"({"service": "chat", "context": {"task_type": "faq", "input_tokens": 300}})", auth);
+        QCOMPARE(decided.status, 200);
+        const auto decision = nlohmann::json::parse(decided.body);
+        QVERIFY(decision["variant"] == "big" || decision["variant"] == "small");
+        QVERIFY(decision["propensity"].get<double>() > 0);
+        if (decision["variant"] == "big")
+            QCOMPARE(decision["params"]["temperature"].get<double>(), 0.2);
+        const std::string answer = nlohmann::json{
+            {"decision_id", decision["decision_id"]},
+            {"quality", 0.9},
+            {"cost_usd", 0.002},
+            {"latency_ms", 700}}.dump();
+        QCOMPARE(api.request("POST", "/api/v1/feedback", answer, auth).status, 200);
+        QCOMPARE(api.request("POST", "/api/v1/feedback", answer, auth).status, 409);
+        QCOMPARE(api.request("POST", "/api/v1/decide", R"({"service": "nope"})", auth).status, 404);
+        QCOMPARE(api.request("POST", "/api/v1/decide", "{not json", auth).status, 400);
+        QCOMPARE(api.request("GET", "/api/v1/decide", "", auth).status, 405);
         const auto health = api.request("GET", "/api/v1/health", "", auth);
         QCOMPARE(health.status, 200);
         QVERIFY(nlohmann::json::parse(health.body)["status"] == "ok");
@@ -153,6 +178,10 @@ private Q_SLOTS:
             log.constData());
         EventStore store(db.toStdString());
         QCOMPARE(store.eventCount(), events.size());
+        const auto logged = store.decisions("chat", 10);
+        QCOMPARE(logged.size(), size_t(1));
+        QVERIFY(logged[0].isFeedback);
+        QCOMPARE(logged[0].quality, 0.9);
     }
 
     void badConfigSaysWhatToFix()

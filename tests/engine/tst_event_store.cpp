@@ -1,3 +1,4 @@
+#include "decision_service.h"
 #include "event_store.h"
 #include "finding.h"
 #include "llm_event.h"
@@ -213,9 +214,9 @@ private Q_SLOTS:
         }
         execOn(path,
                "DROP TABLE evaluations; DROP TABLE windows; DROP TABLE findings; "
-               "PRAGMA user_version=1");
+               "DROP TABLE decisions; DROP TABLE recommendations; PRAGMA user_version=1");
         EventStore store(path.toStdString());
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), 4);
         QCOMPARE(store.eventCount(), size_t(1));
         const std::vector<EvaluationRecord> records = {{"ab", "cd", 7, {"relevance", 0.5}}};
         store.addEvaluations(records);
@@ -340,6 +341,75 @@ private Q_SLOTS:
         const auto letters = store.deadLetters(10);
         QCOMPARE(letters[0].reason, std::string("span: startTimeUnixNano is missing"));
         QCOMPARE(letters[0].payload, std::string("{\"x\":1}"));
+    }
+
+    // Decisions are logged with their propensity; feedback fills in the outcome
+    // of the latest decision with that id (ids start again after a restart).
+    void decisionsAndTheirOutcomes()
+    {
+        EventStore store(":memory:");
+        DecisionRecord first;
+        first.id = 257;
+        first.timeUnixNano = 1;
+        first.service = "chat";
+        first.variant = "mini";
+        first.propensity = 0.9;
+        first.context = {"faq", 300, 13.5};
+        DecisionRecord again = first; // a restart handed out the same id
+        again.timeUnixNano = 2;
+        again.variant = "4o";
+        DecisionRecord outcome;
+        outcome.id = 257;
+        outcome.timeUnixNano = 3;
+        outcome.isFeedback = true;
+        outcome.quality = 0.8;
+        outcome.costUsd = 0.002;
+        outcome.latencyMs = 900;
+        outcome.reward = 0.76;
+        const std::vector<DecisionRecord> records{first, again, outcome};
+        store.addDecisions(records);
+        const auto stored = store.decisions("chat", 10);
+        QCOMPARE(stored.size(), size_t(2));
+        QCOMPARE(stored[0].variant, std::string("4o"));
+        QVERIFY(stored[0].isFeedback);
+        QCOMPARE(stored[0].reward, 0.76);
+        QVERIFY(!stored[1].isFeedback);
+        QCOMPARE(stored[1].propensity, 0.9);
+        QCOMPARE(stored[1].context.taskType, std::string("faq"));
+        QCOMPARE(stored[1].context.hourUtc, 13.5);
+        QVERIFY(store.decisions("other", 10).empty());
+    }
+
+    void recommendationsAreSupersededAndDecidedOnce()
+    {
+        EventStore store(":memory:");
+        Recommendation r;
+        r.strategy = "pareto";
+        r.service = "chat";
+        r.fromVariant = "4o";
+        r.toVariant = "mini";
+        r.action = "switch";
+        r.summary = "move chat to mini";
+        r.impact = {{"monthly_savings_usd", {{"value", 1200.0}}}};
+        const int64_t older = store.addRecommendation(r);
+        r.toVariant = "haiku";
+        const int64_t newer = store.addRecommendation(r);
+        r.strategy = "threshold"; // another strategy's proposal stands beside it
+        store.addRecommendation(r);
+        auto list = store.recommendations(10);
+        QCOMPARE(list.size(), size_t(3));
+        QCOMPARE(list[1].id, newer);
+        QCOMPARE(list[2].status, Recommendation::Status::Superseded);
+        QCOMPARE(list[1].status, Recommendation::Status::Proposed);
+        QCOMPARE(list[1].impact["monthly_savings_usd"]["value"].get<double>(), 1200.0);
+        QVERIFY(
+            !store.decideRecommendation(older, Recommendation::Status::Approved, "ops@host", 5));
+        QVERIFY(store.decideRecommendation(newer, Recommendation::Status::Approved, "ops@host", 5));
+        QVERIFY(!store.decideRecommendation(newer, Recommendation::Status::Rejected, "x@y", 6));
+        list = store.recommendations(10);
+        QCOMPARE(list[1].status, Recommendation::Status::Approved);
+        QCOMPARE(list[1].decidedBy, std::string("ops@host"));
+        QCOMPARE(list[1].toJson()["status"].get<std::string>(), std::string("approved"));
     }
 };
 
