@@ -214,6 +214,7 @@ int runAnalyze(const QStringList& args)
     llmopt::AnalysisReport report;
     llmopt::AnalysisPipeline analysis(config.analysis);
     llmopt::ExperimentAnalyzer experiments({config.experiments});
+    llmopt::DecisionEngine decisions(config.decisions);
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
@@ -225,7 +226,10 @@ int runAnalyze(const QStringList& args)
                 analysis.add(batch[i], report.findings);
                 experiments.add(batch[i]);
             }
-            report.windows.closed += analysis.takeClosed(report.findings).size();
+            for (const llmopt::WindowResult& w : analysis.takeClosed(report.findings)) {
+                decisions.add(w);
+                ++report.windows.closed;
+            }
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)
@@ -243,8 +247,13 @@ int runAnalyze(const QStringList& args)
     report.counters = collector.totals();
     report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
-    report.windows.closed += analysis.flush(report.findings).size();
+    for (const llmopt::WindowResult& w : analysis.flush(report.findings)) {
+        decisions.add(w);
+        ++report.windows.closed;
+    }
     report.experiments = experiments.results();
+    report.pareto = decisions.services();
+    report.recommendations = decisions.recommendations(report.experiments, now);
     report.windows.grouping = analysis.groupingName();
     report.windows.kind = "tumbling";
     report.windows.sizeSeconds = double(analysis.windows().spec().sizeNanos) / 1e9;

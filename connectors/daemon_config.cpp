@@ -22,10 +22,11 @@ struct Seconds {
     int64_t* nanos;
 };
 using Budgets = std::map<std::string, CostAnalyzer::Budget>;
-using Target = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
-                            std::vector<std::string>*, std::vector<double>*,
-                            std::map<std::string, std::string>*, Budgets*,
-                            std::vector<ExperimentDefinition>*, std::vector<RoutingConfig>*>;
+using Target
+    = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
+                   std::vector<std::string>*, std::vector<double>*,
+                   std::map<std::string, std::string>*, std::map<std::string, double>*, Budgets*,
+                   std::vector<ExperimentDefinition>*, std::vector<RoutingConfig>*>;
 
 struct Key {
     const char* name;
@@ -77,6 +78,14 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"routing", &c.routing,
          "a list of {service, task_types, reward: {per_usd, per_second}, variants: [{name, "
          "model, prompt_version, params}]}"},
+        {"decisions.horizon_windows", &c.decisions.horizonWindows, "10–100000 windows", 10, 100000},
+        {"decisions.max_quality_loss", &c.decisions.maxQualityLoss,
+         "a fraction of the best quality, 0–1 (0.02: within 2 %)", 0, 1},
+        {"decisions.min_scored", &c.decisions.minScored, kCount, 1, 1e9},
+        {"decisions.min_monthly_savings_usd", &c.decisions.minMonthlySavingsUsd, "USD a month ≥ 0",
+         0, 1e12},
+        {"decisions.latency_slo_ms", &c.decisions.latencySloMs,
+         "a map of service name to a p95 latency in ms (> 0)", 1e-3, 1e9},
         {"analysis.window_seconds", Seconds{&c.analysis.windows.sizeNanos}, "1–86400 seconds", 1,
          86400},
         {"analysis.max_out_of_order_seconds", Seconds{&c.analysis.windows.maxOutOfOrderNanos},
@@ -385,6 +394,17 @@ void assignYaml(const Key& key, const YAML::Node& node, const std::string& origi
             if (!item.IsScalar())
                 bad(origin, key, YAML::Dump(node));
             list->push_back(number(key, item.Scalar(), origin));
+        }
+        return;
+    }
+    if (std::holds_alternative<std::map<std::string, double>*>(key.target)) {
+        if (!node.IsMap() && !node.IsNull())
+            bad(origin, key, YAML::Dump(node));
+        auto* map = std::get<std::map<std::string, double>*>(key.target);
+        for (const auto& kv : node) {
+            if (!kv.second.IsScalar())
+                bad(origin, key, YAML::Dump(node));
+            (*map)[kv.first.as<std::string>()] = number(key, kv.second.Scalar(), origin);
         }
         return;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis_pipeline.h"
+#include "decision_engine.h"
 #include "decision_service.h"
 #include "experiment_analyzer.h"
 
@@ -57,6 +58,9 @@ struct DaemonConfig {
     // Per-request routing by contextual bandit (`routing`), served by
     // POST /api/v1/decide and /api/v1/feedback.
     std::vector<RoutingConfig> routing;
+    // The cost–performance strategy (`decisions.…`): horizon, quality
+    // tolerance, latency SLOs by service, least savings worth proposing.
+    DecisionEngine::Options decisions;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.

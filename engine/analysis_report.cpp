@@ -66,6 +66,15 @@ json AnalysisReport::variantsJson(const std::vector<VariantSummary>& variants)
     return out;
 }
 
+std::map<std::string, std::string> AnalysisReport::variantLabels() const
+{
+    std::map<std::string, std::string> labels;
+    for (const VariantSummary& v : variants)
+        if (!v.variantName.empty())
+            labels.emplace(v.variantId, v.variantName);
+    return labels;
+}
+
 std::string AnalysisReport::toJson() const
 {
     json problemsJson = json::array();
@@ -101,6 +110,14 @@ std::string AnalysisReport::toJson() const
              json list = json::array();
              for (const ExperimentResult& x : experiments)
                  list.push_back(x.toJson());
+             return list;
+         }()},
+        {"pareto", DecisionEngine::toJson(pareto, variantLabels())},
+        {"recommendations",
+         [&] {
+             json list = json::array();
+             for (const Recommendation& r : recommendations)
+                 list.push_back(r.toJson());
              return list;
          }()},
     };
@@ -142,6 +159,21 @@ std::string AnalysisReport::toText() const
         out += "\n";
     for (const ExperimentResult& x : experiments)
         out += x.toText();
+    const auto labels = variantLabels();
+    auto name = [&](const std::string& id) {
+        const auto it = labels.find(id);
+        return it != labels.end() ? it->second : id;
+    };
+    for (const DecisionEngine::ServiceView& v : pareto) {
+        out += "\nPareto front of " + v.service + " (quality ↑, cost ↓, p95 ↓):";
+        for (size_t i : v.front)
+            out += " " + name(v.candidates[i].variantId);
+        out += "\n  " + v.choice.reason + "\n";
+    }
+    if (!recommendations.empty())
+        out += "\nrecommendations:\n";
+    for (const Recommendation& r : recommendations)
+        out += "  [" + r.strategy + "] " + r.summary + "\n";
     if (!findings.empty())
         out += "\nfindings:\n";
     for (const Finding& f : findings)

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "collector.h"
+#include "decision_engine.h"
 #include "experiment_analyzer.h"
 #include "finding.h"
 #include "variant_aggregator.h"
 
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -35,8 +37,12 @@ struct AnalysisReport {
     } windows;
     std::vector<Finding> findings;
     std::vector<ExperimentResult> experiments;
+    std::vector<DecisionEngine::ServiceView> pareto;
+    std::vector<Recommendation> recommendations;
 
     std::string toJson() const;
+    // Variant id → the operator's name for it, where the events carried one.
+    std::map<std::string, std::string> variantLabels() const;
     // The "variants" list alone (also served by the daemon's /api/v1/variants).
     static nlohmann::json variantsJson(const std::vector<VariantSummary>& variants);
     std::string toText() const;

@@ -112,6 +112,8 @@ void ExperimentAnalyzer::add(const LlmEvent& e)
     Experiment* x = experimentFor(e, m_arm);
     if (!x)
         return;
+    if (x->service.empty())
+        x->service = e.service;
     Arm& arm = armOf(*x, m_arm);
     ++arm.assigned;
     const std::optional<double> quality = e.quality();
@@ -222,6 +224,7 @@ ExperimentResult ExperimentAnalyzer::result(const Experiment& x) const
     const ExperimentDefinition& d = x.definition;
     ExperimentResult r;
     r.key = d.key;
+    r.service = x.service.empty() ? d.service : x.service;
     r.metric = d.metric;
     r.lowerIsBetter = lowerIsBetter(d.metric);
     r.alpha = d.alpha;
@@ -415,6 +418,7 @@ nlohmann::json ExperimentResult::toJson() const
     }
     return {
         {"key", key},
+        {"service", service},
         {"metric", std::string(experimentMetricName(metric))},
         {"lower_is_better", lowerIsBetter},
         {"alpha", alpha},

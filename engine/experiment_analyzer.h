@@ -70,6 +70,7 @@ struct ArmResult {
 
 struct ExperimentResult {
     std::string key;
+    std::string service; // of the experiment's first call
     ExperimentMetric metric = ExperimentMetric::Quality;
     bool lowerIsBetter = false;
     double alpha = 0.05;
@@ -126,6 +127,7 @@ private:
     };
     struct Experiment {
         ExperimentDefinition definition;
+        std::string service;
         std::vector<Arm> arms;
         uint64_t events = 0;
         uint64_t looks = 0;

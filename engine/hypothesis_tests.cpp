@@ -1,5 +1,7 @@
 #include "hypothesis_tests.h"
 
+#include "quantile_sketch.h"
+
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
@@ -43,6 +45,16 @@ Interval meanInterval(double mean, double sd, uint64_t n, double alpha)
         = boost::math::quantile(boost::math::students_t(double(n - 1)), 1.0 - alpha / 2.0);
     const double half = t * sd / std::sqrt(double(n));
     return {mean - half, mean + half};
+}
+
+Interval quantileInterval(const QuantileSketch& sketch, double q, double z)
+{
+    const double n = double(sketch.count());
+    if (n == 0)
+        return {0.0, 0.0};
+    const double half = z * std::sqrt(n * q * (1 - q));
+    return {sketch.quantile(std::max(0.0, (n * q - half) / n)),
+            sketch.quantile(std::min(1.0, (n * q + half) / n))};
 }
 
 TwoSampleTest welchTTest(double mean1, double sd1, uint64_t n1, double mean2, double sd2,

@@ -4,6 +4,8 @@
 
 namespace llmopt {
 
+class QuantileSketch;
+
 struct Interval {
     double low = 0.0;
     double high = 0.0;
@@ -12,6 +14,10 @@ struct Interval {
 // Wilson score interval for a proportion of `successes` in `trials` at
 // confidence 1 − α (Wilson 1927): well-behaved near 0 and 1 and for small n.
 Interval wilsonInterval(uint64_t successes, uint64_t trials, double alpha = 0.05);
+// Distribution-free interval for the q-quantile of the sketch's n values: the
+// order statistics at ranks n·q ∓ z·√(n·q·(1−q)) (normal approximation to the
+// binomial), read from the sketch (so within its 1 % relative error).
+Interval quantileInterval(const QuantileSketch& sketch, double q, double z);
 // Student-t interval for a mean from n values with the given sample standard deviation.
 Interval meanInterval(double mean, double standardDeviation, uint64_t n, double alpha = 0.05);
 

@@ -8,20 +8,6 @@
 
 namespace llmopt {
 
-namespace {
-
-// Distribution-free interval for the q-quantile of n values: the order
-// statistics at ranks n·q ∓ z·√(n·q·(1−q)) (normal approximation to the binomial).
-Interval quantileInterval(const QuantileSketch& sketch, double q, double z)
-{
-    const double n = double(sketch.count());
-    const double half = z * std::sqrt(n * q * (1 - q));
-    return {sketch.quantile(std::max(0.0, (n * q - half) / n)),
-            sketch.quantile(std::min(1.0, (n * q + half) / n))};
-}
-
-} // namespace
-
 PerformanceAnalyzer::PerformanceAnalyzer(std::string grouping, Options options)
     : m_grouping(std::move(grouping))
     , m_options(options)
