@@ -291,8 +291,9 @@ int runHeadless(const QString& configPath)
     if (!config.routing.empty())
         decisions = std::make_unique<llmopt::DecisionService>(
             config.routing, static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch()));
-    llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
-                              {config.analysis, config.experiments, decisions.get()});
+    llmopt::EngineLoop engine(
+        queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
+        {config.analysis, config.experiments, decisions.get(), config.decisions});
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
@@ -410,7 +411,8 @@ int runGui(int argc, char** argv)
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Overview", &overview);
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
-    EngineHost host(settings, prices, {config.analysis, config.experiments, nullptr});
+    EngineHost host(settings, prices,
+                    {config.analysis, config.experiments, nullptr, config.decisions});
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");

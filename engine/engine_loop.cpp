@@ -31,6 +31,7 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
     , m_analysis(std::move(options.analysis))
     , m_experiments({std::move(options.experiments)})
     , m_decisions(options.decisions)
+    , m_strategies(std::move(options.strategies))
 {
 }
 
@@ -47,10 +48,34 @@ void EngineLoop::storeDecisions()
     }
 }
 
+void EngineLoop::decide(int64_t now)
+{
+    m_experimentResults = m_experiments.results();
+    m_experimentsAtUnixNano = now;
+    m_experimentsChanged = false;
+    m_pareto = m_strategies.services();
+    try {
+        for (const Recommendation& r : m_strategies.recommendations(m_experimentResults, now)) {
+            std::string& last = m_lastProposal[r.strategy + '\x1f' + r.service];
+            const std::string proposal = r.fromVariant + '\x1f' + r.toVariant + '\x1f' + r.action;
+            if (last == proposal)
+                continue; // proposed already; an operator may have answered it
+            m_store.addRecommendation(r);
+            last = proposal;
+        }
+        m_recommendations = m_store.recommendations(kRecentRecommendations);
+    } catch (const StoreError& e) {
+        std::lock_guard lock(m_snapshotMutex);
+        m_snapshot.lastError = e.what();
+    }
+}
+
 void EngineLoop::concludeWindows(bool all)
 {
     const std::vector<WindowResult> closed
         = all ? m_analysis.flush(m_newFindings) : m_analysis.takeClosed(m_newFindings);
+    for (const WindowResult& w : closed)
+        m_strategies.add(w);
     m_windowsClosed += closed.size();
     try {
         m_store.addWindows(m_analysis.groupingName(), closed);
@@ -239,12 +264,11 @@ void EngineLoop::publish(int64_t now)
     s.windowsClosed = m_windowsClosed;
     s.lateEvents = m_analysis.windows().lateEvents();
     s.commits = m_commits;
-    if (m_experimentsChanged && now - m_experimentsAtUnixNano >= kExperimentsEveryNanos) {
-        m_experimentResults = m_experiments.results();
-        m_experimentsAtUnixNano = now;
-        m_experimentsChanged = false;
-    }
+    if (m_experimentsChanged && now - m_experimentsAtUnixNano >= kExperimentsEveryNanos)
+        decide(now);
     s.experiments = m_experimentResults;
+    s.pareto = m_pareto;
+    s.recommendations = m_recommendations;
     m_lastPublishedUnixNano = now;
     std::lock_guard lock(m_snapshotMutex);
     if (m_retry.empty())

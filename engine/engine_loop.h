@@ -2,6 +2,7 @@
 
 #include "analysis_pipeline.h"
 #include "collector.h"
+#include "decision_engine.h"
 #include "decision_service.h"
 #include "experiment_analyzer.h"
 #include "ingest_queue.h"
@@ -46,6 +47,10 @@ struct EngineSnapshot {
     uint64_t commits = 0;
     // Recomputed at most every kExperimentsEveryNanos (the rank tests cost milliseconds).
     std::vector<ExperimentResult> experiments;
+    // The cost–performance view per service and the newest recommendations
+    // (any status), recomputed with the experiments.
+    std::vector<DecisionEngine::ServiceView> pareto;
+    std::vector<Recommendation> recommendations;
     std::string lastError;
 };
 
@@ -60,6 +65,7 @@ public:
     static constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;
     static constexpr size_t kRecentFindings = 500;
     static constexpr int64_t kExperimentsEveryNanos = 5'000'000'000LL;
+    static constexpr size_t kRecentRecommendations = 200;
 
     struct Options {
         AnalysisPipeline::Options analysis;
@@ -67,6 +73,7 @@ public:
         // Per-request routing, when configured: stored calls carrying a decision
         // id are its feedback, and its decision log is stored by this thread.
         DecisionService* decisions; // none when value-initialised ({})
+        DecisionEngine::Options strategies;
     };
 
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices, Options options = {});
@@ -89,6 +96,8 @@ private:
     void concludeWindows(bool all = false);
     // Stores the decisions and feedback the decision service logged since the last call.
     void storeDecisions();
+    // Recomputes experiments, the Pareto views and recommendations; stores new proposals.
+    void decide(int64_t now);
 
     // The aggregate row of recent calls, so that evaluations arriving later
     // (log records) count in the live aggregates.
@@ -107,6 +116,11 @@ private:
     AnalysisPipeline m_analysis;
     ExperimentAnalyzer m_experiments;
     DecisionService* m_decisions;
+    DecisionEngine m_strategies;
+    // What each (strategy, service) last proposed: the same proposal is stored once.
+    std::map<std::string, std::string> m_lastProposal;
+    std::vector<DecisionEngine::ServiceView> m_pareto;
+    std::vector<Recommendation> m_recommendations;
     std::vector<DecisionRecord> m_decisionLog; // reused
     std::vector<ExperimentResult> m_experimentResults;
     int64_t m_experimentsAtUnixNano = 0;
