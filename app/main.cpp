@@ -17,9 +17,11 @@
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
+#include "parameter_tuner.h"
 #include "price_table.h"
 #include "simulator.h"
 #include "source_list_model.h"
+#include "threshold_rules.h"
 #include "variant_aggregator.h"
 
 #include <QApplication>
@@ -215,6 +217,8 @@ int runAnalyze(const QStringList& args)
     llmopt::AnalysisPipeline analysis(config.analysis);
     llmopt::ExperimentAnalyzer experiments({config.experiments});
     llmopt::DecisionEngine decisions(config.decisions);
+    llmopt::ThresholdRules rules(config.rules);
+    llmopt::ParameterTuner tuner;
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
@@ -225,11 +229,18 @@ int runAnalyze(const QStringList& args)
                 aggregator.add(batch[i]);
                 analysis.add(batch[i], report.findings);
                 experiments.add(batch[i]);
+                tuner.observe(batch[i]);
             }
+            const size_t findingsBefore = report.findings.size();
             for (const llmopt::WindowResult& w : analysis.takeClosed(report.findings)) {
                 decisions.add(w);
+                for (llmopt::Recommendation& r : rules.add(w, analysis.groupingName()))
+                    report.recommendations.push_back(std::move(r));
                 ++report.windows.closed;
             }
+            for (size_t i = findingsBefore; i < report.findings.size(); ++i)
+                for (llmopt::Recommendation& r : rules.add(report.findings[i]))
+                    report.recommendations.push_back(std::move(r));
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)
@@ -247,13 +258,22 @@ int runAnalyze(const QStringList& args)
     report.counters = collector.totals();
     report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
+    const size_t findingsBefore = report.findings.size();
     for (const llmopt::WindowResult& w : analysis.flush(report.findings)) {
         decisions.add(w);
+        for (llmopt::Recommendation& r : rules.add(w, analysis.groupingName()))
+            report.recommendations.push_back(std::move(r));
         ++report.windows.closed;
     }
+    for (size_t i = findingsBefore; i < report.findings.size(); ++i)
+        for (llmopt::Recommendation& r : rules.add(report.findings[i]))
+            report.recommendations.push_back(std::move(r));
     report.experiments = experiments.results();
     report.pareto = decisions.services();
-    report.recommendations = decisions.recommendations(report.experiments, now);
+    for (llmopt::Recommendation& r : decisions.recommendations(report.experiments, now))
+        report.recommendations.push_back(std::move(r));
+    for (llmopt::Recommendation& r : tuner.recommend(&collector.prices()))
+        report.recommendations.push_back(std::move(r));
     report.windows.grouping = analysis.groupingName();
     report.windows.kind = "tumbling";
     report.windows.sizeSeconds = double(analysis.windows().spec().sizeNanos) / 1e9;
@@ -293,7 +313,7 @@ int runHeadless(const QString& configPath)
             config.routing, static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch()));
     llmopt::EngineLoop engine(
         queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
-        {config.analysis, config.experiments, decisions.get(), config.decisions});
+        {config.analysis, config.experiments, decisions.get(), config.decisions, config.rules});
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
@@ -412,7 +432,7 @@ int runGui(int argc, char** argv)
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
     EngineHost host(settings, prices,
-                    {config.analysis, config.experiments, nullptr, config.decisions});
+                    {config.analysis, config.experiments, nullptr, config.decisions, config.rules});
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");

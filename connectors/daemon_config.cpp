@@ -22,11 +22,11 @@ struct Seconds {
     int64_t* nanos;
 };
 using Budgets = std::map<std::string, CostAnalyzer::Budget>;
-using Target
-    = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
-                   std::vector<std::string>*, std::vector<double>*,
-                   std::map<std::string, std::string>*, std::map<std::string, double>*, Budgets*,
-                   std::vector<ExperimentDefinition>*, std::vector<RoutingConfig>*>;
+using Target = std::variant<bool*, int*, int64_t*, uint64_t*, double*, Seconds, std::string*,
+                            std::vector<std::string>*, std::vector<double>*,
+                            std::map<std::string, std::string>*, std::map<std::string, double>*,
+                            Budgets*, std::vector<ExperimentDefinition>*,
+                            std::vector<RoutingConfig>*, std::vector<ThresholdRule>*>;
 
 struct Key {
     const char* name;
@@ -78,6 +78,9 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"routing", &c.routing,
          "a list of {service, task_types, reward: {per_usd, per_second}, variants: [{name, "
          "model, prompt_version, params}]}"},
+        {"rules", &c.rules,
+         "a list of {name, metric, comparison, trigger, clear, for_windows, cool_down_seconds, "
+         "min_requests, service, variant, analyzer, finding_metric, action, to_variant}"},
         {"decisions.horizon_windows", &c.decisions.horizonWindows, "10–100000 windows", 10, 100000},
         {"decisions.max_quality_loss", &c.decisions.maxQualityLoss,
          "a fraction of the best quality, 0–1 (0.02: within 2 %)", 0, 1},
@@ -360,8 +363,78 @@ RoutingConfig routingFrom(const YAML::Node& node, size_t index, const std::strin
     return r;
 }
 
+// One entry of `rules`; ThresholdRule::validate() has the last word.
+ThresholdRule ruleFrom(const YAML::Node& node, size_t index, const std::string& origin)
+{
+    const std::string where = origin + ": rules[" + std::to_string(index) + "]";
+    if (!node.IsMap())
+        throw ConfigError(where + " is not a map; expected {name: …, metric: …, trigger: …}");
+    ThresholdRule r;
+    auto number = [&](const YAML::Node& v, const std::string& field) {
+        double x = std::nan("");
+        try {
+            x = v.as<double>();
+        } catch (const YAML::Exception&) {
+        }
+        if (!std::isfinite(x))
+            throw ConfigError(where + "." + field + " is not a number");
+        return x;
+    };
+    for (const auto& field : node) {
+        const std::string name = field.first.as<std::string>();
+        const YAML::Node& v = field.second;
+        if (!v.IsScalar())
+            throw ConfigError(where + "." + name + " must be a single value");
+        if (name == "name")
+            r.name = v.Scalar();
+        else if (name == "service")
+            r.service = v.Scalar();
+        else if (name == "variant")
+            r.variant = v.Scalar();
+        else if (name == "metric")
+            r.metric = v.Scalar();
+        else if (name == "analyzer")
+            r.analyzer = v.Scalar();
+        else if (name == "finding_metric")
+            r.findingMetric = v.Scalar();
+        else if (name == "comparison")
+            r.comparison = v.Scalar();
+        else if (name == "trigger")
+            r.trigger = number(v, name);
+        else if (name == "clear")
+            r.clear = number(v, name);
+        else if (name == "for_windows")
+            r.forWindows = int(number(v, name));
+        else if (name == "cool_down_seconds")
+            r.coolDownSeconds = number(v, name);
+        else if (name == "min_requests")
+            r.minRequests = uint64_t(std::max(0.0, number(v, name)));
+        else if (name == "action")
+            r.action = v.Scalar();
+        else if (name == "to_variant")
+            r.toVariant = v.Scalar();
+        else
+            throw ConfigError(where + ": unknown key \"" + name
+                              + "\"; known keys: name, service, variant, metric, analyzer, "
+                                "finding_metric, comparison, trigger, clear, for_windows, "
+                                "cool_down_seconds, min_requests, action, to_variant");
+    }
+    if (const std::string problem = r.validate(); !problem.empty())
+        throw ConfigError(where + ": " + problem);
+    return r;
+}
+
 void assignYaml(const Key& key, const YAML::Node& node, const std::string& origin)
 {
+    if (std::holds_alternative<std::vector<ThresholdRule>*>(key.target)) {
+        if (!node.IsSequence() && !node.IsNull())
+            bad(origin, key, YAML::Dump(node));
+        auto* list = std::get<std::vector<ThresholdRule>*>(key.target);
+        list->clear();
+        for (size_t i = 0; i < node.size(); ++i)
+            list->push_back(ruleFrom(node[i], i, origin));
+        return;
+    }
     if (std::holds_alternative<std::vector<RoutingConfig>*>(key.target)) {
         if (!node.IsSequence() && !node.IsNull())
             bad(origin, key, YAML::Dump(node));

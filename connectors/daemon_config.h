@@ -4,6 +4,7 @@
 #include "decision_engine.h"
 #include "decision_service.h"
 #include "experiment_analyzer.h"
+#include "threshold_rules.h"
 
 #include <cstdint>
 #include <functional>
@@ -61,6 +62,8 @@ struct DaemonConfig {
     // The cost–performance strategy (`decisions.…`): horizon, quality
     // tolerance, latency SLOs by service, least savings worth proposing.
     DecisionEngine::Options decisions;
+    // Threshold heuristics (`rules`): alerts, fall-backs and rollout holds.
+    std::vector<ThresholdRule> rules;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.

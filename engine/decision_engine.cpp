@@ -180,6 +180,7 @@ DecisionEngine::recommendations(const std::vector<ExperimentResult>& experiments
         Recommendation r;
         r.createdUnixNano = now;
         r.strategy = "experiment";
+        r.topic = x.key;
         r.service = x.service.empty() ? x.key : x.service;
         r.fromVariant = x.control;
         r.toVariant = best->name;

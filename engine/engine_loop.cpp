@@ -32,6 +32,7 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
     , m_experiments({std::move(options.experiments)})
     , m_decisions(options.decisions)
     , m_strategies(std::move(options.strategies))
+    , m_rules(std::move(options.rules))
 {
 }
 
@@ -55,8 +56,15 @@ void EngineLoop::decide(int64_t now)
     m_experimentsChanged = false;
     m_pareto = m_strategies.services();
     try {
-        for (const Recommendation& r : m_strategies.recommendations(m_experimentResults, now)) {
-            std::string& last = m_lastProposal[r.strategy + '\x1f' + r.service];
+        for (const Recommendation& r : m_ruleProposals) // each firing is news: stored as it is
+            m_store.addRecommendation(r);
+        m_ruleProposals.clear();
+        std::vector<Recommendation> proposals
+            = m_strategies.recommendations(m_experimentResults, now);
+        for (Recommendation& r : m_tuner.recommend(&m_collector.prices()))
+            proposals.push_back(std::move(r));
+        for (const Recommendation& r : proposals) {
+            std::string& last = m_lastProposal[r.strategy + '\x1f' + r.service + '\x1f' + r.topic];
             const std::string proposal = r.fromVariant + '\x1f' + r.toVariant + '\x1f' + r.action;
             if (last == proposal)
                 continue; // proposed already; an operator may have answered it
@@ -74,8 +82,16 @@ void EngineLoop::concludeWindows(bool all)
 {
     const std::vector<WindowResult> closed
         = all ? m_analysis.flush(m_newFindings) : m_analysis.takeClosed(m_newFindings);
-    for (const WindowResult& w : closed)
+    for (const WindowResult& w : closed) {
         m_strategies.add(w);
+        for (Recommendation& r : m_rules.add(w, m_analysis.groupingName()))
+            m_ruleProposals.push_back(std::move(r));
+    }
+    for (const Finding& f : m_newFindings)
+        for (Recommendation& r : m_rules.add(f))
+            m_ruleProposals.push_back(std::move(r));
+    if (!m_ruleProposals.empty())
+        m_experimentsChanged = true; // decide() soon stores them
     m_windowsClosed += closed.size();
     try {
         m_store.addWindows(m_analysis.groupingName(), closed);
@@ -221,6 +237,7 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
             for (size_t i = 0; i < stored[b - first]; ++i) {
                 m_analysis.add(events[i], m_newFindings);
                 m_experiments.add(events[i]);
+                m_tuner.observe(events[i]);
                 if (m_decisions)
                     m_decisions->feedback(events[i]);
             }

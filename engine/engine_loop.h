@@ -7,7 +7,9 @@
 #include "experiment_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
+#include "parameter_tuner.h"
 #include "recent_calls.h"
+#include "threshold_rules.h"
 #include "variant_aggregator.h"
 
 #include <deque>
@@ -74,6 +76,7 @@ public:
         // id are its feedback, and its decision log is stored by this thread.
         DecisionService* decisions; // none when value-initialised ({})
         DecisionEngine::Options strategies;
+        std::vector<ThresholdRule> rules;
     };
 
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices, Options options = {});
@@ -117,6 +120,9 @@ private:
     ExperimentAnalyzer m_experiments;
     DecisionService* m_decisions;
     DecisionEngine m_strategies;
+    ThresholdRules m_rules;
+    ParameterTuner m_tuner;
+    std::vector<Recommendation> m_ruleProposals; // fired since the last decide()
     // What each (strategy, service) last proposed: the same proposal is stored once.
     std::map<std::string, std::string> m_lastProposal;
     std::vector<DecisionEngine::ServiceView> m_pareto;

@@ -142,6 +142,7 @@ CREATE TABLE recommendations(
     id INTEGER PRIMARY KEY,
     created_ns INTEGER NOT NULL,
     strategy TEXT NOT NULL,
+    topic TEXT NOT NULL,
     service TEXT NOT NULL,
     from_variant TEXT NOT NULL,
     to_variant TEXT NOT NULL,
@@ -153,7 +154,7 @@ CREATE TABLE recommendations(
     decided_ns INTEGER NOT NULL,
     decided_by TEXT NOT NULL
 );
-CREATE INDEX recommendations_by_service ON recommendations(service, strategy, status);
+CREATE INDEX recommendations_by_topic ON recommendations(service, strategy, topic, status);
 )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
@@ -683,12 +684,13 @@ std::vector<DecisionRecord> EventStore::decisions(std::string_view service, size
 
 int64_t EventStore::addRecommendation(const Recommendation& r)
 {
-    Statement supersede{prepare("UPDATE recommendations SET status = 'superseded' "
-                                "WHERE service = ? AND strategy = ? AND status = 'proposed'")};
-    Statement insert{prepare(
-        "INSERT INTO recommendations(created_ns, strategy, service, from_variant, to_variant, "
-        "action, summary, impact, evidence, status, decided_ns, decided_by) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")};
+    Statement supersede{
+        prepare("UPDATE recommendations SET status = 'superseded' "
+                "WHERE service = ? AND strategy = ? AND topic = ? AND status = 'proposed'")};
+    Statement insert{
+        prepare("INSERT INTO recommendations(created_ns, strategy, topic, service, from_variant, "
+                "to_variant, action, summary, impact, evidence, status, decided_ns, decided_by) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")};
     const auto text = [](const nlohmann::json& j) {
         return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     };
@@ -696,21 +698,23 @@ int64_t EventStore::addRecommendation(const Recommendation& r)
     Transaction transaction(*this);
     bindText(supersede.s, 1, r.service);
     bindText(supersede.s, 2, r.strategy);
+    bindText(supersede.s, 3, r.topic);
     if (sqlite3_step(supersede.s) != SQLITE_DONE)
         fail("cannot supersede older recommendations", sqlite3_errcode(m_db));
     sqlite3_stmt* q = insert.s;
     sqlite3_bind_int64(q, 1, r.createdUnixNano);
     bindText(q, 2, r.strategy);
-    bindText(q, 3, r.service);
-    bindText(q, 4, r.fromVariant);
-    bindText(q, 5, r.toVariant);
-    bindText(q, 6, r.action);
-    bindText(q, 7, r.summary);
-    bindText(q, 8, impact);
-    bindText(q, 9, evidence);
-    bindText(q, 10, Recommendation::statusName(r.status));
-    sqlite3_bind_int64(q, 11, r.decidedUnixNano);
-    bindText(q, 12, r.decidedBy);
+    bindText(q, 3, r.topic);
+    bindText(q, 4, r.service);
+    bindText(q, 5, r.fromVariant);
+    bindText(q, 6, r.toVariant);
+    bindText(q, 7, r.action);
+    bindText(q, 8, r.summary);
+    bindText(q, 9, impact);
+    bindText(q, 10, evidence);
+    bindText(q, 11, Recommendation::statusName(r.status));
+    sqlite3_bind_int64(q, 12, r.decidedUnixNano);
+    bindText(q, 13, r.decidedBy);
     const int rc = sqlite3_step(q);
     if (rc != SQLITE_DONE)
         fail("cannot store a recommendation", rc);
@@ -736,7 +740,7 @@ std::vector<Recommendation> EventStore::recommendations(size_t limit) const
 {
     Statement st{prepare(
         "SELECT id, created_ns, strategy, service, from_variant, to_variant, action, summary, "
-        "impact, evidence, status, decided_ns, decided_by FROM recommendations "
+        "impact, evidence, status, decided_ns, decided_by, topic FROM recommendations "
         "ORDER BY id DESC LIMIT ?")};
     sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(limit));
     std::vector<Recommendation> out;
@@ -756,6 +760,7 @@ std::vector<Recommendation> EventStore::recommendations(size_t limit) const
                        .value_or(Recommendation::Status::Proposed);
         r.decidedUnixNano = sqlite3_column_int64(st.s, 11);
         r.decidedBy = columnText(st.s, 12);
+        r.topic = columnText(st.s, 13);
         out.push_back(std::move(r));
     }
     return out;

@@ -38,6 +38,7 @@ nlohmann::json Recommendation::toJson() const
         {"id", id},
         {"created_unix_nano", createdUnixNano},
         {"strategy", strategy},
+        {"topic", topic},
         {"service", service},
         {"from_variant", fromVariant},
         {"to_variant", toVariant},

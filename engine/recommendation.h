@@ -12,13 +12,17 @@ namespace llmopt {
 // variant a service should move to, what that is expected to do, and why.
 // None changes production by itself; an operator approves or rejects it, and
 // the actuator carries out approved ones. A newer recommendation of the same
-// strategy for the same service supersedes a proposed older one.
+// strategy, service and topic supersedes a proposed older one.
 struct Recommendation {
     enum class Status { Proposed, Approved, Rejected, Superseded };
 
     int64_t id = 0; // the store's; 0 until stored
     int64_t createdUnixNano = 0;
     std::string strategy; // "pareto", "threshold", "experiment", "parameter_tuning", …
+    // What it is about, within its strategy and service: a newer proposal on
+    // the same topic supersedes a proposed older one ("" for a strategy's one
+    // proposal per service; a rule and key; an experiment; a tuned parameter).
+    std::string topic;
     std::string service;
     std::string fromVariant; // empty: no specific variant (an alert)
     std::string toVariant;

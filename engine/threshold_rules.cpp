@@ -246,6 +246,7 @@ Recommendation ThresholdRules::recommendation(const ThresholdRule& rule, const S
     Recommendation rec;
     rec.createdUnixNano = o.endUnixNano;
     rec.strategy = "threshold";
+    rec.topic = rule.name + "@" + o.key;
     rec.service = o.scope.service;
     rec.fromVariant = o.scope.variant;
     rec.action = rule.action;

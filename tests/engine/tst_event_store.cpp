@@ -396,8 +396,14 @@ private Q_SLOTS:
         const int64_t newer = store.addRecommendation(r);
         r.strategy = "threshold"; // another strategy's proposal stands beside it
         store.addRecommendation(r);
+        r.strategy = "pareto";
+        r.topic = "other"; // and another topic's
+        store.addRecommendation(r);
         auto list = store.recommendations(10);
-        QCOMPARE(list.size(), size_t(3));
+        QCOMPARE(list.size(), size_t(4));
+        QCOMPARE(list[0].topic, std::string("other"));
+        QCOMPARE(list[0].status, Recommendation::Status::Proposed);
+        list.erase(list.begin());
         QCOMPARE(list[1].id, newer);
         QCOMPARE(list[2].status, Recommendation::Status::Superseded);
         QCOMPARE(list[1].status, Recommendation::Status::Proposed);
@@ -407,9 +413,9 @@ private Q_SLOTS:
         QVERIFY(store.decideRecommendation(newer, Recommendation::Status::Approved, "ops@host", 5));
         QVERIFY(!store.decideRecommendation(newer, Recommendation::Status::Rejected, "x@y", 6));
         list = store.recommendations(10);
-        QCOMPARE(list[1].status, Recommendation::Status::Approved);
-        QCOMPARE(list[1].decidedBy, std::string("ops@host"));
-        QCOMPARE(list[1].toJson()["status"].get<std::string>(), std::string("approved"));
+        QCOMPARE(list[2].status, Recommendation::Status::Approved);
+        QCOMPARE(list[2].decidedBy, std::string("ops@host"));
+        QCOMPARE(list[2].toJson()["status"].get<std::string>(), std::string("approved"));
     }
 };
 
