@@ -269,6 +269,7 @@ int runAnalyze(const QStringList& args)
         for (llmopt::Recommendation& r : rules.add(report.findings[i]))
             report.recommendations.push_back(std::move(r));
     report.experiments = experiments.results();
+    decisions.setLabels(report.variantLabels());
     report.pareto = decisions.services();
     for (llmopt::Recommendation& r : decisions.recommendations(report.experiments, now))
         report.recommendations.push_back(std::move(r));
@@ -393,8 +394,8 @@ int runGui(int argc, char** argv)
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
-    parser.addOption(
-        {"screen", "Screen to show first: overview, findings or connections.", "NAME", "overview"});
+    parser.addOption({"screen", "Screen to show first: overview, findings, pareto or connections.",
+                      "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.addOption(kConfigOption); // its prices, analysis and budgets sections
@@ -438,6 +439,10 @@ int runGui(int argc, char** argv)
                                                 "owned by the engine");
     qmlRegisterUncreatableType<FindingListModel>("Workbench.Ui", 1, 0, "FindingListModel",
                                                  "owned by the engine");
+    qmlRegisterUncreatableType<ParetoController>("Workbench.Ui", 1, 0, "ParetoController",
+                                                 "owned by the engine");
+    qmlRegisterUncreatableType<RecommendationListModel>(
+        "Workbench.Ui", 1, 0, "RecommendationListModel", "owned by the engine");
     QObject::connect(&host, &EngineHost::snapshotReady, &overview,
                      &OverviewController::receiveSnapshot);
     QObject::connect(&host, &EngineHost::failed, &overview, &OverviewController::reportFeedError);
@@ -449,10 +454,12 @@ int runGui(int argc, char** argv)
     // Index in Main.qml's navigation of the screens that exist so far.
     const QMap<QString, int> screens{{QStringLiteral("overview"), 0},
                                      {QStringLiteral("findings"), 2},
+                                     {QStringLiteral("pareto"), 3},
                                      {QStringLiteral("connections"), 6}};
     const QString screen = parser.value("screen");
     if (!screens.contains(screen)) {
-        printError("unknown screen \"" + screen + "\"; choose overview, findings or connections");
+        printError("unknown screen \"" + screen
+                   + "\"; choose overview, findings, pareto or connections");
         return kExitFailure;
     }
     QQmlApplicationEngine engine;

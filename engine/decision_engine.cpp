@@ -126,9 +126,28 @@ std::vector<DecisionEngine::ServiceView> DecisionEngine::services() const
     return out;
 }
 
+std::string DecisionEngine::name(const std::string& variantId) const
+{
+    const auto it = m_labels.find(variantId);
+    return it != m_labels.end() ? it->second : variantId;
+}
+
 Recommendation DecisionEngine::fromPareto(const ServiceView& view, int64_t now) const
 {
-    const ParetoCandidate& from = view.candidates[*view.incumbent];
+    // "From" names the variant whose traffic saves the most when it moves: the
+    // incumbent unless it already is the choice.
+    size_t source = *view.incumbent;
+    double most = -1;
+    for (size_t i = 0; i < view.candidates.size(); ++i) {
+        const double saving = view.candidates[i].requestsPerMonth
+            * (view.candidates[i].costUsd.value
+               - view.candidates[*view.choice.index].costUsd.value);
+        if (i != *view.choice.index && saving > most) {
+            most = saving;
+            source = i;
+        }
+    }
+    const ParetoCandidate& from = view.candidates[source];
     const ParetoCandidate& to = view.candidates[*view.choice.index];
     const Estimate& savings = view.choice.monthlySavingsUsd;
     Recommendation r;
@@ -138,9 +157,9 @@ Recommendation DecisionEngine::fromPareto(const ServiceView& view, int64_t now) 
     r.fromVariant = from.variantId;
     r.toVariant = to.variantId;
     r.action = "switch";
-    r.summary = "Move " + view.service + " from " + from.variantId + " to " + to.variantId
-        + ": quality " + formatted("%.3f", to.quality.value) + " vs "
-        + formatted("%.3f", from.quality.value) + ", cost per request "
+    r.summary = "Route all of " + view.service + " to " + name(to.variantId) + ": quality "
+        + formatted("%.3f", to.quality.value) + " vs " + formatted("%.3f", from.quality.value)
+        + " on " + name(from.variantId) + ", cost per request "
         + formatted("%.5f", to.costUsd.value) + " vs " + formatted("%.5f", from.costUsd.value)
         + " USD; saves about " + formatted("%.0f", savings.value) + " USD a month ("
         + formatted("%.0f", savings.low) + " to " + formatted("%.0f", savings.high) + ")";
@@ -165,7 +184,7 @@ DecisionEngine::recommendations(const std::vector<ExperimentResult>& experiments
 {
     std::vector<Recommendation> out;
     for (const ServiceView& view : services())
-        if (view.incumbent && view.choice.index && *view.choice.index != *view.incumbent
+        if (view.incumbent && view.choice.index && view.candidates.size() > 1
             && view.choice.monthlySavingsUsd.value >= m_options.minMonthlySavingsUsd)
             out.push_back(fromPareto(view, now));
     for (const ExperimentResult& x : experiments) {

@@ -52,6 +52,8 @@ public:
 
     // A closed window of the service_variant grouping ("service/variant id").
     void add(const WindowResult& window);
+    // The operator's names of variant ids, used in recommendations' summaries.
+    void setLabels(std::map<std::string, std::string> labels) { m_labels = std::move(labels); }
     std::vector<ServiceView> services() const;
     // What the strategies propose now, created at `nowUnixNano`.
     std::vector<Recommendation> recommendations(const std::vector<ExperimentResult>& experiments,
@@ -71,9 +73,11 @@ private:
         int64_t lastUnixNano = 0;
     };
     Recommendation fromPareto(const ServiceView& view, int64_t now) const;
+    std::string name(const std::string& variantId) const;
 
     Options m_options;
     std::map<std::string, std::map<std::string, Variant>> m_services; // service → variant id
+    std::map<std::string, std::string> m_labels;
 };
 
 } // namespace llmopt

@@ -51,9 +51,15 @@ void EngineLoop::storeDecisions()
 
 void EngineLoop::decide(int64_t now)
 {
+    ++m_decisionRound;
     m_experimentResults = m_experiments.results();
     m_experimentsAtUnixNano = now;
     m_experimentsChanged = false;
+    std::map<std::string, std::string> labels;
+    for (const VariantSummary& v : m_variants.rows())
+        if (!v.variantName.empty())
+            labels.emplace(v.variantId, v.variantName);
+    m_strategies.setLabels(std::move(labels));
     m_pareto = m_strategies.services();
     try {
         for (const Recommendation& r : m_ruleProposals) // each firing is news: stored as it is
@@ -286,6 +292,7 @@ void EngineLoop::publish(int64_t now)
     s.experiments = m_experimentResults;
     s.pareto = m_pareto;
     s.recommendations = m_recommendations;
+    s.decisionRound = m_decisionRound;
     m_lastPublishedUnixNano = now;
     std::lock_guard lock(m_snapshotMutex);
     if (m_retry.empty())

@@ -53,6 +53,7 @@ struct EngineSnapshot {
     // (any status), recomputed with the experiments.
     std::vector<DecisionEngine::ServiceView> pareto;
     std::vector<Recommendation> recommendations;
+    uint64_t decisionRound = 0; // tells a reader whether the three above changed
     std::string lastError;
 };
 
@@ -127,6 +128,7 @@ private:
     std::map<std::string, std::string> m_lastProposal;
     std::vector<DecisionEngine::ServiceView> m_pareto;
     std::vector<Recommendation> m_recommendations;
+    uint64_t m_decisionRound = 0;
     std::vector<DecisionRecord> m_decisionLog; // reused
     std::vector<ExperimentResult> m_experimentResults;
     int64_t m_experimentsAtUnixNano = 0;

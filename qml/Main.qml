@@ -20,7 +20,7 @@ ApplicationWindow {
         { name: qsTr("Overview"), ready: true },
         { name: qsTr("Costs"), ready: false },
         { name: qsTr("Drift && Anomalies"), ready: true },
-        { name: qsTr("Pareto"), ready: false },
+        { name: qsTr("Pareto"), ready: true },
         { name: qsTr("Experiments"), ready: false },
         { name: qsTr("Rollouts"), ready: false },
         { name: qsTr("Connections"), ready: true },
@@ -30,6 +30,7 @@ ApplicationWindow {
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
     Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+3"; onActivated: nav.currentIndex = 2 }
+    Shortcut { sequence: "Ctrl+4"; onActivated: nav.currentIndex = 3 }
     Shortcut { sequence: "Ctrl+7"; onActivated: nav.currentIndex = 6 }
 
     header: ToolBar {
@@ -108,7 +109,7 @@ ApplicationWindow {
             OverviewScreen {}
             Item {} // Costs
             FindingsScreen {}
-            Item {} // Pareto
+            ParetoScreen {}
             Item {} // Experiments
             Item {} // Rollouts
             ConnectionsScreen {}

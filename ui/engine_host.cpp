@@ -27,6 +27,9 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     qRegisterMetaType<OverviewSnapshotPtr>();
     m_sources = new SourceListModel(*m_queue, this);
     m_findings = new FindingListModel(this);
+    m_pareto = new ParetoController(this);
+    m_recommendations = new RecommendationListModel(this);
+    m_recommendations->setDatabasePath(m_settings.databasePath);
     m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
@@ -108,6 +111,15 @@ void EngineHost::refresh()
         return; // nothing new since the last refresh
     m_publishedCommits = engine.commits;
     m_findings->setFindings(engine.findings, engine.findingsRaised);
+    if (engine.decisionRound != m_decisionRound) {
+        m_decisionRound = engine.decisionRound;
+        std::map<std::string, std::string> labels;
+        for (const llmopt::VariantSummary& v : engine.variants)
+            if (!v.variantName.empty())
+                labels.emplace(v.variantId, v.variantName);
+        m_pareto->setViews(std::move(engine.pareto), std::move(labels));
+        m_recommendations->setRecommendations(std::move(engine.recommendations));
+    }
     m_publishedUnixNano = engine.nowUnixNano;
     auto s = std::make_shared<OverviewSnapshot>();
     s->nowUnixNano = engine.nowUnixNano;

@@ -3,6 +3,8 @@
 #include "engine_loop.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
+#include "pareto_controller.h"
+#include "recommendation_list_model.h"
 #include "source_list_model.h"
 
 #include <QObject>
@@ -27,6 +29,8 @@ class EngineHost : public QObject {
     Q_PROPERTY(bool demoRunning READ demoRunning NOTIFY demoRunningChanged)
     Q_PROPERTY(SourceListModel* sources READ sources CONSTANT)
     Q_PROPERTY(FindingListModel* findings READ findings CONSTANT)
+    Q_PROPERTY(ParetoController* pareto READ pareto CONSTANT)
+    Q_PROPERTY(RecommendationListModel* recommendations READ recommendations CONSTANT)
 
 public:
     struct Settings {
@@ -49,6 +53,8 @@ public:
     bool demoRunning() const;
     SourceListModel* sources() const { return m_sources; }
     FindingListModel* findings() const { return m_findings; }
+    ParetoController* pareto() const { return m_pareto; }
+    RecommendationListModel* recommendations() const { return m_recommendations; }
 
 Q_SIGNALS:
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
@@ -68,6 +74,9 @@ private:
     std::unique_ptr<llmopt::SimulatorSource> m_demo;
     SourceListModel* m_sources = nullptr;
     FindingListModel* m_findings = nullptr;
+    ParetoController* m_pareto = nullptr;
+    RecommendationListModel* m_recommendations = nullptr;
+    uint64_t m_decisionRound = 0; // of the views shown
     QTimer m_refresh;
     QString m_lastError;
     uint64_t m_publishedCommits = 0;

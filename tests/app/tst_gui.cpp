@@ -41,6 +41,39 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(dir.filePath("demo.sqlite")).size() > 0);
     }
 
+    // The Pareto screen renders its chart and the recommendations the engine
+    // stored for the demo feed, without QML warnings.
+    void paretoScreenShowsRecommendations()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("pareto.png");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("XDG_DATA_HOME", dir.filePath("data"));
+        env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(LLMOPT_BINARY),
+                {"--db", dir.filePath("demo.sqlite"), "--screen", "pareto", "--screenshot", png,
+                 "--after", "8"});
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray log = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, log.constData());
+        QVERIFY2(!log.contains("qrc:/"), log.constData());
+        QVERIFY(!QImage(png).isNull());
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(qPrintable(dir.filePath("demo.sqlite")), &db), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM recommendations", -1, &st, nullptr);
+        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+        const int64_t stored = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        QVERIFY2(stored > 0,
+                 "the demo feed's hour of history gives the tuner and the Pareto "
+                 "strategy something to propose");
+    }
+
     // With a source saved in the settings the demo feed stays off and the
     // Connections screen renders the source without QML warnings.
     void savedSourceReplacesTheDemo()

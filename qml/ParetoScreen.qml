@@ -1,0 +1,299 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtCharts
+import Workbench.Ui
+
+// Cost against quality per variant of a service, the front beyond noise, and
+// the cheapest variant within the operator's quality tolerance and latency
+// SLO; next to it, what the strategies recommend, to approve or reject.
+Item {
+    id: root
+    readonly property var pareto: Engine.pareto
+    readonly property var recommendations: Engine.recommendations
+
+    function money(v, digits) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', digits) }
+
+    function refresh() {
+        pareto.fillSeries(all, ParetoController.AllVariants)
+        pareto.fillSeries(front, ParetoController.Front)
+        pareto.fillSeries(choice, ParetoController.Choice)
+        pareto.fillSeries(incumbent, ParetoController.Incumbent)
+        xAxis.max = pareto.costMax * 1.1 || 0.001
+        yAxis.min = Math.max(0, pareto.qualityMin - 0.02)
+        yAxis.max = 1
+        xAxis.applyNiceNumbers()
+    }
+    Connections {
+        target: root.pareto
+        function onChanged() { root.refresh() }
+    }
+    Component.onCompleted: refresh()
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 3
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: 8
+
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Label { text: qsTr("Service"); color: Theme.mutedText; height: serviceBox.height; verticalAlignment: Text.AlignVCenter }
+                    ComboBox {
+                        id: serviceBox
+                        model: root.pareto.services
+                        currentIndex: Math.max(0, model.indexOf(root.pareto.service))
+                        onActivated: root.pareto.service = currentText
+                        width: 180
+                    }
+                    Label { text: qsTr("Quality within"); color: Theme.mutedText; height: serviceBox.height; verticalAlignment: Text.AlignVCenter }
+                    Slider {
+                        id: loss
+                        from: 0; to: 0.10; stepSize: 0.005
+                        value: root.pareto.maxQualityLoss
+                        onMoved: root.pareto.maxQualityLoss = value
+                        width: 140
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("How much lower than the best variant's mean quality the chosen variant may be.")
+                    }
+                    Label {
+                        text: qsTr("%1 % of the best").arg(Number(loss.value * 100).toLocaleString(Qt.locale(), 'f', 1))
+                        color: Theme.text
+                        height: serviceBox.height; verticalAlignment: Text.AlignVCenter
+                    }
+                    Label { text: qsTr("p95 SLO"); color: Theme.mutedText; height: serviceBox.height; verticalAlignment: Text.AlignVCenter }
+                    SpinBox {
+                        from: 0; to: 120000; stepSize: 500
+                        editable: true
+                        value: root.pareto.latencySloMs
+                        onValueModified: root.pareto.latencySloMs = value
+                        textFromValue: function(v) { return v === 0 ? qsTr("none") : v + " ms" }
+                        valueFromText: function(t) { return parseInt(t) || 0 }
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("The chosen variant's p95 latency must be at most this (0: no SLO).")
+                    }
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.text
+                    font.pixelSize: 15
+                    font.weight: Font.DemiBold
+                    text: root.pareto.variantCount === 0
+                          ? qsTr("Waiting for variants with at least 100 evaluated calls in the last hour…")
+                          : root.pareto.choice.length === 0 ? qsTr("No variant meets the constraints")
+                          : qsTr("Choice: %1 (most traffic now: %2) — all traffic there %3 a month").arg(root.pareto.choice).arg(root.pareto.incumbent)
+                                .arg(root.pareto.monthlySavings >= 0 ? qsTr("saves %1").arg(root.money(root.pareto.monthlySavings, 0))
+                                                                      : qsTr("costs %1 more").arg(root.money(-root.pareto.monthlySavings, 0)))
+                }
+
+                ChartView {
+                    id: chart
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    antialiasing: true
+                    backgroundColor: "transparent"
+                    legend.alignment: Qt.AlignBottom
+                    legend.labelColor: Theme.text
+                    margins { top: 4; bottom: 4; left: 4; right: 4 }
+                    ValueAxis {
+                        id: xAxis
+                        min: 0
+                        titleText: qsTr("cost per request (USD)")
+                        labelFormat: "%.4f"
+                        labelsColor: Theme.mutedText
+                        gridLineColor: Theme.border
+                        titleBrush: Theme.mutedText
+                    }
+                    ValueAxis {
+                        id: yAxis
+                        titleText: qsTr("mean quality")
+                        labelFormat: "%.2f"
+                        labelsColor: Theme.mutedText
+                        gridLineColor: Theme.border
+                        titleBrush: Theme.mutedText
+                    }
+                    LineSeries {
+                        id: front
+                        name: qsTr("front")
+                        axisX: xAxis; axisY: yAxis
+                        color: Theme.seriesColors[0]
+                        width: 2
+                    }
+                    ScatterSeries {
+                        id: incumbent
+                        name: qsTr("most traffic")
+                        axisX: xAxis; axisY: yAxis
+                        color: "transparent"
+                        borderColor: Theme.text
+                        borderWidth: 2
+                        markerSize: 26
+                    }
+                    ScatterSeries {
+                        id: choice
+                        name: qsTr("choice")
+                        axisX: xAxis; axisY: yAxis
+                        color: "transparent"
+                        borderColor: Theme.good
+                        borderWidth: 3
+                        markerSize: 34
+                    }
+                    ScatterSeries {
+                        id: all
+                        name: qsTr("variants (p95: green fast, red slow)")
+                        axisX: xAxis; axisY: yAxis
+                        markerSize: 14
+                        borderColor: Theme.surface
+                        onHovered: function(point, state) {
+                            hoverTip.visible = state
+                            if (!state)
+                                return
+                            for (let i = 0; i < root.pareto.variantCount; ++i) {
+                                const v = root.pareto.variant(i)
+                                if (Math.abs(v.cost - point.x) < 1e-12 && Math.abs(v.quality - point.y) < 1e-12) {
+                                    hoverTip.text = qsTr("%1\nquality %2 (%3–%4)\ncost per request %5\np95 %6 ms · %7 calls%8")
+                                        .arg(v.name).arg(v.quality.toFixed(3)).arg(v.qualityLow.toFixed(3)).arg(v.qualityHigh.toFixed(3))
+                                        .arg(root.money(v.cost, 5)).arg(Math.round(v.p95)).arg(v.calls)
+                                        .arg(v.onFront ? qsTr("\non the front") : "")
+                                    const at = chart.mapToPosition(point, all)
+                                    hoverTip.x = at.x + 12
+                                    hoverTip.y = at.y - hoverTip.height / 2
+                                }
+                            }
+                        }
+                    }
+                    ToolTip { id: hoverTip }
+                }
+
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    text: root.pareto.reason
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 2
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: 8
+                Label {
+                    text: qsTr("Recommendations (%1 awaiting an answer)").arg(root.recommendations.proposed)
+                    font.pixelSize: 15
+                    font.weight: Font.DemiBold
+                    color: Theme.text
+                }
+                Label {
+                    visible: root.recommendations.lastError.length > 0
+                    text: root.recommendations.lastError
+                    color: Theme.danger
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                ListView {
+                    id: list
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 6
+                    model: root.recommendations
+                    ScrollBar.vertical: ScrollBar {}
+                    Label {
+                        anchors.centerIn: parent
+                        visible: list.count === 0
+                        width: parent.width - 2 * Theme.spacing
+                        wrapMode: Text.Wrap
+                        horizontalAlignment: Text.AlignHCenter
+                        color: Theme.mutedText
+                        text: qsTr("Nothing to recommend yet. Strategies propose a change when a cheaper variant is within the quality tolerance, an experiment has a winner, a parameter can be tuned or a threshold rule fires.")
+                    }
+                    delegate: Rectangle {
+                        required property int index
+                        required property string strategy
+                        required property string summary
+                        required property string status
+                        required property string decidedBy
+                        required property var savings
+                        width: ListView.view.width - 12
+                        implicitHeight: body.implicitHeight + 16
+                        radius: Theme.radius
+                        color: status === "proposed" ? Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.06) : "transparent"
+                        border.color: Theme.border
+                        ColumnLayout {
+                            id: body
+                            anchors.fill: parent
+                            anchors.margins: 8
+                            spacing: 4
+                            RowLayout {
+                                Label {
+                                    text: strategy
+                                    color: "white"
+                                    font.pixelSize: 11
+                                    leftPadding: 6; rightPadding: 6; topPadding: 2; bottomPadding: 2
+                                    background: Rectangle { radius: 3; color: Theme.accent }
+                                }
+                                Label {
+                                    text: status === "proposed" ? qsTr("proposed")
+                                        : status === "approved" ? qsTr("approved by %1").arg(decidedBy)
+                                        : status === "rejected" ? qsTr("rejected by %1").arg(decidedBy)
+                                        : qsTr("superseded")
+                                    color: status === "approved" ? Theme.good : status === "rejected" ? Theme.danger : Theme.mutedText
+                                }
+                                Item { Layout.fillWidth: true }
+                                Label {
+                                    visible: savings !== undefined
+                                    text: savings !== undefined ? qsTr("%1 / month").arg(root.money(savings, 0)) : ""
+                                    color: Theme.good
+                                    font.weight: Font.DemiBold
+                                }
+                            }
+                            Label {
+                                text: summary
+                                wrapMode: Text.Wrap
+                                color: Theme.text
+                                Layout.fillWidth: true
+                            }
+                            RowLayout {
+                                visible: status === "proposed"
+                                Button {
+                                    text: qsTr("Approve")
+                                    highlighted: true
+                                    onClicked: root.recommendations.approve(index)
+                                    ToolTip.visible: hovered
+                                    ToolTip.text: qsTr("Record your approval; the actuator carries out approved changes through a canary rollout.")
+                                }
+                                Button {
+                                    text: qsTr("Reject")
+                                    onClicked: root.recommendations.reject(index)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
