@@ -40,6 +40,38 @@ json ingestJson(const IngestCounters& c)
             {"unknown_cost", c.unknownCost}};
 }
 
+// The value of `name` in the target's query string, percent-decoded ("" when absent).
+std::string queryValue(const std::string& target, const std::string& name)
+{
+    const size_t query = target.find('?');
+    if (query == std::string::npos)
+        return {};
+    size_t at = query + 1;
+    while (at < target.size()) {
+        const size_t end = std::min(target.find('&', at), target.size());
+        const size_t equals = target.find('=', at);
+        if (equals < end && target.compare(at, equals - at, name) == 0) {
+            std::string value;
+            for (size_t i = equals + 1; i < end; ++i) {
+                if (target[i] == '%' && i + 2 < end) {
+                    int byte = 0;
+                    const auto [ptr, ec]
+                        = std::from_chars(target.data() + i + 1, target.data() + i + 3, byte, 16);
+                    if (ec == std::errc() && ptr == target.data() + i + 3) {
+                        value += char(byte);
+                        i += 2;
+                        continue;
+                    }
+                }
+                value += target[i] == '+' ? ' ' : target[i];
+            }
+            return value;
+        }
+        at = end + 1;
+    }
+    return {};
+}
+
 size_t queryLimit(const std::string& target, size_t fallback, size_t max)
 {
     const auto at = target.find("limit=");
@@ -160,6 +192,27 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
     }
     if (path == "/api/v1/variants")
         return jsonResponse(200, {{"variants", AnalysisReport::variantsJson(engine.variants)}});
+    if (path == "/api/v1/policy-value") {
+        if (!m_store || !m_sources.decisions)
+            return jsonResponse(404,
+                                {{"error",
+                                  "needs a database file (storage.path) and routing: "
+                                  "in the configuration"}});
+        const std::string service = queryValue(request.target, "service");
+        const std::string variant = queryValue(request.target, "variant");
+        std::vector<DecisionRecord> log;
+        {
+            std::lock_guard lock(m_storeMutex);
+            log = m_store->decisions(service, queryLimit(request.target, 100000, 1000000));
+        }
+        const auto value = m_sources.decisions->evaluateFixedVariant(service, variant, log);
+        if (!value)
+            return jsonResponse(404,
+                                {{"error",
+                                  "no routed service \"" + service + "\" with a variant \""
+                                      + variant + "\"; pass ?service=…&variant=…"}});
+        return jsonResponse(value->contains("error") ? 409 : 200, *value);
+    }
     if (path == "/api/v1/recommendations") {
         if (!m_store)
             return jsonResponse(404, {{"error", "no database file configured (storage.path)"}});

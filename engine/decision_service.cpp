@@ -1,7 +1,9 @@
 #include "decision_service.h"
 
 #include "llm_event.h"
+#include "off_policy_evaluation.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -110,6 +112,69 @@ uint64_t DecisionService::droppedRecords() const
 {
     std::lock_guard lock(m_mutex);
     return m_dropped;
+}
+
+std::optional<nlohmann::json>
+DecisionService::evaluateFixedVariant(const std::string& service, const std::string& variant,
+                                      const std::vector<DecisionRecord>& log) const
+{
+    const auto s = std::find_if(m_services.begin(), m_services.end(),
+                                [&](const Service& x) { return x.config.service == service; });
+    if (s == m_services.end())
+        return std::nullopt;
+    const auto& variants = s->config.variants;
+    const auto target = std::find_if(variants.begin(), variants.end(),
+                                     [&](const RoutedVariant& v) { return v.name == variant; });
+    if (target == variants.end())
+        return std::nullopt;
+    const ContextFeatures features({service}, s->config.taskTypes);
+    std::vector<LoggedDecision> logged;
+    double earned = 0;
+    for (const DecisionRecord& r : log) {
+        const auto arm = std::find_if(variants.begin(), variants.end(),
+                                      [&](const RoutedVariant& v) { return v.name == r.variant; });
+        // Only decisions with an outcome, of variants still configured, count.
+        if (!r.isFeedback || arm == variants.end() || !(r.propensity > 0 && r.propensity <= 1))
+            continue;
+        LoggedDecision d;
+        features.encode(service, r.context.taskType, r.context.inputTokens, r.context.hourUtc,
+                        d.context);
+        d.action = size_t(arm - variants.begin());
+        d.reward = r.reward;
+        d.propensity = r.propensity;
+        earned += r.reward;
+        logged.push_back(std::move(d));
+    }
+    if (logged.empty())
+        return nlohmann::json{
+            {"error",
+             "no logged decision of " + service + " has its outcome yet; send feedback first"}};
+    Eigen::MatrixXd policy
+        = Eigen::MatrixXd::Zero(Eigen::Index(logged.size()), Eigen::Index(variants.size()));
+    policy.col(target - variants.begin()).setOnes();
+    const OffPolicyEvaluation ope(logged, variants.size());
+    // An estimator that is undefined on this log (SNIPS when the log never
+    // took the target's action) says so instead of failing the others.
+    auto estimate = [&](const char* method, auto&& run) {
+        try {
+            const PolicyValueEstimate e = run();
+            return nlohmann::json{{"method", e.method},
+                                  {"value", e.value},
+                                  {"standard_error", e.standardError},
+                                  {"ci95", {e.interval.low, e.interval.high}},
+                                  {"effective_sample_size", e.effectiveSampleSize}};
+        } catch (const std::invalid_argument& e) {
+            return nlohmann::json{{"method", method}, {"error", e.what()}};
+        }
+    };
+    return nlohmann::json{{"service", service},
+                          {"policy", "always " + variant},
+                          {"decisions", logged.size()},
+                          {"logged_policy_mean_reward", earned / double(logged.size())},
+                          {"estimates",
+                           {estimate("IPS", [&] { return ope.ips(policy); }),
+                            estimate("SNIPS", [&] { return ope.selfNormalizedIps(policy); }),
+                            estimate("DR", [&] { return ope.doublyRobust(policy); })}}};
 }
 
 std::vector<std::string> DecisionService::services() const

@@ -71,6 +71,16 @@ public:
     // when it has none, no quality, or the decision is unknown.
     bool feedback(const LlmEvent& event);
 
+    // What always routing `service` to `variant` would have earned per decision,
+    // estimated from logged decisions with known outcomes (newest first, as the
+    // store returns them) by IPS, self-normalised IPS and doubly robust
+    // off-policy evaluation, next to what the logging policy earned. nullopt
+    // when the service or variant is unknown; {"error": …} when the log has no
+    // usable record.
+    std::optional<nlohmann::json>
+    evaluateFixedVariant(const std::string& service, const std::string& variant,
+                         const std::vector<DecisionRecord>& log) const;
+
     // Replaces `out` with the decisions and feedback since the last call,
     // oldest first. Pass the same vector each time: the log then reuses its
     // memory, which keeps page faults (fresh memory) off the decision path.

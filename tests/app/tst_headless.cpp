@@ -163,6 +163,18 @@ private Q_SLOTS:
         QCOMPARE(api.request("POST", "/api/v1/decide", R"({"service": "nope"})", auth).status, 404);
         QCOMPARE(api.request("POST", "/api/v1/decide", "{not json", auth).status, 400);
         QCOMPARE(api.request("GET", "/api/v1/decide", "", auth).status, 405);
+        // What "always small" would have earned, from the logged decision.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            api.request("GET", "/api/v1/policy-value?service=chat&variant=small", "", auth).status,
+            200, 10000); // once the engine thread has stored the decision and its outcome
+        const auto value = nlohmann::json::parse(
+            api.request("GET", "/api/v1/policy-value?service=chat&variant=small", "", auth).body);
+        QCOMPARE(value["decisions"].get<int>(), 1);
+        QCOMPARE(value["estimates"].size(), size_t(3));
+        QCOMPARE(value["estimates"][1]["method"].get<std::string>(), std::string("SNIPS"));
+        QCOMPARE(
+            api.request("GET", "/api/v1/policy-value?service=chat&variant=huge", "", auth).status,
+            404);
         const auto health = api.request("GET", "/api/v1/health", "", auth);
         QCOMPARE(health.status, 200);
         QVERIFY(nlohmann::json::parse(health.body)["status"] == "ok");

@@ -60,6 +60,39 @@ private Q_SLOTS:
         QCOMPARE(decisions.services(), (std::vector<std::string>{"chat", "search"}));
     }
 
+    // The value of "always small" estimated from the router's own log agrees
+    // with what small actually earns.
+    void offPolicyValueOfAFixedVariant()
+    {
+        DecisionService decisions({service("chat")});
+        std::vector<DecisionRecord> log;
+        for (int i = 0; i < 4000; ++i) {
+            const auto d = decisions.decide("chat", {"faq", 300 + i % 700, 10.0}, i);
+            DecisionRecord r;
+            r.service = "chat";
+            r.variant = d->variant->name;
+            r.propensity = d->propensity;
+            r.context = {"faq", 300 + i % 700, 10.0};
+            r.isFeedback = true;
+            const bool big = r.variant == "big";
+            r.quality = (big ? 0.85 : 0.80) + 0.05 * ((i * 7919) % 11 - 5) / 5.0;
+            r.costUsd = big ? 0.01 : 0.001;
+            r.reward = r.quality - 10 * r.costUsd;
+            decisions.feedback(d->id, r.quality, r.costUsd, 500, i);
+            log.push_back(r);
+        }
+        const auto value = decisions.evaluateFixedVariant("chat", "small", log);
+        QVERIFY(value.has_value());
+        const double truth = 0.80 - 10 * 0.001; // the noise averages to 0 over its cycle
+        for (const auto& e : (*value)["estimates"]) {
+            QVERIFY2(!e.contains("error"), e.dump().c_str());
+            const double low = e["ci95"][0].get<double>(), high = e["ci95"][1].get<double>();
+            QVERIFY2(low - 0.01 < truth && truth < high + 0.01, e.dump().c_str());
+        }
+        QVERIFY(!decisions.evaluateFixedVariant("chat", "nope", log));
+        QVERIFY((*decisions.evaluateFixedVariant("chat", "small", {})).contains("error"));
+    }
+
     void aServiceNeedsVariants()
     {
         RoutingConfig empty;
