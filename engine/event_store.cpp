@@ -156,6 +156,19 @@ CREATE TABLE recommendations(
 );
 CREATE INDEX recommendations_by_topic ON recommendations(service, strategy, topic, status);
 )sql",
+    // 5: the operators' audit log, append-only and hash-chained (AuditLog).
+    R"sql(
+CREATE TABLE audit_log(
+    seq INTEGER PRIMARY KEY,
+    time_ns INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+)sql",
 };
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == EventStore::kSchemaVersion);

@@ -41,7 +41,7 @@ struct DeadLetter {
 // (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     struct Options {
         int64_t retentionSeconds = 30LL * 24 * 3600;

@@ -214,9 +214,10 @@ private Q_SLOTS:
         }
         execOn(path,
                "DROP TABLE evaluations; DROP TABLE windows; DROP TABLE findings; "
-               "DROP TABLE decisions; DROP TABLE recommendations; PRAGMA user_version=1");
+               "DROP TABLE decisions; DROP TABLE recommendations; DROP TABLE audit_log; "
+               "PRAGMA user_version=1");
         EventStore store(path.toStdString());
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         QCOMPARE(store.eventCount(), size_t(1));
         const std::vector<EvaluationRecord> records = {{"ab", "cd", 7, {"relevance", 0.5}}};
         store.addEvaluations(records);
