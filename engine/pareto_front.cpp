@@ -277,8 +277,10 @@ ParetoFront::Choice ParetoFront::cheapestWithin(const Constraints& constraints) 
     choice.reason = m_candidates[*pick].variantId + " is the cheapest ("
         + formatted("$%.6g", cost(*pick)) + " per request) of the " + std::to_string(qualifying)
         + " variants within " + within + (slo ? " with " + sloText : "")
-        + "; moving all current traffic to it saves an expected " + money(s.value)
-        + " a month (95 % interval " + money(s.low) + " to " + money(s.high) + ")";
+        + (s.value >= 0 ? "; moving all current traffic to it saves an expected " + money(s.value)
+                          : "; moving all current traffic to it costs an expected "
+                              + money(-s.value) + " more")
+        + " a month (95 % interval of the saving " + money(s.low) + " to " + money(s.high) + ")";
     return choice;
 }
 
