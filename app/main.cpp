@@ -2,6 +2,7 @@
 // lives in the engine, connectors and ui libraries.
 #include "analysis_pipeline.h"
 #include "analysis_report.h"
+#include "audit_log.h"
 #include "collector.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
@@ -49,6 +50,7 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitInputRejected = 2;
+constexpr int kExitAuditBroken = 3;
 
 void printError(const QString& message)
 {
@@ -286,6 +288,14 @@ int runAnalyze(const QStringList& args)
     return report.counters.rejected > 0 ? kExitInputRejected : kExitOk;
 }
 
+// The daemon's event database when the configuration names none.
+QString defaultEventDatabase()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/events.sqlite");
+}
+
 // The headless daemon: receivers → queue → engine thread → store, plus the HTTP API.
 // Runs until SIGINT or SIGTERM, then drains the queue, commits and exits 0.
 int runHeadless(const QString& configPath)
@@ -298,11 +308,8 @@ int runHeadless(const QString& configPath)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     llmopt::DaemonConfig config = readConfig(configPath);
-    if (config.storage.path.empty()) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        config.storage.path = (dir + QStringLiteral("/events.sqlite")).toStdString();
-    }
+    if (config.storage.path.empty())
+        config.storage.path = defaultEventDatabase().toStdString();
 
     llmopt::EventStore store(
         config.storage.path,
@@ -379,6 +386,65 @@ int runHeadless(const QString& configPath)
     return kExitOk;
 }
 
+int runAudit(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "verify: checks the hash chain of the operators' audit log and names the first broken "
+        "record. list: prints the newest records, tab-separated.\n"
+        "Exit code: 0 intact (verify) or listed, 3 the chain is broken, 1 error.");
+    parser.addHelpOption();
+    parser.addOption(
+        {"db", "Event database (default: the daemon's, events.sqlite in the app data folder).",
+         "FILE"});
+    parser.addOption({"limit", "list: how many records, newest first.", "N", "20"});
+    parser.addPositionalArgument("command", "verify or list.", "verify|list");
+    parser.process(args);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    if (positional.size() != 1 || (command != "verify" && command != "list")) {
+        printError("usage: llm-optimizer audit verify|list [--db FILE] [--limit N]");
+        return kExitFailure;
+    }
+    bool isNumber = false;
+    const qlonglong limit = parser.value("limit").toLongLong(&isNumber);
+    if (!isNumber || limit <= 0) {
+        printError("--limit must be a positive integer");
+        return kExitFailure;
+    }
+    const QString db = parser.isSet("db") ? parser.value("db") : defaultEventDatabase();
+    if (!QFileInfo::exists(db)) { // verifying must not create an empty, "intact" log
+        printError("no event database at " + db + "; choose one with --db");
+        return kExitFailure;
+    }
+    llmopt::AuditLog log(QFile::encodeName(db).toStdString());
+    if (command == "list") {
+        for (const llmopt::AuditRecord& r : log.records(size_t(limit))) {
+            const QString time = QDateTime::fromMSecsSinceEpoch(r.timeUnixNano / 1'000'000, Qt::UTC)
+                                     .toString(Qt::ISODateWithMs);
+            const std::string evidence
+                = r.evidence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            std::printf("%lld\t%s\t%s\t%s\t%s\t%s\n", static_cast<long long>(r.seq),
+                        qPrintable(time), r.actor.c_str(), r.action.c_str(), r.subject.c_str(),
+                        evidence.c_str());
+        }
+        return kExitOk;
+    }
+    const llmopt::AuditLog::VerifyResult result = log.verify();
+    if (!result.ok) {
+        std::printf("audit log broken at record %lld: %s\n",
+                    static_cast<long long>(result.brokenSeq), result.problem.c_str());
+        return kExitAuditBroken;
+    }
+    std::printf("audit log intact: %zu records\n", result.checked);
+    // Deleting the newest records leaves an intact chain: only a head kept elsewhere shows it.
+    if (result.headSeq > 0)
+        std::printf("newest record %lld has hash %s\n", static_cast<long long>(result.headSeq),
+                    result.headHash.c_str());
+    return kExitOk;
+}
+
 int runGui(int argc, char** argv)
 {
     QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
@@ -386,7 +452,8 @@ int runGui(int argc, char** argv)
     parser.setApplicationDescription(
         "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo "
         "feed.\n"
-        "Other modes: llm-optimizer simulate --help, llm-optimizer analyze --help");
+        "Other modes: llm-optimizer simulate --help, llm-optimizer analyze --help, "
+        "llm-optimizer audit --help");
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -505,11 +572,13 @@ int main(int argc, char** argv)
             parser.process(app);
             return runHeadless(parser.value("config"));
         }
-        if (command == "simulate" || command == "analyze") {
+        if (command == "simulate" || command == "analyze" || command == "audit") {
             QCoreApplication app(argc, argv);
             QStringList args = app.arguments();
             args.removeAt(1);
             args[0] += ' ' + command;
+            if (command == "audit")
+                return runAudit(args);
             return command == "simulate" ? runSimulate(args) : runAnalyze(args);
         }
         return runGui(argc, argv);

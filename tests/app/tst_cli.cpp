@@ -1,3 +1,4 @@
+#include "audit_log.h"
 #include "embedded_resources.h"
 #include "price_table.h"
 #include "simulator.h"
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <sqlite3.h>
 
 using namespace llmopt;
 
@@ -320,6 +322,42 @@ private Q_SLOTS:
         r = runProgram({"analyze", "/nonexistent/file.jsonl"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("cannot open the file"));
+    }
+
+    // An intact chain verifies; a record edited behind the program's back is named.
+    void auditVerifyNamesAnEditedRecord()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("events.sqlite");
+        {
+            AuditLog log(db.toStdString());
+            for (int i = 1; i <= 3; ++i)
+                log.append("alice@ops-1", "approve", "recommendation/" + std::to_string(i),
+                           {{"p_value", 0.01}}, kStart + i);
+        }
+        Result r = runProgram({"audit", "verify", "--db", db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("audit log intact: 3 records\n"), r.out.constData());
+        r = runProgram({"audit", "list", "--db", db, "--limit", "2"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count('\n'), 2);
+        QVERIFY2(r.out.startsWith("3\t2026-01-01T00:00:00.000Z\talice@ops-1\tapprove\t"
+                                  "recommendation/3\t{\"p_value\":0.01}\n"),
+                 r.out.constData());
+
+        sqlite3* handle = nullptr;
+        QCOMPARE(sqlite3_open(db.toUtf8().constData(), &handle), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(handle, "UPDATE audit_log SET actor = 'mallory@x' WHERE seq = 2",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(handle);
+        r = runProgram({"audit", "verify", "--db", db});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.out.startsWith("audit log broken at record 2: "), r.out.constData());
+
+        r = runProgram({"audit", "verify", "--db", dir.filePath("missing.sqlite")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("no event database"));
     }
 };
 
