@@ -1,9 +1,9 @@
 #include "recommendation_list_model.h"
 
+#include "audit_log.h"
 #include "event_store.h"
 
 #include <QDateTime>
-#include <QSysInfo>
 
 RecommendationListModel::RecommendationListModel(QObject* parent)
     : QAbstractListModel(parent)
@@ -89,14 +89,6 @@ QHash<int, QByteArray> RecommendationListModel::roleNames() const
             {SavingsRole, "savings"},     {DecidedByRole, "decidedBy"}};
 }
 
-QString RecommendationListModel::operatorName()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
-}
-
 void RecommendationListModel::approve(int row)
 {
     answer(row, llmopt::Recommendation::Status::Approved);
@@ -114,28 +106,34 @@ void RecommendationListModel::answer(int row, llmopt::Recommendation::Status sta
         return;
     llmopt::Recommendation& r = m_list[size_t(row)];
     r.status = status; // shown at once; the engine's next list confirms it
-    r.decidedBy = operatorName().toStdString();
+    r.decidedBy = llmopt::AuditLog::operatorIdentity();
     Q_EMIT dataChanged(index(row), index(row), {StatusRole, DecidedByRole});
     Q_EMIT countChanged();
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
-    m_worker.start(
-        [this, id = r.id, status, who = r.decidedBy, now, path = m_databasePath.toStdString()] {
-            QString error;
-            try {
-                llmopt::EventStore store(path);
-                if (!store.decideRecommendation(id, status, who, now))
-                    error = tr("Recommendation %1 was answered or superseded meanwhile.").arg(id);
-            } catch (const std::exception& e) {
-                error = tr("The answer could not be stored: %1").arg(QString::fromUtf8(e.what()));
-            }
-            QMetaObject::invokeMethod(
-                this,
-                [this, error] {
-                    if (error != m_lastError) {
-                        m_lastError = error;
-                        Q_EMIT lastErrorChanged();
-                    }
-                },
-                Qt::QueuedConnection);
-        });
+    m_worker.start([this, id = r.id, status, who = r.decidedBy, now, evidence = r.toJson(),
+                    path = m_databasePath.toStdString()] {
+        QString error;
+        try {
+            llmopt::EventStore store(path);
+            if (!store.decideRecommendation(id, status, who, now))
+                error = tr("Recommendation %1 was answered or superseded meanwhile.").arg(id);
+            else // who answered what, when, on which evidence: the audit trail
+                llmopt::AuditLog(path).append(
+                    who,
+                    status == llmopt::Recommendation::Status::Approved ? "approve_recommendation"
+                                                                       : "reject_recommendation",
+                    "recommendation/" + std::to_string(id), evidence, now);
+        } catch (const std::exception& e) {
+            error = tr("The answer could not be stored: %1").arg(QString::fromUtf8(e.what()));
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                if (error != m_lastError) {
+                    m_lastError = error;
+                    Q_EMIT lastErrorChanged();
+                }
+            },
+            Qt::QueuedConnection);
+    });
 }

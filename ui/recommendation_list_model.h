@@ -10,7 +10,7 @@
 // An answer is written to the store by a worker thread through a connection
 // of its own (the engine's belongs to the engine thread) and shown at once;
 // the next list from the engine confirms it. Who answered is the OS user and
-// host, as the audit needs.
+// host; each answer is also appended to the hash-chained audit log.
 class RecommendationListModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
@@ -45,11 +45,9 @@ public:
     int proposed() const;
     QString lastError() const { return m_lastError; }
 
+    // Record the operator's answer (user@host) in the store and the audit log.
     Q_INVOKABLE void approve(int row);
     Q_INVOKABLE void reject(int row);
-
-    // "user@host" of whoever runs the workbench.
-    static QString operatorName();
 
 Q_SIGNALS:
     void countChanged();
