@@ -237,6 +237,8 @@ Item {
                         required property string status
                         required property string decidedBy
                         required property var savings
+                        required property string details
+                        property bool expanded: false
                         width: ListView.view.width - 12
                         implicitHeight: body.implicitHeight + 16
                         radius: Theme.radius
@@ -276,9 +278,24 @@ Item {
                                 color: Theme.text
                                 Layout.fillWidth: true
                             }
+                            Label {
+                                visible: expanded
+                                text: details
+                                font.family: "monospace"
+                                font.pixelSize: 11
+                                color: Theme.mutedText
+                                wrapMode: Text.WrapAnywhere
+                                Layout.fillWidth: true
+                            }
                             RowLayout {
-                                visible: status === "proposed"
                                 Button {
+                                    text: expanded ? qsTr("Hide evidence") : qsTr("Evidence")
+                                    flat: true
+                                    onClicked: expanded = !expanded
+                                }
+                                Item { Layout.fillWidth: true }
+                                Button {
+                                    visible: status === "proposed"
                                     text: qsTr("Approve")
                                     highlighted: true
                                     onClicked: root.recommendations.approve(index)
@@ -286,6 +303,7 @@ Item {
                                     ToolTip.text: qsTr("Record your approval; the actuator carries out approved changes through a canary rollout.")
                                 }
                                 Button {
+                                    visible: status === "proposed"
                                     text: qsTr("Reject")
                                     onClicked: root.recommendations.reject(index)
                                 }

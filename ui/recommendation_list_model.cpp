@@ -76,6 +76,10 @@ QVariant RecommendationListModel::data(const QModelIndex& index, int role) const
     }
     case DecidedByRole:
         return QString::fromStdString(r.decidedBy);
+    case DetailsRole:
+        return QString::fromStdString(
+            nlohmann::json{{"impact", r.impact}, {"evidence", r.evidence}}.dump(
+                2, ' ', false, nlohmann::json::error_handler_t::replace));
     default:
         return {};
     }
@@ -83,10 +87,10 @@ QVariant RecommendationListModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> RecommendationListModel::roleNames() const
 {
-    return {{IdRole, "recommendationId"}, {StrategyRole, "strategy"},  {ServiceRole, "service"},
-            {FromRole, "fromVariant"},    {ToRole, "toVariant"},       {ActionRole, "action"},
-            {SummaryRole, "summary"},     {StatusRole, "status"},      {CreatedRole, "created"},
-            {SavingsRole, "savings"},     {DecidedByRole, "decidedBy"}};
+    return {{IdRole, "recommendationId"}, {StrategyRole, "strategy"},   {ServiceRole, "service"},
+            {FromRole, "fromVariant"},    {ToRole, "toVariant"},        {ActionRole, "action"},
+            {SummaryRole, "summary"},     {StatusRole, "status"},       {CreatedRole, "created"},
+            {SavingsRole, "savings"},     {DecidedByRole, "decidedBy"}, {DetailsRole, "details"}};
 }
 
 void RecommendationListModel::approve(int row)

@@ -30,6 +30,7 @@ public:
         CreatedRole, // QDateTime
         SavingsRole, // USD a month; undefined when the strategy gives none
         DecidedByRole,
+        DetailsRole, // impact and evidence as indented JSON text
     };
     Q_ENUM(Role)
 
