@@ -14,6 +14,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <variant>
 
@@ -306,10 +307,22 @@ HttpResponse DaemonApi::decide(const HttpRequest& request)
     if (const auto c = body.find("context"); c != body.end() && c->is_object()) {
         if (const auto t = c->find("task_type"); t != c->end() && t->is_string())
             context.taskType = t->get<std::string>();
-        if (const auto n = c->find("input_tokens"); n != c->end() && n->is_number())
+        if (const auto n = c->find("input_tokens"); n != c->end()) {
+            if (!n->is_number_unsigned() || n->get<uint64_t>() > 100'000'000)
+                return jsonResponse(400,
+                                    {{"error",
+                                      "context.input_tokens must be a whole number "
+                                      "from 0 to 100000000"}});
             context.inputTokens = n->get<int64_t>();
-        if (const auto h = c->find("hour"); h != c->end() && h->is_number())
+        }
+        if (const auto h = c->find("hour"); h != c->end()) {
+            if (!h->is_number() || !(h->get<double>() >= 0 && h->get<double>() < 24))
+                return jsonResponse(400,
+                                    {{"error",
+                                      "context.hour must be a number from 0 to "
+                                      "below 24 (UTC)"}});
             context.hourUtc = h->get<double>();
+        }
     }
     const auto d = m_sources.decisions->decide(service->get<std::string>(), context, now);
     if (!d)
@@ -340,15 +353,23 @@ HttpResponse DaemonApi::feedback(const HttpRequest& request)
     };
     const auto id = body.find("decision_id");
     const auto quality = number("quality");
-    if (id == body.end() || !id->is_number_unsigned() || !quality)
+    const auto cost = number("cost_usd"), latency = number("latency_ms");
+    if (id == body.end() || !id->is_number_unsigned() || !quality
+        || !(*quality >= 0 && *quality <= 1))
         return jsonResponse(400,
                             {{"error",
                               "decision_id (from /decide) and quality (0–1) are "
-                              "required; cost_usd and latency_ms are optional"}});
-    if (!m_sources.decisions->feedback(id->get<uint64_t>(), *quality,
-                                       number("cost_usd").value_or(0.0),
-                                       number("latency_ms").value_or(0.0), nowUnixNano()))
-        return jsonResponse(409, {{"error", "unknown, expired or already answered decision_id"}});
+                              "required; cost_usd and latency_ms when the reward "
+                              "weighs them"}});
+    if ((cost && !(*cost >= 0 && *cost <= 1e6)) || (latency && !(*latency >= 0 && *latency <= 1e9)))
+        return jsonResponse(400, {{"error", "cost_usd must be 0–1000000 and latency_ms 0–1e9"}});
+    // A missing cost or latency is NaN: refused when the reward weighs it.
+    if (!m_sources.decisions->feedback(id->get<uint64_t>(), *quality, cost.value_or(std::nan("")),
+                                       latency.value_or(std::nan("")), nowUnixNano()))
+        return jsonResponse(409,
+                            {{"error",
+                              "unknown, expired or already answered decision_id, "
+                              "or a cost or latency the reward weighs is missing"}});
     return jsonResponse(200, {{"accepted", true}});
 }
 

@@ -190,12 +190,12 @@ DecisionEngine::recommendations(const std::vector<ExperimentResult>& experiments
     for (const ExperimentResult& x : experiments) {
         if (x.verdict != "winner")
             continue;
-        const auto best = std::min_element(x.arms.begin() + 1, x.arms.end(),
-                                           [&](const ArmResult& a, const ArmResult& b) {
-                                               const double da = a.comparison->difference;
-                                               const double db = b.comparison->difference;
-                                               return x.lowerIsBetter ? da < db : da > db;
-                                           });
+        // The arm the verdict names: significant, not merely the best estimate.
+        const auto best = std::find_if(x.arms.begin(), x.arms.end(), [&](const ArmResult& a) {
+            return a.name == x.winner && a.comparison;
+        });
+        if (best == x.arms.end())
+            continue;
         Recommendation r;
         r.createdUnixNano = now;
         r.strategy = "experiment";

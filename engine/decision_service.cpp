@@ -64,10 +64,21 @@ bool DecisionService::feedback(uint64_t decisionId, double quality, double costU
                                double latencyMs, int64_t nowUnixNano)
 {
     const size_t index = decisionId & ((1u << kServiceBits) - 1);
-    std::lock_guard lock(m_mutex);
-    if (index >= m_services.size())
+    if (index >= m_services.size() || !(quality >= 0 && quality <= 1))
         return false;
     const Service& s = m_services[index];
+    // A cost or latency the reward weighs must be known (NaN: not reported);
+    // one it does not weigh counts as 0.
+    for (auto [value, weight] :
+         {std::pair{&costUsd, s.config.reward.perUsd}, {&latencyMs, s.config.reward.perSecond}}) {
+        if (std::isnan(*value) && weight != 0)
+            return false;
+        if (std::isnan(*value))
+            *value = 0;
+        if (!(*value >= 0) || !std::isfinite(*value))
+            return false;
+    }
+    std::lock_guard lock(m_mutex);
     if (!s.router->feedback(decisionId >> kServiceBits, quality, costUsd, latencyMs))
         return false;
     DecisionRecord r;
@@ -96,7 +107,7 @@ bool DecisionService::feedback(const LlmEvent& e)
         if (!m_services[index].config.reward.reward(e))
             return false; // no quality, or a cost the reward needs is unknown
         const auto cost = e.costUsd ? e.costUsd : e.reportedCostUsd;
-        return feedback(id, *e.quality(), cost.value_or(0.0), e.latencyMs, e.timeUnixNano);
+        return feedback(id, *e.quality(), cost.value_or(std::nan("")), e.latencyMs, e.timeUnixNano);
     }
     return false;
 }

@@ -64,7 +64,9 @@ public:
     // nullopt when the service has no routing configured.
     std::optional<Decision> decide(const std::string& service, const RequestContext& context,
                                    int64_t nowUnixNano);
-    // False when the decision is unknown, too old, already answered or the numbers are not finite.
+    // False when the decision is unknown, too old or already answered, quality
+    // is outside 0–1, cost or latency is negative or not finite, or one the
+    // reward weighs is missing (NaN).
     bool feedback(uint64_t decisionId, double quality, double costUsd, double latencyMs,
                   int64_t nowUnixNano);
     // Feedback from a stored call carrying the decision id attribute; false

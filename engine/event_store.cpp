@@ -637,7 +637,8 @@ void EventStore::addDecisions(std::span<const DecisionRecord> records)
     // Decision ids start again after a restart: the outcome belongs to the latest.
     Statement outcome{prepare(
         "UPDATE decisions SET feedback_ns = ?2, quality = ?3, cost_usd = ?4, latency_ms = ?5, "
-        "reward = ?6 WHERE seq = (SELECT max(seq) FROM decisions WHERE decision_id = ?1)")};
+        "reward = ?6 WHERE seq = (SELECT max(seq) FROM decisions WHERE decision_id = ?1 "
+        "AND feedback_ns IS NULL)")};
     Transaction transaction(*this);
     for (const DecisionRecord& r : records) {
         sqlite3_stmt* q = r.isFeedback ? outcome.s : insert.s;

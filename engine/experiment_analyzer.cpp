@@ -97,14 +97,16 @@ ExperimentAnalyzer::Experiment* ExperimentAnalyzer::experimentFor(const LlmEvent
     return nullptr;
 }
 
-ExperimentAnalyzer::Arm& ExperimentAnalyzer::armOf(Experiment& x, const std::string& name)
+ExperimentAnalyzer::Arm* ExperimentAnalyzer::armOf(Experiment& x, const std::string& name)
 {
     for (Arm& a : x.arms)
         if (a.name == name)
-            return a;
+            return &a;
+    if (x.arms.size() >= m_options.maxArms)
+        return nullptr; // telemetry with ever new variant names must not grow without bound
     x.arms.push_back({});
     x.arms.back().name = name;
-    return x.arms.back();
+    return &x.arms.back();
 }
 
 void ExperimentAnalyzer::add(const LlmEvent& e)
@@ -114,7 +116,10 @@ void ExperimentAnalyzer::add(const LlmEvent& e)
         return;
     if (x->service.empty())
         x->service = e.service;
-    Arm& arm = armOf(*x, m_arm);
+    Arm* found = armOf(*x, m_arm);
+    if (!found)
+        return;
+    Arm& arm = *found;
     ++arm.assigned;
     const std::optional<double> quality = e.quality();
     if (e.isError())
@@ -344,6 +349,7 @@ ExperimentResult ExperimentAnalyzer::result(const Experiment& x) const
         r.verdictDetail = buffer;
     } else if (best) {
         r.verdict = "winner";
+        r.winner = best->name;
         std::snprintf(buffer, sizeof buffer, "%s is better than %s on %s by %.4g (%.4g to %.4g)",
                       best->name.c_str(), r.control.c_str(), metricName.c_str(),
                       best->comparison->difference, best->comparison->interval.low,
@@ -436,6 +442,7 @@ nlohmann::json ExperimentResult::toJson() const
           {"mismatch", sampleRatioMismatch}}},
         {"verdict", verdict},
         {"verdict_detail", verdictDetail},
+        {"winner", winner},
         {"arms", std::move(armList)},
     };
 }

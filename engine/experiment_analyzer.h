@@ -83,6 +83,7 @@ struct ExperimentResult {
     uint64_t looks = 0; // sequential looks so far
     std::string verdict; // "blocked", "running", "winner", "loser", "no difference"
     std::string verdictDetail; // one sentence an operator can act on
+    std::string winner; // the arm a "winner" verdict names
 
     // As in `analyze --format json` and the daemon's /api/v1/experiments (docs/cli.md).
     nlohmann::json toJson() const;
@@ -106,6 +107,7 @@ public:
         std::vector<ExperimentDefinition> definitions;
         uint64_t lookEvery = 100;
         size_t maxExperiments = 1000; // flags beyond this many are not followed
+        size_t maxArms = 50; // per experiment; calls of further arms are not counted
     };
 
     ExperimentAnalyzer();
@@ -144,7 +146,7 @@ private:
     static Moments metricOf(ExperimentMetric metric, const Arm& arm);
 
     Experiment* experimentFor(const LlmEvent& event, std::string& arm);
-    Arm& armOf(Experiment& experiment, const std::string& name);
+    Arm* armOf(Experiment& experiment, const std::string& name);
     const Arm* control(const Experiment& experiment) const;
     void look(Experiment& experiment);
     ExperimentResult result(const Experiment& experiment) const;

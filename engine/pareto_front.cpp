@@ -278,8 +278,8 @@ ParetoFront::Choice ParetoFront::cheapestWithin(const Constraints& constraints) 
         + formatted("$%.6g", cost(*pick)) + " per request) of the " + std::to_string(qualifying)
         + " variants within " + within + (slo ? " with " + sloText : "")
         + (s.value >= 0 ? "; moving all current traffic to it saves an expected " + money(s.value)
-                          : "; moving all current traffic to it costs an expected "
-                              + money(-s.value) + " more")
+                        : "; moving all current traffic to it costs an expected " + money(-s.value)
+                   + " more")
         + " a month (95 % interval of the saving " + money(s.low) + " to " + money(s.high) + ")";
     return choice;
 }

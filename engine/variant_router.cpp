@@ -1,6 +1,8 @@
 #include "variant_router.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace llmopt {
@@ -21,8 +23,13 @@ VariantRouter::VariantRouter(std::string service, std::vector<std::string> arms,
         throw std::invalid_argument("router for " + m_service + ": pending capacity must be ≥ 1");
 }
 
-RoutingDecision VariantRouter::decide(const RequestContext& context)
+RoutingDecision VariantRouter::decide(const RequestContext& request)
 {
+    // Out-of-range context (from a client) is "unknown", never undefined behaviour.
+    RequestContext context = request;
+    if (!(context.hourUtc >= 0 && context.hourUtc < 24))
+        context.hourUtc = std::numeric_limits<double>::quiet_NaN();
+    context.inputTokens = std::clamp<int64_t>(context.inputTokens, -1, kMaxInputTokens);
     const ContextFeatures::Slots where = m_features.slotsOf(m_service, context.taskType);
     m_features.encode(where, context.inputTokens, context.hourUtc, m_x);
     const LinearBandit::Decision d = m_bandit.choose(m_x, m_rng);
@@ -44,12 +51,15 @@ RoutingDecision VariantRouter::decide(const RequestContext& context)
 bool VariantRouter::feedback(uint64_t decisionId, double quality, double costUsd, double latencyMs)
 {
     Pending& p = m_pending[decisionId % m_pending.size()];
-    if (decisionId == 0 || p.id != decisionId || !std::isfinite(quality) || !std::isfinite(costUsd)
-        || !std::isfinite(latencyMs))
+    const double reward = m_options.reward.reward(quality, costUsd, latencyMs);
+    // One absurd outcome (a cost of 1e300) must not poison the model: the
+    // reward itself has to be a usable number, not just its parts.
+    if (decisionId == 0 || p.id != decisionId || !std::isfinite(reward)
+        || std::abs(reward) > kMaxAbsReward)
         return false;
     p.id = 0; // answered
     m_features.encode(p.where, p.inputTokens, p.hourUtc, m_x);
-    m_bandit.update(p.arm, m_x, m_options.reward.reward(quality, costUsd, latencyMs));
+    m_bandit.update(p.arm, m_x, reward);
     ++m_feedback;
     return true;
 }

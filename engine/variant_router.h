@@ -56,9 +56,13 @@ public:
     // `arms` names the variants (ids or labels) in the order decisions index them.
     VariantRouter(std::string service, std::vector<std::string> arms, Options options);
 
+    static constexpr double kMaxAbsReward = 1e6;
+    static constexpr int64_t kMaxInputTokens = 100'000'000;
+
+    // An hour outside [0, 24) counts as unknown; tokens are clamped to [-1, 1e8].
     RoutingDecision decide(const RequestContext& context);
     // The observed outcome of decision `decisionId`; false when it is unknown,
-    // too old, already answered, or the numbers are not finite.
+    // too old, already answered, or its reward is not a finite number within ±1e6.
     bool feedback(uint64_t decisionId, double quality, double costUsd, double latencyMs);
 
     const std::string& service() const { return m_service; }

@@ -162,6 +162,14 @@ private Q_SLOTS:
         QCOMPARE(api.request("POST", "/api/v1/feedback", answer, auth).status, 409);
         QCOMPARE(api.request("POST", "/api/v1/decide", R"({"service": "nope"})", auth).status, 404);
         QCOMPARE(api.request("POST", "/api/v1/decide", "{not json", auth).status, 400);
+        QCOMPARE(api.request("POST", "/api/v1/decide",
+                             R"({"service": "chat", "context": {"input_tokens": 1e300}})", auth)
+                     .status,
+                 400);
+        QCOMPARE(api.request("POST", "/api/v1/feedback",
+                             R"({"decision_id": 1, "quality": 1e308, "cost_usd": 0})", auth)
+                     .status,
+                 400);
         QCOMPARE(api.request("GET", "/api/v1/decide", "", auth).status, 405);
         // What "always small" would have earned, from the logged decision.
         QTRY_COMPARE_WITH_TIMEOUT(

@@ -106,6 +106,7 @@ private Q_SLOTS:
         x.service = "chat";
         x.control = "v3";
         x.verdict = "winner";
+        x.winner = "v4";
         x.verdictDetail = "v4 is better";
         ArmResult control, candidate;
         control.name = "v3";

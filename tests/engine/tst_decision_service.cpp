@@ -35,6 +35,11 @@ private Q_SLOTS:
         QVERIFY(decisions.feedback(b->id, 0.9, 0.001, 500, 200));
         QVERIFY(!decisions.feedback(b->id, 0.9, 0.001, 500, 201)); // once
         QVERIFY(!decisions.feedback(b->id + 5, 0.9, 0.001, 500, 202)); // no such service
+        const auto c = decisions.decide("chat", {"faq", 300, 9.0}, 103);
+        QVERIFY(!decisions.feedback(c->id, 1.5, 0.001, 500, 204)); // quality beyond 0–1
+        QVERIFY(!decisions.feedback(c->id, 0.9, std::nan(""), 500, 205)); // cost is weighed
+        QVERIFY(!decisions.feedback(c->id, 0.9, -1, 500, 206));
+        QVERIFY(decisions.feedback(c->id, 0.9, 0.001, std::nan(""), 207)); // latency is not
 
         // Feedback as telemetry: a stored call carrying the decision id.
         LlmEvent call;
@@ -49,12 +54,14 @@ private Q_SLOTS:
 
         std::vector<DecisionRecord> log;
         decisions.takeLog(log);
-        QCOMPARE(log.size(), size_t(4)); // two decisions, two outcomes
+        QCOMPARE(log.size(), size_t(6)); // three decisions, three outcomes
         QCOMPARE(log[0].service, std::string("chat"));
         QVERIFY(!log[0].isFeedback && log[0].propensity > 0);
         QVERIFY(log[2].isFeedback);
         QCOMPARE(log[2].id, b->id);
-        QVERIFY(std::abs(log[3].reward - (0.7 - 10 * 0.004)) < 1e-12);
+        QCOMPARE(log[4].id, c->id);
+        QCOMPARE(log[4].latencyMs, 0.0);
+        QVERIFY(std::abs(log[5].reward - (0.7 - 10 * 0.004)) < 1e-12);
         decisions.takeLog(log);
         QVERIFY(log.empty());
         QCOMPARE(decisions.services(), (std::vector<std::string>{"chat", "search"}));

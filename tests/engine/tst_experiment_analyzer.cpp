@@ -67,6 +67,7 @@ private Q_SLOTS:
         QVERIFY(candidate.alwaysValidPValue < 0.001);
         QVERIFY(candidate.confidenceSequence.low > 0);
         QCOMPARE(r.verdict, std::string("winner"));
+        QCOMPARE(r.winner, std::string("candidate"));
         QVERIFY(r.verdictDetail.starts_with("candidate is better than control on quality"));
         QVERIFY(r.looks >= 39);
     }
@@ -123,6 +124,17 @@ private Q_SLOTS:
         QVERIFY(r.arms[1].comparison->method.starts_with("Mann-Whitney"));
         QVERIFY(r.arms[1].comparison->difference > 0);
         QCOMPARE(r.verdict, std::string("loser"));
+    }
+
+    // Telemetry with ever new variant names cannot grow an experiment without bound.
+    void armsAreCapped()
+    {
+        ExperimentAnalyzer::Options o;
+        o.maxArms = 3;
+        ExperimentAnalyzer analyzer(o);
+        for (int i = 0; i < 100; ++i)
+            analyzer.add(call("f", "arm" + std::to_string(i), 0.5, 100, 0.01));
+        QCOMPARE(analyzer.results().front().arms.size(), size_t(3));
     }
 
     void splitByVariantIds()

@@ -31,6 +31,19 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, VariantRouter("chat", {}, o));
     }
 
+    // Absurd outcomes and context from a client are refused or treated as unknown.
+    void absurdInputIsHarmless()
+    {
+        VariantRouter::Options o;
+        o.reward.perUsd = 10;
+        VariantRouter router("chat", {"a", "b"}, o);
+        const RoutingDecision d = router.decide({"faq", int64_t(1) << 62, 1e300});
+        QVERIFY(d.arm < 2);
+        QVERIFY(!router.feedback(d.decisionId, 0.5, 1e300, 100)); // reward −1e301
+        QVERIFY(router.feedback(d.decisionId, 0.5, 0.01, 100)); // still pending: a sane answer
+        QCOMPARE(router.feedbackCount(), uint64_t(1));
+    }
+
     // Cheap is as good as expensive on faq, not on code: with cost in the
     // reward the router learns to send faq to the cheap variant only.
     void learnsWhereTheCheapVariantIsGoodEnough()
