@@ -152,42 +152,50 @@ void EngineLoop::run()
     std::vector<IngestBatch> batches;
     int failedRounds = 0;
     for (;;) {
-        batches.clear();
-        if (!m_retry.empty()) {
-            // The store refused the last round (locked, disk full): try the same
-            // batches again, in order, before anything newer.
-            if (m_queue.closed() && failedRounds >= kRetriesAfterClose)
-                break; // shutting down: unacknowledged Kafka records are read again after restart
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
-            batches = std::move(m_retry);
-            m_retry.clear();
-        } else if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200))) {
-            break;
-        }
-        {
-            std::lock_guard lock(m_priceMutex);
-            for (auto& change : m_priceChanges)
-                change(m_collector.prices());
-            m_priceChanges.clear();
-        }
-        const int64_t now = nowUnixNano();
-        if (now - m_lastRetentionUnixNano > 60 * kSecond) {
-            m_lastRetentionUnixNano = now;
-            try {
-                m_store.applyRetention(now);
-            } catch (const StoreError& e) {
-                std::lock_guard lock(m_snapshotMutex);
-                m_snapshot.lastError = e.what();
+        try {
+            batches.clear();
+            if (!m_retry.empty()) {
+                // The store refused the last round (locked, disk full): try the same
+                // batches again, in order, before anything newer.
+                // Shutting down: unacknowledged Kafka records are read again after a restart.
+                if (m_queue.closed() && failedRounds >= kRetriesAfterClose)
+                    break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(500));
+                batches = std::move(m_retry);
+                m_retry.clear();
+            } else if (!m_queue.popSome(batches, kEventsPerRound, std::chrono::milliseconds(200))) {
+                break;
             }
+            {
+                std::lock_guard lock(m_priceMutex);
+                for (auto& change : m_priceChanges)
+                    change(m_collector.prices());
+                m_priceChanges.clear();
+            }
+            const int64_t now = nowUnixNano();
+            if (now - m_lastRetentionUnixNano > 60 * kSecond) {
+                m_lastRetentionUnixNano = now;
+                try {
+                    m_store.applyRetention(now);
+                } catch (const StoreError& e) {
+                    std::lock_guard lock(m_snapshotMutex);
+                    m_snapshot.lastError = e.what();
+                }
+            }
+            if (batches.empty()) {
+                storeDecisions();
+                if (now - m_lastPublishedUnixNano >= kSecond)
+                    publish(now); // rates over the last minute go down while nothing arrives
+                continue;
+            }
+            process(batches);
+            failedRounds = m_retry.empty() ? 0 : failedRounds + 1;
+        } catch (const std::exception& e) {
+            // A bug or an input no check foresaw must not end the engine thread:
+            // the round's events are stored; what failed is reported.
+            std::lock_guard lock(m_snapshotMutex);
+            m_snapshot.lastError = std::string("engine: ") + e.what();
         }
-        if (batches.empty()) {
-            storeDecisions();
-            if (now - m_lastPublishedUnixNano >= kSecond)
-                publish(now); // rates over the last minute go down while nothing arrives
-            continue;
-        }
-        process(batches);
-        failedRounds = m_retry.empty() ? 0 : failedRounds + 1;
     }
     // The input ends here: the open windows are what the history has of the last minutes.
     concludeWindows(true);
