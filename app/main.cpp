@@ -6,6 +6,7 @@
 #include "collector.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
+#include "decision_pipeline.h"
 #include "decision_service.h"
 #include "embedded_resources.h"
 #include "engine_host.h"
@@ -18,11 +19,9 @@
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
-#include "parameter_tuner.h"
 #include "price_table.h"
 #include "simulator.h"
 #include "source_list_model.h"
-#include "threshold_rules.h"
 #include "variant_aggregator.h"
 
 #include <QApplication>
@@ -217,32 +216,27 @@ int runAnalyze(const QStringList& args)
     llmopt::VariantAggregator aggregator;
     llmopt::AnalysisReport report;
     llmopt::AnalysisPipeline analysis(config.analysis);
-    llmopt::ExperimentAnalyzer experiments({config.experiments});
-    llmopt::DecisionEngine decisions(config.decisions);
-    llmopt::ThresholdRules rules(config.rules);
-    llmopt::ParameterTuner tuner;
+    llmopt::DecisionPipeline decisions({config.experiments, config.decisions, config.rules});
+    size_t findingsSeen = 0; // handed to the decision pipeline
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
+    // Closed windows and the findings concluded since the last call go to the strategies.
+    auto concludeWindows = [&](const std::vector<llmopt::WindowResult>& closed) {
+        report.windows.closed += closed.size();
+        decisions.addClosed(closed, analysis.groupingName(),
+                            std::span(report.findings).subspan(findingsSeen));
+        findingsSeen = report.findings.size();
+    };
     llmopt::EventFileReader reader(
         [&](std::vector<llmopt::LlmEvent>& batch) {
             const size_t stored = collector.ingest(batch, "file", now).stored;
             for (size_t i = 0; i < stored; ++i) {
                 aggregator.add(batch[i]);
                 analysis.add(batch[i], report.findings);
-                experiments.add(batch[i]);
-                tuner.observe(batch[i]);
+                decisions.add(batch[i]);
             }
-            const size_t findingsBefore = report.findings.size();
-            for (const llmopt::WindowResult& w : analysis.takeClosed(report.findings)) {
-                decisions.add(w);
-                for (llmopt::Recommendation& r : rules.add(w, analysis.groupingName()))
-                    report.recommendations.push_back(std::move(r));
-                ++report.windows.closed;
-            }
-            for (size_t i = findingsBefore; i < report.findings.size(); ++i)
-                for (llmopt::Recommendation& r : rules.add(report.findings[i]))
-                    report.recommendations.push_back(std::move(r));
+            concludeWindows(analysis.takeClosed(report.findings));
         },
         [&](const llmopt::InputProblem& problem, std::string_view payload) {
             if (problem.line > 0)
@@ -260,22 +254,13 @@ int runAnalyze(const QStringList& args)
     report.counters = collector.totals();
     report.spansSkipped = reader.spansSkipped();
     report.variants = aggregator.rows();
-    const size_t findingsBefore = report.findings.size();
-    for (const llmopt::WindowResult& w : analysis.flush(report.findings)) {
-        decisions.add(w);
-        for (llmopt::Recommendation& r : rules.add(w, analysis.groupingName()))
-            report.recommendations.push_back(std::move(r));
-        ++report.windows.closed;
-    }
-    for (size_t i = findingsBefore; i < report.findings.size(); ++i)
-        for (llmopt::Recommendation& r : rules.add(report.findings[i]))
-            report.recommendations.push_back(std::move(r));
-    report.experiments = experiments.results();
-    decisions.setLabels(report.variantLabels());
-    report.pareto = decisions.services();
-    for (llmopt::Recommendation& r : decisions.recommendations(report.experiments, now))
-        report.recommendations.push_back(std::move(r));
-    for (llmopt::Recommendation& r : tuner.recommend(&collector.prices()))
+    concludeWindows(analysis.flush(report.findings));
+    llmopt::DecisionPipeline::Proposals proposals
+        = decisions.propose(now, collector.prices(), report.variantLabels());
+    report.experiments = std::move(proposals.experiments);
+    report.pareto = std::move(proposals.pareto);
+    report.recommendations = std::move(proposals.firings);
+    for (llmopt::Recommendation& r : proposals.recommendations)
         report.recommendations.push_back(std::move(r));
     report.windows.grouping = analysis.groupingName();
     report.windows.kind = "tumbling";

@@ -88,11 +88,8 @@ void AnomalyAnalyzer::test(Series& s, const Metric& m, const WindowResult& windo
         const double z = (x - center) / sigma;
 
         auto finding = [&](const char* method, double statistic, double limit) {
-            Finding f;
-            f.analyzer = "anomaly";
-            f.grouping = m_grouping;
-            f.key = window.key;
-            f.metric = m.name;
+            Finding f = Finding::about("anomaly", m_grouping, window.key, m.name,
+                                       window.startUnixNano, window.endUnixNano);
             f.method = method;
             f.statistic = statistic;
             f.threshold = limit;
@@ -100,9 +97,6 @@ void AnomalyAnalyzer::test(Series& s, const Metric& m, const WindowResult& windo
             f.severity = !worse                       ? Finding::Severity::Info
                 : std::abs(z) > 2 * m_options.robustZ ? Finding::Severity::Critical
                                                       : Finding::Severity::Warning;
-            f.windowStartUnixNano = window.startUnixNano;
-            f.windowEndUnixNano = window.endUnixNano;
-            f.detectedAtUnixNano = window.endUnixNano;
             f.summary = std::string(m.label) + " of " + window.key + (worse ? " rose" : " fell")
                 + " to " + formatted("%.6g", x) + " (baseline median " + formatted("%.6g", center)
                 + ", robust z " + formatted("%.1f", z) + ")";

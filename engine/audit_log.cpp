@@ -2,36 +2,22 @@
 
 #include "event_store.h"
 #include "sha256.h"
+#include "sqlite_support.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
 #include <pwd.h>
-#include <sqlite3.h>
 #include <stdexcept>
 #include <unistd.h>
 
 namespace llmopt {
 
+using sqlite::bindText;
+using sqlite::columnText;
+using sqlite::Statement;
+
 namespace {
-
-// The text must stay alive until the statement is reset.
-void bindText(sqlite3_stmt* s, int i, std::string_view text)
-{
-    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
-std::string columnText(sqlite3_stmt* s, int i)
-{
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
-}
-
-// Finalizes a statement when the scope ends.
-struct Statement {
-    sqlite3_stmt* s;
-    ~Statement() { sqlite3_finalize(s); }
-};
 
 // Resets a kept statement when the scope ends, so it holds no read lock and
 // no bound text outlives its string.
@@ -125,20 +111,8 @@ AuditLog::~AuditLog()
 
 void AuditLog::fail(std::string_view what, int code) const
 {
-    std::string msg = "audit log in " + m_path + ": " + std::string(what) + ": ";
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        msg += "the database stayed locked by another process; retry, or stop the process that "
-               "holds it";
-    else if (code == SQLITE_NOTADB)
-        msg += "the file is not an llm-optimizer database; choose another file with --db";
-    else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
-        msg += "the file or its folder is not writable; fix the permissions or choose another "
-               "file with --db";
-    else if (code == SQLITE_FULL)
-        msg += "the disk is full; free space";
-    else
-        msg += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
-    throw StoreError(msg);
+    throw StoreError("audit log in " + m_path + ": " + std::string(what) + ": "
+                     + sqlite::advice(code, m_db));
 }
 
 void AuditLog::exec(const char* sql) const

@@ -43,15 +43,8 @@ std::vector<Finding> CostAnalyzer::add(const WindowResult& window)
 {
     std::vector<Finding> out;
     auto finding = [&](const char* metric) {
-        Finding f;
-        f.analyzer = "cost";
-        f.grouping = m_grouping;
-        f.key = window.key;
-        f.metric = metric;
-        f.windowStartUnixNano = window.startUnixNano;
-        f.windowEndUnixNano = window.endUnixNano;
-        f.detectedAtUnixNano = window.endUnixNano;
-        return f;
+        return Finding::about("cost", m_grouping, window.key, metric, window.startUnixNano,
+                              window.endUnixNano);
     };
 
     if (window.stats.costUnknown > 0 && m_unpricedReported.insert(window.key).second) {
@@ -165,18 +158,12 @@ void CostAnalyzer::budget(const WindowResult& window, std::vector<Finding>& out)
             if (forecast < fraction * budget || s.alerted.contains(id))
                 continue;
             s.alerted.insert(id);
-            Finding f;
-            f.analyzer = "cost";
-            f.grouping = "service";
-            f.key = service;
-            f.metric = std::string(period) + "_budget";
+            Finding f = Finding::about("cost", "service", service, std::string(period) + "_budget",
+                                       window.startUnixNano, window.endUnixNano);
             f.method = "spend so far plus the last hour's rate to the end of the period";
             f.statistic = forecast;
             f.threshold = fraction * budget;
             f.severity = fraction >= 1.0 ? Finding::Severity::Critical : Finding::Severity::Warning;
-            f.windowStartUnixNano = window.startUnixNano;
-            f.windowEndUnixNano = window.endUnixNano;
-            f.detectedAtUnixNano = window.endUnixNano;
             f.summary = service + " is on course to spend $" + formatted("%.2f", forecast)
                 + " this " + (std::string(period) == "daily" ? "day" : "month") + ", "
                 + formatted("%.0f", 100 * forecast / budget) + " % of its $"

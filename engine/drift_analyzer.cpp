@@ -53,14 +53,8 @@ bool DriftAnalyzer::raise(const std::string& key, const char* metric, bool drift
 Finding DriftAnalyzer::finding(const WindowResult& window, const ReferenceTracker::Comparison& c,
                                const char* metric) const
 {
-    Finding f;
-    f.analyzer = "drift";
-    f.grouping = m_grouping;
-    f.key = window.key;
-    f.metric = metric;
-    f.windowStartUnixNano = c.currentStartUnixNano;
-    f.windowEndUnixNano = window.endUnixNano;
-    f.detectedAtUnixNano = window.endUnixNano;
+    Finding f = Finding::about("drift", m_grouping, window.key, metric, c.currentStartUnixNano,
+                               window.endUnixNano);
     f.evidence["reference_window"] = {{"start_unix_nano", c.referenceStartUnixNano},
                                       {"end_unix_nano", c.referenceEndUnixNano}};
     return f;
@@ -176,15 +170,10 @@ std::vector<Finding> DriftAnalyzer::observeQuality(std::string_view key, double 
     const uint64_t widthBefore = state.adwin.width();
     auto finding = [&](const char* method, double statistic, Finding::Severity severity,
                        const std::string& summary) {
-        Finding f;
-        f.analyzer = "drift";
-        f.grouping = m_grouping;
-        f.key = std::string(key);
-        f.metric = "quality";
+        Finding f = Finding::about("drift", m_grouping, key, "quality", timeUnixNano, timeUnixNano);
         f.method = method;
         f.statistic = statistic;
         f.severity = severity;
-        f.windowStartUnixNano = f.windowEndUnixNano = f.detectedAtUnixNano = timeUnixNano;
         f.summary = summary;
         out.push_back(std::move(f));
     };

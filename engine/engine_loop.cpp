@@ -29,10 +29,9 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
     , m_store(store)
     , m_collector(store, std::move(prices))
     , m_analysis(std::move(options.analysis))
-    , m_experiments({std::move(options.experiments)})
     , m_decisions(options.decisions)
-    , m_strategies(std::move(options.strategies))
-    , m_rules(std::move(options.rules))
+    , m_strategies(
+          {std::move(options.experiments), std::move(options.strategies), std::move(options.rules)})
 {
 }
 
@@ -52,24 +51,19 @@ void EngineLoop::storeDecisions()
 void EngineLoop::decide(int64_t now)
 {
     ++m_decisionRound;
-    m_experimentResults = m_experiments.results();
-    m_experimentsAtUnixNano = now;
-    m_experimentsChanged = false;
+    m_decidedAtUnixNano = now;
+    m_decisionsStale = false;
     std::map<std::string, std::string> labels;
     for (const VariantSummary& v : m_variants.rows())
         if (!v.variantName.empty())
             labels.emplace(v.variantId, v.variantName);
-    m_strategies.setLabels(std::move(labels));
-    m_pareto = m_strategies.services();
+    DecisionPipeline::Proposals p = m_strategies.propose(now, m_collector.prices(), labels);
+    m_experimentResults = std::move(p.experiments);
+    m_pareto = std::move(p.pareto);
     try {
-        for (const Recommendation& r : m_ruleProposals) // each firing is news: stored as it is
+        for (const Recommendation& r : p.firings) // each firing is news: stored as it is
             m_store.addRecommendation(r);
-        m_ruleProposals.clear();
-        std::vector<Recommendation> proposals
-            = m_strategies.recommendations(m_experimentResults, now);
-        for (Recommendation& r : m_tuner.recommend(&m_collector.prices()))
-            proposals.push_back(std::move(r));
-        for (const Recommendation& r : proposals) {
+        for (const Recommendation& r : p.recommendations) {
             std::string& last = m_lastProposal[r.strategy + '\x1f' + r.service + '\x1f' + r.topic];
             const std::string proposal = r.fromVariant + '\x1f' + r.toVariant + '\x1f' + r.action;
             if (last == proposal)
@@ -88,16 +82,9 @@ void EngineLoop::concludeWindows(bool all)
 {
     const std::vector<WindowResult> closed
         = all ? m_analysis.flush(m_newFindings) : m_analysis.takeClosed(m_newFindings);
-    for (const WindowResult& w : closed) {
-        m_strategies.add(w);
-        for (Recommendation& r : m_rules.add(w, m_analysis.groupingName()))
-            m_ruleProposals.push_back(std::move(r));
-    }
-    for (const Finding& f : m_newFindings)
-        for (Recommendation& r : m_rules.add(f))
-            m_ruleProposals.push_back(std::move(r));
-    if (!m_ruleProposals.empty())
-        m_experimentsChanged = true; // decide() soon stores them
+    m_strategies.addClosed(closed, m_analysis.groupingName(), m_newFindings);
+    if (m_strategies.hasFirings())
+        m_decisionsStale = true; // decide() soon stores them
     m_windowsClosed += closed.size();
     try {
         m_store.addWindows(m_analysis.groupingName(), closed);
@@ -250,12 +237,11 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
             }
             for (size_t i = 0; i < stored[b - first]; ++i) {
                 m_analysis.add(events[i], m_newFindings);
-                m_experiments.add(events[i]);
-                m_tuner.observe(events[i]);
+                m_strategies.add(events[i]);
                 if (m_decisions)
                     m_decisions->feedback(events[i]);
             }
-            m_experimentsChanged = m_experimentsChanged || stored[b - first] > 0;
+            m_decisionsStale = m_decisionsStale || stored[b - first] > 0;
         }
         for (size_t b = first; b < end; ++b)
             for (const EvaluationRecord& r : batches[b].evaluations) {
@@ -295,7 +281,7 @@ void EngineLoop::publish(int64_t now)
     s.windowsClosed = m_windowsClosed;
     s.lateEvents = m_analysis.windows().lateEvents();
     s.commits = m_commits;
-    if (m_experimentsChanged && now - m_experimentsAtUnixNano >= kExperimentsEveryNanos)
+    if (m_decisionsStale && now - m_decidedAtUnixNano >= kDecideEveryNanos)
         decide(now);
     s.experiments = m_experimentResults;
     s.pareto = m_pareto;

@@ -2,9 +2,8 @@
 
 #include "analysis_pipeline.h"
 #include "collector.h"
-#include "decision_engine.h"
+#include "decision_pipeline.h"
 #include "decision_service.h"
-#include "experiment_analyzer.h"
 #include "ingest_queue.h"
 #include "model_timeline.h"
 #include "parameter_tuner.h"
@@ -47,7 +46,7 @@ struct EngineSnapshot {
     uint64_t windowsClosed = 0;
     uint64_t lateEvents = 0; // too late for their window: stored, in no window
     uint64_t commits = 0;
-    // Recomputed at most every kExperimentsEveryNanos (the rank tests cost milliseconds).
+    // Recomputed at most every kDecideEveryNanos (the rank tests cost milliseconds).
     std::vector<ExperimentResult> experiments;
     // The cost–performance view per service and the newest recommendations
     // (any status), recomputed with the experiments.
@@ -67,7 +66,7 @@ public:
     static constexpr size_t kTimelineBuckets = 90;
     static constexpr int64_t kKpiSpanNanos = 60'000'000'000LL;
     static constexpr size_t kRecentFindings = 500;
-    static constexpr int64_t kExperimentsEveryNanos = 5'000'000'000LL;
+    static constexpr int64_t kDecideEveryNanos = 5'000'000'000LL;
     static constexpr size_t kRecentRecommendations = 200;
 
     struct Options {
@@ -118,12 +117,9 @@ private:
     ModelTimeline m_timeline{kTimelineBucketNanos, kTimelineBuckets};
     // One-minute windows per service and variant, and what the analyzers make of them.
     AnalysisPipeline m_analysis;
-    ExperimentAnalyzer m_experiments;
     DecisionService* m_decisions;
-    DecisionEngine m_strategies;
-    ThresholdRules m_rules;
-    ParameterTuner m_tuner;
-    std::vector<Recommendation> m_ruleProposals; // fired since the last decide()
+    // Experiments, Pareto, threshold rules and tuning over what this thread stores.
+    DecisionPipeline m_strategies;
     // What each (strategy, service) last proposed: the same proposal is stored once.
     std::map<std::string, std::string> m_lastProposal;
     std::vector<DecisionEngine::ServiceView> m_pareto;
@@ -131,8 +127,8 @@ private:
     uint64_t m_decisionRound = 0;
     std::vector<DecisionRecord> m_decisionLog; // reused
     std::vector<ExperimentResult> m_experimentResults;
-    int64_t m_experimentsAtUnixNano = 0;
-    bool m_experimentsChanged = false;
+    int64_t m_decidedAtUnixNano = 0;
+    bool m_decisionsStale = false; // calls stored or rules fired since decide()
     std::vector<Finding> m_newFindings;
     std::deque<Finding> m_findings;
     uint64_t m_windowsClosed = 0;

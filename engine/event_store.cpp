@@ -5,14 +5,18 @@
 #include "json_text.h"
 #include "llm_event.h"
 #include "model_timeline.h"
+#include "sqlite_support.h"
 #include "stream_processor.h"
 
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 namespace llmopt {
+
+using sqlite::bindText;
+using sqlite::columnText;
+using sqlite::Statement;
 
 namespace {
 
@@ -173,25 +177,6 @@ CREATE TABLE audit_log(
 constexpr int kMigrationCount = static_cast<int>(std::size(kMigrations));
 static_assert(kMigrationCount == EventStore::kSchemaVersion);
 
-// The text must stay alive until the statement is reset: every caller steps and
-// resets before its strings go away, so SQLite need not copy them.
-void bindText(sqlite3_stmt* s, int i, std::string_view text)
-{
-    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
-std::string columnText(sqlite3_stmt* s, int i)
-{
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s, i))) : std::string();
-}
-
-// Finalizes a statement when the scope ends.
-struct Statement {
-    sqlite3_stmt* s;
-    ~Statement() { sqlite3_finalize(s); }
-};
-
 } // namespace
 
 EventStore::EventStore(const std::string& path)
@@ -272,20 +257,8 @@ EventStore::~EventStore()
 
 void EventStore::fail(std::string_view what, int code) const
 {
-    std::string msg = "event database " + m_path + ": " + std::string(what) + ": ";
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        msg += "it is locked by another process (is another llm-optimizer running on it?); "
-               "close that process or choose another file with --db";
-    else if (code == SQLITE_NOTADB)
-        msg += "the file is not an llm-optimizer database; choose another file with --db";
-    else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
-        msg += "the file or its folder is not writable; fix the permissions or choose another "
-               "file with --db";
-    else if (code == SQLITE_FULL)
-        msg += "the disk is full; free space or lower the retention";
-    else
-        msg += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
-    throw StoreError(msg);
+    throw StoreError("event database " + m_path + ": " + std::string(what) + ": "
+                     + sqlite::advice(code, m_db));
 }
 
 void EventStore::exec(const char* sql) const

@@ -4,6 +4,21 @@
 
 namespace llmopt {
 
+Finding Finding::about(std::string_view analyzer, std::string_view grouping, std::string_view key,
+                       std::string_view metric, int64_t windowStartUnixNano,
+                       int64_t windowEndUnixNano)
+{
+    Finding f;
+    f.analyzer = analyzer;
+    f.grouping = grouping;
+    f.key = key;
+    f.metric = metric;
+    f.windowStartUnixNano = windowStartUnixNano;
+    f.windowEndUnixNano = windowEndUnixNano;
+    f.detectedAtUnixNano = windowEndUnixNano;
+    return f;
+}
+
 const char* Finding::severityName(Severity severity)
 {
     switch (severity) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace llmopt {
 
@@ -30,6 +31,11 @@ struct Finding {
 
     nlohmann::json toJson() const;
     static const char* severityName(Severity severity);
+    // What every finding starts from: which analyzer concluded it about which
+    // key and metric over [windowStart, windowEnd), concluded as that window closed.
+    static Finding about(std::string_view analyzer, std::string_view grouping, std::string_view key,
+                         std::string_view metric, int64_t windowStartUnixNano,
+                         int64_t windowEndUnixNano);
 };
 
 // A number for a finding's summary, printf-style ("%.3f").

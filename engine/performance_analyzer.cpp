@@ -24,15 +24,8 @@ Finding PerformanceAnalyzer::finding(const WindowResult& window,
                                      const ReferenceTracker::Comparison& c,
                                      const char* metric) const
 {
-    Finding f;
-    f.analyzer = "performance";
-    f.grouping = m_grouping;
-    f.key = window.key;
-    f.metric = metric;
-    f.windowStartUnixNano = c.currentStartUnixNano;
-    f.windowEndUnixNano = window.endUnixNano;
-    f.detectedAtUnixNano = window.endUnixNano;
-    return f;
+    return Finding::about("performance", m_grouping, window.key, metric, c.currentStartUnixNano,
+                          window.endUnixNano);
 }
 
 void PerformanceAnalyzer::testQuantile(const WindowResult& window,

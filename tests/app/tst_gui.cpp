@@ -7,6 +7,30 @@
 #include <QTest>
 #include <sqlite3.h>
 
+namespace {
+
+// Runs the workbench offscreen with its data and settings in `dir` (never the
+// user's profile) and returns what it printed; fails the test on a non-zero
+// exit or a QML warning.
+QByteArray runWorkbench(const QTemporaryDir& dir, const QStringList& arguments)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_DATA_HOME", dir.filePath("data"));
+    env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(LLMOPT_BINARY), arguments);
+    if (!p.waitForFinished(60000))
+        return "timed out";
+    const QByteArray log = p.readAllStandardError();
+    return p.exitCode() == 0 && !log.contains("qrc:/")
+        ? QByteArray()
+        : log + " (exit code " + QByteArray::number(p.exitCode()) + ")";
+}
+
+} // namespace
+
 // Starts the workbench offscreen on its demo feed and checks the picture it renders.
 class TestGui : public QObject {
     Q_OBJECT
@@ -15,18 +39,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath("overview.png");
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("QT_QPA_PLATFORM", "offscreen");
-        env.insert("XDG_DATA_HOME", dir.filePath("data")); // never the user's profile
-        env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LLMOPT_BINARY),
-                {"--db", dir.filePath("demo.sqlite"), "--screenshot", png, "--after", "2"});
-        QVERIFY(p.waitForFinished(60000));
-        const QByteArray log = p.readAllStandardError();
-        QVERIFY2(p.exitCode() == 0, log.constData());
-        QVERIFY2(!log.contains("qrc:/"), log.constData()); // no QML warnings
+        const QByteArray problem = runWorkbench(
+            dir, {"--db", dir.filePath("demo.sqlite"), "--screenshot", png, "--after", "2"});
+        QVERIFY2(problem.isEmpty(), problem.constData());
 
         QImage image(png);
         QVERIFY(!image.isNull());
@@ -47,19 +62,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath("pareto.png");
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("QT_QPA_PLATFORM", "offscreen");
-        env.insert("XDG_DATA_HOME", dir.filePath("data"));
-        env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LLMOPT_BINARY),
-                {"--db", dir.filePath("demo.sqlite"), "--screen", "pareto", "--screenshot", png,
-                 "--after", "8"});
-        QVERIFY(p.waitForFinished(60000));
-        const QByteArray log = p.readAllStandardError();
-        QVERIFY2(p.exitCode() == 0, log.constData());
-        QVERIFY2(!log.contains("qrc:/"), log.constData());
+        const QByteArray problem = runWorkbench(dir,
+                                                {"--db", dir.filePath("demo.sqlite"), "--screen",
+                                                 "pareto", "--screenshot", png, "--after", "8"});
+        QVERIFY2(problem.isEmpty(), problem.constData());
         QVERIFY(!QImage(png).isNull());
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(qPrintable(dir.filePath("demo.sqlite")), &db), SQLITE_OK);
@@ -95,19 +101,11 @@ private Q_SLOTS:
             saved.endArray();
         }
         const QString png = dir.filePath("connections.png");
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("QT_QPA_PLATFORM", "offscreen");
-        env.insert("XDG_DATA_HOME", dir.filePath("data"));
-        env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LLMOPT_BINARY),
-                {"--db", dir.filePath("live.sqlite"), "--screen", "connections", "--screenshot",
-                 png, "--after", "1"});
-        QVERIFY(p.waitForFinished(60000));
-        const QByteArray log = p.readAllStandardError();
-        QVERIFY2(p.exitCode() == 0, log.constData());
-        QVERIFY2(!log.contains("qrc:/"), log.constData());
+        const QByteArray problem
+            = runWorkbench(dir,
+                           {"--db", dir.filePath("live.sqlite"), "--screen", "connections",
+                            "--screenshot", png, "--after", "1"});
+        QVERIFY2(problem.isEmpty(), problem.constData());
         QVERIFY(!QImage(png).isNull());
 
         // Nothing was sent to the receiver and the demo did not run: no events.
