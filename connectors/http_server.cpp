@@ -1,11 +1,13 @@
 #include "http_server.h"
 
+#include <algorithm>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <cctype>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -90,6 +92,12 @@ private:
         r.contentType = std::string(request[http::field::content_type]);
         r.contentEncoding = std::string(request[http::field::content_encoding]);
         r.authorization = std::string(request[http::field::authorization]);
+        for (const auto& field : request) {
+            std::string name(field.name_string());
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
+            r.headers.emplace_back(std::move(name), std::string(field.value()));
+        }
         r.body = std::move(request.body());
         HttpResponse response;
         try {

@@ -16,6 +16,9 @@ struct HttpRequest {
     std::string contentEncoding;
     std::string authorization;
     std::string body;
+    // Every request header as received, names lower-cased (HTTP names are
+    // case-insensitive), in order; repeated headers appear more than once.
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct HttpResponse {

@@ -1,5 +1,6 @@
 #include "event_store.h"
 
+#include "actuator.h"
 #include "decision_service.h"
 #include "finding.h"
 #include "json_text.h"
@@ -171,6 +172,24 @@ CREATE TABLE audit_log(
     evidence TEXT NOT NULL,
     previous_hash TEXT NOT NULL,
     hash TEXT NOT NULL
+);
+)sql",
+    // 6: the actuator's rollouts (their whole state, rewritten at each
+    // transition) and every policy document it published.
+    R"sql(
+CREATE TABLE rollouts(
+    id INTEGER PRIMARY KEY,
+    service TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    created_ns INTEGER NOT NULL,
+    updated_ns INTEGER NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE INDEX rollouts_by_phase ON rollouts(phase);
+CREATE TABLE policies(
+    version INTEGER PRIMARY KEY,
+    created_ns INTEGER NOT NULL,
+    document TEXT NOT NULL
 );
 )sql",
 };
@@ -723,34 +742,126 @@ bool EventStore::decideRecommendation(int64_t id, Recommendation::Status status,
     return sqlite3_changes(m_db) == 1;
 }
 
+namespace {
+
+constexpr const char* kRecommendationColumns
+    = "SELECT id, created_ns, strategy, service, from_variant, to_variant, action, summary, "
+      "impact, evidence, status, decided_ns, decided_by, topic FROM recommendations ";
+
+Recommendation recommendationAt(sqlite3_stmt* s)
+{
+    Recommendation r;
+    r.id = sqlite3_column_int64(s, 0);
+    r.createdUnixNano = sqlite3_column_int64(s, 1);
+    r.strategy = columnText(s, 2);
+    r.service = columnText(s, 3);
+    r.fromVariant = columnText(s, 4);
+    r.toVariant = columnText(s, 5);
+    r.action = columnText(s, 6);
+    r.summary = columnText(s, 7);
+    r.impact = nlohmann::json::parse(columnText(s, 8), nullptr, false);
+    r.evidence = nlohmann::json::parse(columnText(s, 9), nullptr, false);
+    r.status = Recommendation::statusFromName(columnText(s, 10))
+                   .value_or(Recommendation::Status::Proposed);
+    r.decidedUnixNano = sqlite3_column_int64(s, 11);
+    r.decidedBy = columnText(s, 12);
+    r.topic = columnText(s, 13);
+    return r;
+}
+
+} // namespace
+
 std::vector<Recommendation> EventStore::recommendations(size_t limit) const
 {
-    Statement st{prepare(
-        "SELECT id, created_ns, strategy, service, from_variant, to_variant, action, summary, "
-        "impact, evidence, status, decided_ns, decided_by, topic FROM recommendations "
-        "ORDER BY id DESC LIMIT ?")};
+    Statement st{
+        prepare((std::string(kRecommendationColumns) + "ORDER BY id DESC LIMIT ?").c_str())};
     sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(limit));
     std::vector<Recommendation> out;
-    while (sqlite3_step(st.s) == SQLITE_ROW) {
-        Recommendation r;
-        r.id = sqlite3_column_int64(st.s, 0);
-        r.createdUnixNano = sqlite3_column_int64(st.s, 1);
-        r.strategy = columnText(st.s, 2);
-        r.service = columnText(st.s, 3);
-        r.fromVariant = columnText(st.s, 4);
-        r.toVariant = columnText(st.s, 5);
-        r.action = columnText(st.s, 6);
-        r.summary = columnText(st.s, 7);
-        r.impact = nlohmann::json::parse(columnText(st.s, 8), nullptr, false);
-        r.evidence = nlohmann::json::parse(columnText(st.s, 9), nullptr, false);
-        r.status = Recommendation::statusFromName(columnText(st.s, 10))
-                       .value_or(Recommendation::Status::Proposed);
-        r.decidedUnixNano = sqlite3_column_int64(st.s, 11);
-        r.decidedBy = columnText(st.s, 12);
-        r.topic = columnText(st.s, 13);
-        out.push_back(std::move(r));
-    }
+    while (sqlite3_step(st.s) == SQLITE_ROW)
+        out.push_back(recommendationAt(st.s));
     return out;
+}
+
+std::optional<Recommendation> EventStore::recommendation(int64_t id) const
+{
+    Statement st{prepare((std::string(kRecommendationColumns) + "WHERE id = ?").c_str())};
+    sqlite3_bind_int64(st.s, 1, id);
+    if (sqlite3_step(st.s) != SQLITE_ROW)
+        return std::nullopt;
+    return recommendationAt(st.s);
+}
+
+int64_t EventStore::saveRollout(const RolloutRecord& r)
+{
+    const std::string state
+        = r.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    Statement st{prepare(
+        r.id == 0 ? "INSERT INTO rollouts(service, phase, created_ns, updated_ns, state) "
+                    "VALUES(?,?,?,?,?)"
+                  : "UPDATE rollouts SET service = ?, phase = ?, created_ns = ?, updated_ns = ?, "
+                    "state = ? WHERE id = ?")};
+    bindText(st.s, 1, r.rollout.service());
+    bindText(st.s, 2, Rollout::phaseName(r.rollout.phase()));
+    sqlite3_bind_int64(st.s, 3, r.createdUnixNano);
+    sqlite3_bind_int64(st.s, 4, r.updatedUnixNano);
+    bindText(st.s, 5, state);
+    if (r.id != 0)
+        sqlite3_bind_int64(st.s, 6, r.id);
+    if (sqlite3_step(st.s) != SQLITE_DONE)
+        fail("cannot store the rollout", sqlite3_errcode(m_db));
+    return r.id != 0 ? r.id : sqlite3_last_insert_rowid(m_db);
+}
+
+std::vector<RolloutRecord> EventStore::rollouts(size_t finishedLimit) const
+{
+    // Every active rollout, then the newest finished ones.
+    Statement st{prepare("SELECT id, state FROM rollouts WHERE phase IN ('progressing', 'paused') "
+                         "UNION ALL SELECT * FROM (SELECT id, state FROM rollouts "
+                         "WHERE phase NOT IN ('progressing', 'paused') ORDER BY id DESC LIMIT ?)")};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(finishedLimit));
+    std::vector<RolloutRecord> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        const int64_t id = sqlite3_column_int64(st.s, 0);
+        const nlohmann::json state = nlohmann::json::parse(columnText(st.s, 1), nullptr, false);
+        try {
+            RolloutRecord r = RolloutRecord::fromJson(state);
+            r.id = id;
+            out.push_back(std::move(r));
+        } catch (const std::invalid_argument& e) {
+            throw StoreError("rollout " + std::to_string(id) + " in " + m_path + " cannot be read ("
+                             + e.what()
+                             + "); restore the database from a backup or delete that row");
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const RolloutRecord& a, const RolloutRecord& b) {
+        return a.active() != b.active() ? a.active() : a.id > b.id;
+    });
+    return out;
+}
+
+void EventStore::addPolicy(const PolicyDocument& policy)
+{
+    Statement st{prepare("INSERT INTO policies(version, created_ns, document) VALUES(?,?,?)")};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(policy.version));
+    sqlite3_bind_int64(st.s, 2, policy.createdUnixNano);
+    const std::string document
+        = policy.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    bindText(st.s, 3, document); // bound without a copy: it must outlive the step
+    if (sqlite3_step(st.s) != SQLITE_DONE)
+        fail("cannot store the policy", sqlite3_errcode(m_db));
+}
+
+std::optional<PolicyDocument> EventStore::latestPolicy() const
+{
+    Statement st{prepare("SELECT document FROM policies ORDER BY version DESC LIMIT 1")};
+    if (sqlite3_step(st.s) != SQLITE_ROW)
+        return std::nullopt;
+    try {
+        return PolicyDocument::fromJson(nlohmann::json::parse(columnText(st.s, 0)));
+    } catch (const std::exception& e) {
+        throw StoreError(std::string("the newest policy in ") + m_path + " cannot be read ("
+                         + e.what() + "); restore the database from a backup");
+    }
 }
 
 void EventStore::addFindings(std::span<const Finding> findings)

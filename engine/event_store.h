@@ -3,6 +3,7 @@
 #include "recommendation.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,8 @@ namespace llmopt {
 struct DecisionRecord;
 struct EvaluationRecord;
 struct Finding;
+struct PolicyDocument;
+struct RolloutRecord;
 struct LlmEvent;
 struct TimelineSeries;
 struct WindowResult;
@@ -41,7 +44,7 @@ struct DeadLetter {
 // (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     struct Options {
         int64_t retentionSeconds = 30LL * 24 * 3600;
@@ -107,6 +110,14 @@ public:
                               int64_t nowUnixNano);
     // The newest first, at most `limit`.
     std::vector<Recommendation> recommendations(size_t limit) const;
+    std::optional<Recommendation> recommendation(int64_t id) const;
+
+    // Inserts (id 0) or rewrites a rollout's whole state; returns its id.
+    int64_t saveRollout(const RolloutRecord& rollout);
+    // Every active rollout, then the newest `finishedLimit` finished ones.
+    std::vector<RolloutRecord> rollouts(size_t finishedLimit) const;
+    void addPolicy(const PolicyDocument& policy);
+    std::optional<PolicyDocument> latestPolicy() const;
 
     // Deletes events older than the retention period before `nowUnixNano`; returns how many.
     size_t applyRetention(int64_t nowUnixNano);

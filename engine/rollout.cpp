@@ -95,12 +95,14 @@ Rollout::Transition Rollout::start(int64_t now)
     return moved("started: " + m_stable + " → " + m_candidate);
 }
 
-Rollout::Transition Rollout::advance(const RolloutObservation& o)
+RolloutStep::Kind Rollout::currentStep() const
 {
-    if (m_phase != Phase::Progressing)
-        return {false, m_weight, m_message};
-    // Guardrails come before the plan, at every step.
-    if (m_weight > 0) {
+    return m_step < m_plan.steps.size() ? m_plan.steps[m_step].kind : RolloutStep::Kind::SetWeight;
+}
+
+Rollout::Transition Rollout::guard(const RolloutObservation& o)
+{
+    if ((m_phase == Phase::Progressing || m_phase == Phase::Paused) && m_weight > 0) {
         if (o.canaryErrorRate && *o.canaryErrorRate > m_guardrails.maxErrorRate)
             return rollback(o.nowUnixNano,
                             "guardrail: canary error rate " + formatted("%.3f", *o.canaryErrorRate)
@@ -116,6 +118,16 @@ Rollout::Transition Rollout::advance(const RolloutObservation& o)
                             "guardrail: canary quality " + formatted("%.3f", *o.canaryQuality)
                                 + " < floor " + formatted("%.3f", m_guardrails.qualityFloor));
     }
+    return {false, m_weight, m_message};
+}
+
+Rollout::Transition Rollout::advance(const RolloutObservation& o)
+{
+    if (m_phase != Phase::Progressing)
+        return {false, m_weight, m_message};
+    // Guardrails come before the plan, at every step.
+    if (Transition t = guard(o); t.changed)
+        return t;
     Transition t{false, m_weight, m_message};
     // Steps that finish at once (set weight, a satisfied pause) run in one call.
     while (m_phase == Phase::Progressing && m_step < m_plan.steps.size()) {

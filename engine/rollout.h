@@ -73,6 +73,9 @@ public:
             Guardrails guardrails); // throws std::invalid_argument when the plan is invalid
 
     Transition start(int64_t nowUnixNano);
+    // Rolls back when the observation breaches a guardrail while the canary
+    // has traffic (progressing or paused); advance() checks them too.
+    Transition guard(const RolloutObservation& observation);
     Transition advance(const RolloutObservation& observation);
     Transition confirm(int64_t nowUnixNano); // an operator lets a paused rollout go on
     Transition abort(int64_t nowUnixNano, const std::string& why); // weight 0, stopped
@@ -82,6 +85,11 @@ public:
     Phase phase() const { return m_phase; }
     int weight() const { return m_weight; }
     size_t step() const { return m_step; }
+    // The kind of the step in progress; SetWeight once the plan is done.
+    RolloutStep::Kind currentStep() const;
+    uint64_t stepStartSamples() const { return m_stepStartSamples; }
+    const RolloutPlan& plan() const { return m_plan; }
+    const Guardrails& guardrails() const { return m_guardrails; }
     const std::string& service() const { return m_service; }
     const std::string& stable() const { return m_stable; }
     const std::string& candidate() const { return m_candidate; }

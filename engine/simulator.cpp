@@ -228,6 +228,32 @@ SimulatorConfig SimulatorConfig::demo(uint64_t seed, int64_t startUnixNano)
     return c;
 }
 
+SimulatorConfig SimulatorConfig::canary(uint64_t seed, int64_t start, const std::string& candidate,
+                                        double requestsPerSecond)
+{
+    SimulatorConfig c = demo(seed, start);
+    ServiceProfile service = c.services.front();
+    service.requestsPerSecond = requestsPerSecond;
+    VariantProfile stable = service.variants.front();
+    stable.weight = 1.0;
+    VariantProfile canary = stable;
+    canary.name = "gpt-4o/v4";
+    canary.variant.promptVersion = "v4";
+    canary.weight = 0.0;
+    if (candidate == "good")
+        canary.inputTokensFactor = 0.6;
+    else if (candidate == "worse-quality")
+        canary.qualityFactor = 0.9;
+    else if (candidate == "more-errors")
+        canary.errorFactor = 3.0;
+    else
+        throw std::invalid_argument("unknown canary \"" + candidate
+                                    + "\"; expected good, worse-quality or more-errors");
+    service.variants = {stable, canary};
+    c.services = {service};
+    return c;
+}
+
 Simulator::Simulator(SimulatorConfig config)
     : m_config(std::move(config))
     , m_rng(m_config.seed)
@@ -350,6 +376,30 @@ void Simulator::generateUntil(int64_t until, std::vector<LlmEvent>& out)
     }
 }
 
+bool Simulator::setWeights(const std::string& service,
+                           const std::vector<std::pair<std::string, double>>& weights)
+{
+    for (ServiceProfile& s : m_config.services) {
+        if (s.name != service)
+            continue;
+        double total = 0.0;
+        for (const VariantProfile& v : s.variants)
+            for (const auto& [name, weight] : weights)
+                if (v.name == name)
+                    total += std::max(weight, 0.0);
+        if (total <= 0.0)
+            return false;
+        for (VariantProfile& v : s.variants) {
+            v.weight = 0.0;
+            for (const auto& [name, weight] : weights)
+                if (v.name == name)
+                    v.weight = std::max(weight, 0.0);
+        }
+        return true;
+    }
+    return false;
+}
+
 std::vector<ScenarioEvent> Simulator::takeStartedScenarioEvents(int64_t until)
 {
     const double untilSeconds
@@ -403,12 +453,12 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     for (const VariantProfile& v : service.variants)
         weights += v.weight;
     pick = rng.uniform() * weights;
-    const VariantProfile* variant = &service.variants.back();
+    const VariantProfile* variant = nullptr;
     for (const VariantProfile& v : service.variants) {
-        if ((pick -= v.weight) < 0) {
-            variant = &v;
+        if (v.weight > 0)
+            variant = &v; // the last with a share, should rounding leave `pick` over
+        if ((pick -= v.weight) < 0)
             break;
-        }
     }
     const ModelProfile& profile = model(variant->variant.model);
     for (const ScenarioEvent& e : m_config.scenario.events) {
@@ -434,9 +484,9 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     ev.taskType = taskProfile->name;
 
     const double u = rng.uniform();
-    const double rateLimit = m_config.rateLimitProbability;
-    const double serverError = rateLimit + m_config.serverErrorProbability;
-    const double timeout = serverError + m_config.timeoutProbability;
+    const double rateLimit = m_config.rateLimitProbability * variant->errorFactor;
+    const double serverError = rateLimit + m_config.serverErrorProbability * variant->errorFactor;
+    const double timeout = serverError + m_config.timeoutProbability * variant->errorFactor;
     if (rng.uniform() < outageProbability) {
         ev.status = CallStatus::Error;
         ev.errorType = "503";
@@ -464,7 +514,7 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
     const auto prefix = service.cachedPrefixTokens;
     const double lengthZ = rng.normal();
     ev.inputTokens = prefix
-        + std::llround(taskProfile->inputTokensMedian
+        + std::llround(variant->inputTokensFactor * taskProfile->inputTokensMedian
                        * std::exp(taskProfile->inputTokensSigma * lengthZ));
     if (rng.uniform() < service.cacheHitRate)
         ev.cacheReadTokens = prefix;
@@ -491,7 +541,8 @@ LlmEvent Simulator::makeEvent(size_t serviceIndex, double at)
 
     const double difficulty = promptDifficulty(*taskProfile, lengthZ, rng.normal());
     const bool good = rng.uniform() < goodAnswerProbability(profile.skill(), difficulty);
-    const double score = good ? 0.75 + 0.25 * rng.uniform() : 0.45 * rng.uniform();
+    const double score
+        = (good ? 0.75 + 0.25 * rng.uniform() : 0.45 * rng.uniform()) * variant->qualityFactor;
     ev.evaluations.push_back({"answer_quality", score});
     if (rng.uniform() < m_config.feedbackProbability)
         ev.userFeedback

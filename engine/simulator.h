@@ -36,6 +36,12 @@ struct VariantProfile {
     std::string name;
     Variant variant;
     double weight = 1.0;
+    // What sets a variant apart from its model alone (a canary's prompt): its
+    // answers' scores are multiplied by qualityFactor, its provider errors
+    // (429, 5xx, timeouts) by errorFactor, its prompt tokens by inputTokensFactor.
+    double qualityFactor = 1.0;
+    double errorFactor = 1.0;
+    double inputTokensFactor = 1.0;
 };
 
 struct ServiceProfile {
@@ -84,6 +90,13 @@ struct SimulatorConfig {
 
     // Three production-like services over the catalog's models.
     static SimulatorConfig demo(uint64_t seed, int64_t startUnixNano);
+    // A canary release: service "support-chat" all on its stable variant
+    // "gpt-4o/v3" (weight 1), with the candidate "gpt-4o/v4" (weight 0, for a
+    // rollout to raise) that is `candidate`: "good" — a shorter prompt, 40 %
+    // fewer prompt tokens at the same quality —, "worse-quality" (scores
+    // −10 %) or "more-errors" (provider errors ×3).
+    static SimulatorConfig canary(uint64_t seed, int64_t startUnixNano,
+                                  const std::string& candidate, double requestsPerSecond);
     // Each service's routing as a planned experiment: flag "<service>.variant"
     // (set on every generated call), its variants as arms at their weights,
     // the first variant as control.
@@ -104,6 +117,11 @@ public:
 
     // Appends, in time order, every event that starts before `untilUnixNano`.
     void generateUntil(int64_t untilUnixNano, std::vector<LlmEvent>& out);
+    // Routes `service` by these weights (variant name → share) from now on, as
+    // a published policy would; variants not named get none. False when the
+    // service is unknown or no named variant is.
+    bool setWeights(const std::string& service,
+                    const std::vector<std::pair<std::string, double>>& weights);
     // Scenario events whose start lies before `untilUnixNano` and that were not taken yet.
     std::vector<ScenarioEvent> takeStartedScenarioEvents(int64_t untilUnixNano);
 

@@ -27,7 +27,7 @@ packages=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qtcharts
     libsqlite3-dev nlohmann-json3-dev libeigen3-dev libboost-dev zlib1g-dev libssl-dev openssl
-    libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev
+    libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev libcurl4-openssl-dev
     fonts-dejavu-core
 )
 

@@ -214,10 +214,11 @@ private Q_SLOTS:
         }
         execOn(path,
                "DROP TABLE evaluations; DROP TABLE windows; DROP TABLE findings; "
-               "DROP TABLE decisions; DROP TABLE recommendations; DROP TABLE audit_log; "
+               "DROP TABLE decisions; DROP TABLE recommendations; DROP TABLE audit_log; DROP TABLE "
+               "rollouts; DROP TABLE policies; "
                "PRAGMA user_version=1");
         EventStore store(path.toStdString());
-        QCOMPARE(store.schemaVersion(), 5);
+        QCOMPARE(store.schemaVersion(), EventStore::kSchemaVersion);
         QCOMPARE(store.eventCount(), size_t(1));
         const std::vector<EvaluationRecord> records = {{"ab", "cd", 7, {"relevance", 0.5}}};
         store.addEvaluations(records);

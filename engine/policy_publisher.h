@@ -1,0 +1,67 @@
+#pragma once
+
+#include "policy_document.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace llmopt {
+
+class PolicySink;
+
+// Hands routing documents to the policy sinks on a thread of its own, so that
+// a slow or failing target (a webhook retrying with backoff, a Kafka broker
+// that is down) never stalls the engine thread. The newest document wins: an
+// older one not yet delivered is dropped. A sink that did not acknowledge the
+// newest document is tried again after a backoff (doubling up to
+// `maxRetryMillis`) until it does or a newer document replaces it. With no
+// sinks every document counts as acknowledged at once.
+class PolicyPublisher {
+public:
+    struct Options {
+        int initialRetryMillis = 500;
+        int maxRetryMillis = 30000;
+    };
+    struct SinkStatus {
+        std::string name;
+        uint64_t acknowledgedVersion = 0;
+        uint64_t failures = 0; // attempts that failed since its last acknowledgement
+        std::string message;
+    };
+    struct Status {
+        uint64_t latestVersion = 0; // handed to publish()
+        uint64_t acknowledgedVersion = 0; // acknowledged by every sink
+        std::vector<SinkStatus> sinks;
+    };
+
+    explicit PolicyPublisher(std::vector<std::shared_ptr<PolicySink>> sinks, Options options);
+    explicit PolicyPublisher(std::vector<std::shared_ptr<PolicySink>> sinks);
+    ~PolicyPublisher(); // waits for a publication in progress, then stops
+    PolicyPublisher(const PolicyPublisher&) = delete;
+    PolicyPublisher& operator=(const PolicyPublisher&) = delete;
+
+    // Returns at once; the thread publishes it to every sink.
+    void publish(PolicyDocument document);
+    Status status() const;
+    bool acknowledged(uint64_t version) const;
+
+private:
+    void run();
+
+    std::vector<std::shared_ptr<PolicySink>> m_sinks;
+    Options m_options;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::optional<PolicyDocument> m_latest;
+    Status m_status;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace llmopt

@@ -1,0 +1,431 @@
+#include "http_server.h"
+#include "policy_document.h"
+#include "webhook_sink.h"
+
+#include <QTest>
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace llmopt;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+PolicyDocument document(uint64_t version)
+{
+    PolicyDocument d;
+    d.version = version;
+    d.createdUnixNano = 1'700'000'000'000'000'000;
+    ServicePolicy chat;
+    chat.service = "support-chat";
+    chat.flagKey = "support-chat.variant";
+    chat.defaultVariant = "gpt-4o/v3";
+    chat.weights = {{"gpt-4o/v3", 95}, {"gpt-4o-mini/v3", 5}};
+    chat.variants = {{"gpt-4o/v3", "gpt-4o", "v3", {{"temperature", 0.3}}},
+                     {"gpt-4o-mini/v3", "gpt-4o-mini", "v3", {{"temperature", 0.3}}}};
+    ServicePolicy summary;
+    summary.service = "summarizer";
+    summary.flagKey = "summarizer.variant";
+    summary.defaultVariant = "claude/v1";
+    summary.weights = {{"claude/v1", 100}};
+    summary.variants = {{"claude/v1", "claude-3-5-haiku", "v1", nlohmann::json::object()}};
+    d.services = {chat, summary};
+    return d;
+}
+
+std::string header(const HttpRequest& request, const std::string& lowerCaseName)
+{
+    for (const auto& [name, value] : request.headers)
+        if (name == lowerCaseName)
+            return value;
+    return {};
+}
+
+// A real HTTP server on loopback that answers as its script says, and keeps
+// every request it saw with the time it arrived.
+class Receiver {
+public:
+    using Script = std::function<HttpResponse(int attempt, const HttpRequest& request)>;
+
+    explicit Receiver(Script script)
+        : m_script(std::move(script))
+        , m_server(options(), [this](HttpRequest& r) { return handle(r); })
+    {
+        m_server.start();
+    }
+
+    std::string url() const
+    {
+        return "http://127.0.0.1:" + std::to_string(m_server.port()) + "/hooks/policy";
+    }
+    std::vector<HttpRequest> requests() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_requests;
+    }
+    std::vector<Clock::time_point> arrivals() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_arrivals;
+    }
+    size_t count() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_requests.size();
+    }
+
+private:
+    static HttpServer::Options options()
+    {
+        HttpServer::Options o;
+        o.threads = 4; // a handler that sleeps must not hold up the next attempt
+        return o;
+    }
+
+    HttpResponse handle(const HttpRequest& request)
+    {
+        int attempt = 0;
+        {
+            std::lock_guard lock(m_mutex);
+            m_requests.push_back(request);
+            m_arrivals.push_back(Clock::now());
+            attempt = int(m_requests.size());
+        }
+        return m_script(attempt, request);
+    }
+
+    Script m_script;
+    mutable std::mutex m_mutex;
+    std::vector<HttpRequest> m_requests;
+    std::vector<Clock::time_point> m_arrivals;
+    HttpServer m_server; // last: stopped before the members its handler uses go
+};
+
+// A loopback port that is bound but never listens: connecting to it is refused,
+// and no other program can take it while the test runs.
+class RefusingPort {
+public:
+    RefusingPort()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        socklen_t length = sizeof address;
+        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length);
+        m_port = ntohs(address.sin_port);
+    }
+    ~RefusingPort() { ::close(m_fd); }
+    uint16_t port() const { return m_port; }
+
+private:
+    int m_fd = -1;
+    uint16_t m_port = 0;
+};
+
+WebhookSink::Options quick(const std::string& url)
+{
+    WebhookSink::Options o;
+    o.url = url;
+    o.timeoutMs = 5000; // generous: a loaded machine must not make a 200 look like a timeout
+    o.maxAttempts = 4;
+    o.initialBackoffMs = 50;
+    o.maxBackoffMs = 2000;
+    return o;
+}
+
+HttpResponse ok()
+{
+    return {200, "application/json", "{\"applied\": true}", {}};
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+long long millisBetween(Clock::time_point a, Clock::time_point b)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+}
+
+} // namespace
+
+class TestWebhookSink : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The receivers are on loopback; a proxy from the environment must not get in between.
+        qputenv("NO_PROXY", "127.0.0.1,localhost");
+        qputenv("no_proxy", "127.0.0.1,localhost");
+    }
+
+    // A 2xx acknowledges; the body is the document, and the signature verifies.
+    void signedDocumentIsAcknowledged()
+    {
+        Receiver receiver([](int, const HttpRequest&) { return ok(); });
+        WebhookSink::Options o = quick(receiver.url());
+        o.secret = "whsec-test";
+        o.headers = {{"Authorization", "Bearer route-token"}};
+        WebhookSink sink(o);
+        QCOMPARE(sink.name(), "webhook " + receiver.url());
+        const PolicyDocument doc = document(7);
+        const PolicySink::Result r = sink.publish(doc);
+        QVERIFY2(r.acknowledged, r.message.c_str());
+        QVERIFY2(contains(r.message, "version 7"), r.message.c_str());
+
+        const auto requests = receiver.requests();
+        QCOMPARE(requests.size(), size_t(1));
+        const HttpRequest& q = requests[0];
+        QCOMPARE(q.method, std::string("PUT"));
+        QCOMPARE(q.target, std::string("/hooks/policy"));
+        QCOMPARE(q.contentType, std::string("application/json"));
+        QCOMPARE(q.authorization, std::string("Bearer route-token"));
+        QCOMPARE(q.body, doc.toJson().dump());
+        QVERIFY(PolicyDocument::fromJson(nlohmann::json::parse(q.body)).toJson() == doc.toJson());
+        QCOMPARE(header(q, "idempotency-key"), std::string("llmopt-policy-7"));
+        QCOMPARE(header(q, "x-llmopt-policy-version"), std::string("7"));
+
+        // What a receiver does: recompute the HMAC over "<timestamp>.<body>"
+        // with its copy of the secret, and refuse stale timestamps.
+        const std::string timestamp = header(q, "x-llmopt-timestamp");
+        const long long sent = std::stoll(timestamp);
+        const long long now = std::chrono::duration_cast<std::chrono::seconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count();
+        QVERIFY(sent <= now && sent > now - 300);
+        const std::string signature = header(q, "x-llmopt-signature");
+        QCOMPARE(signature, "sha256=" + WebhookSink::signature("whsec-test", timestamp, q.body));
+        QVERIFY(signature != "sha256=" + WebhookSink::signature("other-secret", timestamp, q.body));
+        QVERIFY(signature
+                != "sha256="
+                    + WebhookSink::signature("whsec-test", std::to_string(sent - 1), q.body));
+        std::string tampered = q.body;
+        tampered.replace(tampered.find("95"), 2, "50"); // a 50 % canary instead of 5 %
+        QVERIFY(signature != "sha256=" + WebhookSink::signature("whsec-test", timestamp, tampered));
+    }
+
+    // The helper is plain HMAC-SHA256 in lower-case hex: any receiver can
+    // check it with its own library (expected value from `openssl dgst -hmac`).
+    void signatureIsHmacSha256()
+    {
+        QCOMPARE(WebhookSink::signature("whsec-test", "1700000000", "{\"version\":1}"),
+                 std::string("274fa19a2b82656d91420a4e63c58e236ebef72fa5a30d4eae149450e313ba4c"));
+    }
+
+    void postWithoutSecretIsNotSigned()
+    {
+        Receiver receiver([](int, const HttpRequest&) {
+            return HttpResponse{204, "text/plain", "", {}};
+        });
+        WebhookSink::Options o = quick(receiver.url());
+        o.method = "POST";
+        WebhookSink sink(o);
+        const PolicySink::Result r = sink.publish(document(8));
+        QVERIFY2(r.acknowledged, r.message.c_str());
+        const auto requests = receiver.requests();
+        QCOMPARE(requests.size(), size_t(1));
+        QCOMPARE(requests[0].method, std::string("POST"));
+        QCOMPARE(header(requests[0], "x-llmopt-signature"), std::string());
+        QCOMPARE(header(requests[0], "x-llmopt-timestamp"), std::string());
+        QCOMPARE(header(requests[0], "idempotency-key"), std::string("llmopt-policy-8"));
+    }
+
+    // 503, 503, 200: acknowledged on the third attempt, after backing off
+    // (50 ms, then 100 ms at least), every attempt with the same idempotency key.
+    void transientFailuresAreRetried()
+    {
+        Receiver receiver([](int attempt, const HttpRequest&) {
+            return attempt <= 2 ? HttpResponse{503, "text/plain", "warming up", {}} : ok();
+        });
+        WebhookSink::Options o = quick(receiver.url());
+        o.secret = "whsec-test";
+        WebhookSink sink(o);
+        const PolicySink::Result r = sink.publish(document(9));
+        QVERIFY2(r.acknowledged, r.message.c_str());
+        QVERIFY2(contains(r.message, "3 attempts"), r.message.c_str());
+        const auto requests = receiver.requests();
+        QCOMPARE(requests.size(), size_t(3));
+        for (const HttpRequest& q : requests) {
+            QCOMPARE(header(q, "idempotency-key"), std::string("llmopt-policy-9"));
+            QCOMPARE(q.body, requests[0].body);
+            QCOMPARE(header(q, "x-llmopt-signature"),
+                     "sha256="
+                         + WebhookSink::signature("whsec-test", header(q, "x-llmopt-timestamp"),
+                                                  q.body));
+        }
+        const auto at = receiver.arrivals();
+        QVERIFY2(millisBetween(at[0], at[1]) >= 50, "no backoff before the second attempt");
+        QVERIFY2(millisBetween(at[1], at[2]) >= 100, "the backoff did not double");
+    }
+
+    void persistentFailureGivesUp()
+    {
+        Receiver receiver([](int, const HttpRequest&) {
+            return HttpResponse{503, "text/plain", "router overloaded", {}};
+        });
+        WebhookSink::Options o = quick(receiver.url());
+        o.maxAttempts = 3;
+        WebhookSink sink(o);
+        const PolicySink::Result r = sink.publish(document(10));
+        QVERIFY(!r.acknowledged);
+        QCOMPARE(receiver.count(), size_t(3));
+        QVERIFY2(contains(r.message, receiver.url()), r.message.c_str());
+        QVERIFY2(contains(r.message, "3 attempts"), r.message.c_str());
+        QVERIFY2(contains(r.message, "HTTP 503"), r.message.c_str());
+        QVERIFY2(contains(r.message, "router overloaded"), r.message.c_str());
+        QVERIFY2(contains(r.message, "see its logs"), r.message.c_str());
+    }
+
+    // A 4xx is final: one request, and the message quotes the receiver (200 bytes at most).
+    void clientErrorIsNotRetried()
+    {
+        const std::string complaint
+            = "unknown field flag_key; expected flagKey " + std::string(1000, 'x');
+        Receiver receiver([&](int, const HttpRequest&) {
+            return HttpResponse{400, "text/plain", complaint, {}};
+        });
+        WebhookSink sink(quick(receiver.url()));
+        const PolicySink::Result r = sink.publish(document(11));
+        QVERIFY(!r.acknowledged);
+        QCOMPARE(receiver.count(), size_t(1));
+        QVERIFY2(contains(r.message, "refused"), r.message.c_str());
+        QVERIFY2(contains(r.message, "HTTP 400"), r.message.c_str());
+        QVERIFY2(contains(r.message, "unknown field flag_key"), r.message.c_str());
+        QVERIFY2(!contains(r.message, std::string(200, 'x')), "more than 200 bytes quoted");
+
+        Receiver locked([](int, const HttpRequest&) {
+            return HttpResponse{401, "text/plain", "bad signature", {}};
+        });
+        const PolicySink::Result denied = WebhookSink(quick(locked.url())).publish(document(11));
+        QVERIFY(!denied.acknowledged);
+        QCOMPARE(locked.count(), size_t(1));
+        QVERIFY2(contains(denied.message, "secret"), denied.message.c_str());
+    }
+
+    // 429 with Retry-After: 1 waits a second although the backoff says 10 ms;
+    // a Retry-After longer than maxBackoffMs is cut to it.
+    void retryAfterIsHonoured()
+    {
+        Receiver receiver([](int attempt, const HttpRequest&) {
+            return attempt == 1
+                ? HttpResponse{429, "text/plain", "slow down", {{"Retry-After", "1"}}}
+                : ok();
+        });
+        WebhookSink::Options o = quick(receiver.url());
+        o.initialBackoffMs = 10;
+        const PolicySink::Result r = WebhookSink(o).publish(document(12));
+        QVERIFY2(r.acknowledged, r.message.c_str());
+        const auto at = receiver.arrivals();
+        QCOMPARE(at.size(), size_t(2));
+        QVERIFY2(millisBetween(at[0], at[1]) >= 1000, "Retry-After: 1 was not honoured");
+
+        Receiver greedy([](int, const HttpRequest&) {
+            return HttpResponse{503, "text/plain", "maintenance", {{"Retry-After", "3600"}}};
+        });
+        o = quick(greedy.url());
+        o.maxAttempts = 2;
+        o.maxBackoffMs = 300;
+        const auto started = Clock::now();
+        const PolicySink::Result capped = WebhookSink(o).publish(document(12));
+        QVERIFY(!capped.acknowledged);
+        QCOMPARE(greedy.count(), size_t(2));
+        const auto gaps = greedy.arrivals();
+        QVERIFY(millisBetween(gaps[0], gaps[1]) >= 300);
+        // An hour if the cap were ignored; a minute leaves room for any slow machine.
+        QVERIFY(millisBetween(started, Clock::now()) < 60'000);
+    }
+
+    void connectionRefusedIsExplained()
+    {
+        RefusingPort nobody;
+        const std::string url = "http://127.0.0.1:" + std::to_string(nobody.port()) + "/policy";
+        WebhookSink::Options o = quick(url);
+        o.maxAttempts = 2;
+        o.initialBackoffMs = 10;
+        const PolicySink::Result r = WebhookSink(o).publish(document(13));
+        QVERIFY(!r.acknowledged);
+        QVERIFY2(contains(r.message, url), r.message.c_str());
+        QVERIFY2(contains(r.message, "2 attempts"), r.message.c_str());
+        QVERIFY2(contains(r.message, "running and listening"), r.message.c_str());
+    }
+
+    // The receiver takes longer than timeoutMs: every attempt times out.
+    void slowReceiverTimesOut()
+    {
+        Receiver receiver([](int, const HttpRequest&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            return ok();
+        });
+        WebhookSink::Options o = quick(receiver.url());
+        o.timeoutMs = 300;
+        o.maxAttempts = 2;
+        o.initialBackoffMs = 10;
+        const auto started = Clock::now();
+        const PolicySink::Result r = WebhookSink(o).publish(document(14));
+        QVERIFY(!r.acknowledged);
+        QVERIFY(millisBetween(started, Clock::now()) >= 2 * 300);
+        QVERIFY2(contains(r.message, "2 attempts"), r.message.c_str());
+        QVERIFY2(contains(r.message, "within 300 ms"), r.message.c_str());
+        QVERIFY2(contains(r.message, receiver.url()), r.message.c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.count(), size_t(2), 10000); // both reached it
+    }
+
+    // Mistakes in the setup are reported before anything is sent.
+    void setupProblemsAreReported()
+    {
+        Receiver receiver([](int, const HttpRequest&) { return ok(); });
+        WebhookSink::Options o = quick(receiver.url());
+        o.method = "GET";
+        const PolicySink::Result get = WebhookSink(o).publish(document(15));
+        QVERIFY(!get.acknowledged);
+        QVERIFY2(contains(get.message, "use PUT or POST"), get.message.c_str());
+
+        o = quick(receiver.url());
+        o.headers = {{"Idempotency-Key", "mine"}};
+        const PolicySink::Result own = WebhookSink(o).publish(document(15));
+        QVERIFY(!own.acknowledged);
+        QVERIFY2(contains(own.message, "set by the sink itself"), own.message.c_str());
+
+        PolicyDocument bad = document(15);
+        bad.services[0].weights[1].second = 50;
+        const PolicySink::Result invalid = WebhookSink(quick(receiver.url())).publish(bad);
+        QVERIFY(!invalid.acknowledged);
+        QVERIFY2(contains(invalid.message, "add up to 145"), invalid.message.c_str());
+
+        const PolicySink::Result noUrl = WebhookSink(quick("")).publish(document(15));
+        QVERIFY(!noUrl.acknowledged);
+        QVERIFY2(contains(noUrl.message, "no URL"), noUrl.message.c_str());
+        QCOMPARE(receiver.count(), size_t(0));
+    }
+
+    // publish() runs on worker threads: several at once, each on its own handle.
+    void publishesFromSeveralThreads()
+    {
+        Receiver receiver([](int, const HttpRequest&) { return ok(); });
+        WebhookSink sink(quick(receiver.url()));
+        std::vector<std::thread> threads;
+        std::atomic<int> acknowledged{0};
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([&, i] {
+                if (sink.publish(document(20 + uint64_t(i))).acknowledged)
+                    ++acknowledged;
+            });
+        for (std::thread& t : threads)
+            t.join();
+        QCOMPARE(acknowledged.load(), 4);
+        QCOMPARE(receiver.count(), size_t(4));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebhookSink)
+#include "tst_webhook_sink.moc"
