@@ -304,9 +304,10 @@ int runHeadless(const QString& configPath)
     if (!config.routing.empty())
         decisions = std::make_unique<llmopt::DecisionService>(
             config.routing, static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch()));
-    llmopt::EngineLoop engine(
-        queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
-        {config.analysis, config.experiments, decisions.get(), config.decisions, config.rules});
+    llmopt::EngineLoop engine(queue, store, loadPrices(QString::fromStdString(config.pricesFile)),
+                              {config.analysis, config.experiments, decisions.get(),
+                               config.decisions, config.rules, config.actuator.options,
+                               config.policySinks()});
     engine.start();
 
     std::unique_ptr<llmopt::OtlpHttpReceiver> otlp;
@@ -446,8 +447,10 @@ int runGui(int argc, char** argv)
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
-    parser.addOption({"screen", "Screen to show first: overview, findings, pareto or connections.",
-                      "NAME", "overview"});
+    parser.addOption(
+        {"screen",
+         "Screen to show first: overview, findings, pareto, rollouts, connections or audit.",
+         "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.addOption(kConfigOption); // its prices, analysis and budgets sections
@@ -485,7 +488,8 @@ int runGui(int argc, char** argv)
     qmlRegisterUncreatableType<OverviewController>("Workbench.Ui", 1, 0, "OverviewController",
                                                    "enum access only");
     EngineHost host(settings, prices,
-                    {config.analysis, config.experiments, nullptr, config.decisions, config.rules});
+                    {config.analysis, config.experiments, nullptr, config.decisions, config.rules,
+                     config.actuator.options, config.policySinks()});
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Engine", &host);
     qmlRegisterUncreatableType<SourceListModel>("Workbench.Ui", 1, 0, "SourceListModel",
                                                 "owned by the engine");
@@ -504,14 +508,14 @@ int runGui(int argc, char** argv)
                    int(OverviewController::Live), int(OverviewController::LastWeek))));
 
     // Index in Main.qml's navigation of the screens that exist so far.
-    const QMap<QString, int> screens{{QStringLiteral("overview"), 0},
-                                     {QStringLiteral("findings"), 2},
-                                     {QStringLiteral("pareto"), 3},
-                                     {QStringLiteral("connections"), 6}};
+    const QMap<QString, int> screens{
+        {QStringLiteral("overview"), 0},    {QStringLiteral("findings"), 2},
+        {QStringLiteral("pareto"), 3},      {QStringLiteral("rollouts"), 5},
+        {QStringLiteral("connections"), 6}, {QStringLiteral("audit"), 7}};
     const QString screen = parser.value("screen");
     if (!screens.contains(screen)) {
         printError("unknown screen \"" + screen
-                   + "\"; choose overview, findings, pareto or connections");
+                   + "\"; choose overview, findings, pareto, rollouts, connections or audit");
         return kExitFailure;
     }
     QQmlApplicationEngine engine;

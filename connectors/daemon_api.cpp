@@ -1,5 +1,7 @@
 #include "daemon_api.h"
 
+#include "audit_log.h"
+
 #include "finding.h"
 
 #include "analysis_report.h"
@@ -86,8 +88,7 @@ size_t queryLimit(const std::string& target, size_t fallback, size_t max)
 
 } // namespace
 
-DaemonApi::DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue,
-                     Sources sources)
+DaemonApi::DaemonApi(Options options, EngineLoop& engine, const IngestQueue& queue, Sources sources)
     : m_options(std::move(options))
     , m_engine(engine)
     , m_queue(queue)
@@ -101,8 +102,10 @@ DaemonApi::~DaemonApi() = default;
 
 void DaemonApi::start()
 {
-    if (!m_options.databasePath.empty() && m_options.databasePath != ":memory:")
+    if (!m_options.databasePath.empty() && m_options.databasePath != ":memory:") {
         m_store = std::make_unique<EventStore>(m_options.databasePath);
+        m_audit = std::make_unique<AuditLog>(m_options.databasePath);
+    }
     m_server.start();
 }
 
@@ -130,8 +133,14 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
                                   "under routing: in the configuration"}});
         return path == "/api/v1/decide" ? decide(request) : feedback(request);
     }
+    if (request.method == "POST"
+        && (path.starts_with("/api/v1/rollouts") || path.starts_with("/api/v1/recommendations/")))
+        return command(request, path);
     if (request.method != "GET")
-        return jsonResponse(405, {{"error", "only decide and feedback take POST; use GET"}});
+        return jsonResponse(405,
+                            {{"error",
+                              "only decide, feedback and operators' commands take "
+                              "POST (docs/api.md); use GET"}});
     const EngineSnapshot engine = m_engine.snapshot();
 
     if (path == "/api/v1/health") {
@@ -265,7 +274,61 @@ HttpResponse DaemonApi::handle(HttpRequest& request)
                              {"windows_closed", engine.windowsClosed},
                              {"late_events", engine.lateEvents}});
     }
+    if (path == "/api/v1/rollouts" || path.starts_with("/api/v1/rollouts/")) {
+        json out = json::array();
+        for (const RolloutRecord& r : engine.rollouts)
+            if (path == "/api/v1/rollouts" || path == "/api/v1/rollouts/" + std::to_string(r.id))
+                out.push_back(r.toJson());
+        if (path != "/api/v1/rollouts")
+            return out.empty() ? jsonResponse(404, {{"error", "no rollout at " + path}})
+                               : jsonResponse(200, out.front());
+        json sinks = json::array();
+        for (const PolicySinkStatus& s : engine.sinks)
+            sinks.push_back({{"name", s.name},
+                             {"acknowledged_version", s.acknowledgedVersion},
+                             {"failures", s.failures},
+                             {"message", s.message}});
+        return jsonResponse(200,
+                            {{"rollouts", out},
+                             {"policy",
+                              {{"version", engine.policyVersion},
+                               {"acknowledged_version", engine.policyAcknowledged},
+                               {"sinks", sinks}}}});
+    }
+    if (path == "/api/v1/audit")
+        return audit(request);
     return jsonResponse(404, {{"error", "unknown path " + path + "; see docs/api.md"}});
+}
+
+HttpResponse DaemonApi::audit(const HttpRequest& request)
+{
+    if (!m_audit)
+        return jsonResponse(404, {{"error", "no database file configured (storage.path)"}});
+    std::vector<AuditRecord> records;
+    AuditLog::VerifyResult verified;
+    {
+        std::lock_guard lock(m_storeMutex);
+        records = m_audit->records(queryLimit(request.target, 100, 10000));
+        verified = m_audit->verify();
+    }
+    json out = json::array();
+    for (const AuditRecord& r : records)
+        out.push_back({{"seq", r.seq},
+                       {"time_unix_nano", r.timeUnixNano},
+                       {"actor", r.actor},
+                       {"action", r.action},
+                       {"subject", r.subject},
+                       {"evidence", r.evidence},
+                       {"hash", r.hash}});
+    return jsonResponse(200,
+                        {{"records", out},
+                         {"verify",
+                          {{"ok", verified.ok},
+                           {"checked", verified.checked},
+                           {"broken_seq", verified.brokenSeq},
+                           {"problem", verified.problem},
+                           {"head_seq", verified.headSeq},
+                           {"head_hash", verified.headHash}}}});
 }
 
 namespace {
@@ -288,6 +351,85 @@ std::variant<json, HttpResponse> objectBody(const HttpRequest& request, const ch
 }
 
 } // namespace
+
+HttpResponse DaemonApi::command(const HttpRequest& request, const std::string& path)
+{
+    if (m_options.bearerToken.empty())
+        return jsonResponse(403,
+                            {{"error",
+                              "commands over HTTP move production traffic and need "
+                              "a bearer token: set api.bearer_token (or "
+                              "LLMOPT_API_BEARER_TOKEN) and send it as "
+                              "Authorization: Bearer …"}});
+    auto parsed = objectBody(request, R"({"operator": "alice@workstation", "reason": "…"})");
+    if (auto* error = std::get_if<HttpResponse>(&parsed))
+        return std::move(*error);
+    const json& body = std::get<json>(parsed);
+    ActuatorCommand c;
+    try {
+        c.actor = body.value("operator", std::string());
+        c.reason = body.value("reason", std::string());
+        c.evidence = {{"via", "api"}};
+        if (path == "/api/v1/rollouts") {
+            c.kind = ActuatorCommand::Kind::Start;
+            c.service = body.value("service", std::string());
+            c.stable = body.value("stable", std::string());
+            c.candidate = body.value("candidate", std::string());
+            if (const auto plan = body.find("plan"); plan != body.end()) {
+                const std::vector<int> weights
+                    = plan->value("weights", std::vector<int>{1, 5, 25, 50});
+                c.plan = RolloutPlan::fromWeights(weights,
+                                                  plan->value("confirm_before_promotion", true));
+                c.plan->minSamplesPerAnalysis
+                    = plan->value("min_samples_per_analysis", uint64_t(200));
+                c.plan->failureLimit = plan->value("failure_limit", 0);
+                c.plan->inconclusiveLimit = plan->value("inconclusive_limit", 1);
+            }
+        } else {
+            // /api/v1/{rollouts|recommendations}/{id}/{verb}
+            const size_t idStart = path.find('/', std::string("/api/v1/").size()) + 1;
+            const size_t idEnd = path.find('/', idStart);
+            const std::string verb = idEnd == std::string::npos ? "" : path.substr(idEnd + 1);
+            int64_t id = 0;
+            const auto [end, ec] = std::from_chars(path.data() + idStart, path.data() + idEnd, id);
+            const auto kind = ActuatorCommand::kindFromName(verb);
+            const bool rollout = path.starts_with("/api/v1/rollouts/");
+            const bool fits = rollout
+                ? (kind == ActuatorCommand::Kind::Confirm || kind == ActuatorCommand::Kind::Abort
+                   || kind == ActuatorCommand::Kind::Rollback)
+                : (kind == ActuatorCommand::Kind::Approve || kind == ActuatorCommand::Kind::Reject);
+            if (idEnd == std::string::npos || ec != std::errc() || end != path.data() + idEnd
+                || !fits)
+                return jsonResponse(404,
+                                    {{"error",
+                                      "unknown command " + path
+                                          + "; see docs/api.md (rollouts/{id}/"
+                                            "confirm|abort|rollback, "
+                                            "recommendations/{id}/approve|reject)"}});
+            c.kind = *kind;
+            (rollout ? c.rolloutId : c.recommendationId) = id;
+        }
+    } catch (const json::exception& e) {
+        return jsonResponse(400,
+                            {{"error", std::string("a field has the wrong type: ") + e.what()}});
+    }
+    std::future<CommandResult> pending = m_engine.command(std::move(c));
+    if (pending.wait_for(std::chrono::seconds(30)) != std::future_status::ready)
+        return jsonResponse(503,
+                            {{"error",
+                              "the engine did not answer within 30 s; the command "
+                              "may still be carried out — check GET "
+                              "/api/v1/audit"}});
+    const CommandResult r = pending.get();
+    json out{{"message", r.message}};
+    if (r.rolloutId)
+        out["rollout_id"] = r.rolloutId;
+    if (r.auditSeq)
+        out["audit_seq"] = r.auditSeq;
+    if (!r.ok())
+        out["error"] = r.message;
+    return jsonResponse(r.status, out);
+}
 
 HttpResponse DaemonApi::decide(const HttpRequest& request)
 {

@@ -12,6 +12,7 @@ namespace llmopt {
 
 class DecisionService;
 class EngineLoop;
+class AuditLog;
 class EventStore;
 class IngestQueue;
 class KafkaConsumer;
@@ -33,7 +34,7 @@ public:
         DecisionService* decisions = nullptr; // POST /decide and /feedback, when routing is set
     };
 
-    DaemonApi(Options options, const EngineLoop& engine, const IngestQueue& queue, Sources sources);
+    DaemonApi(Options options, EngineLoop& engine, const IngestQueue& queue, Sources sources);
     ~DaemonApi();
 
     void start(); // throws std::runtime_error with the setting to change
@@ -45,14 +46,19 @@ public:
 private:
     HttpResponse decide(const HttpRequest& request);
     HttpResponse feedback(const HttpRequest& request);
+    // POST /api/v1/rollouts[/{id}/{confirm|abort|rollback}] and
+    // /api/v1/recommendations/{id}/{approve|reject}: operators' commands.
+    HttpResponse command(const HttpRequest& request, const std::string& path);
+    HttpResponse audit(const HttpRequest& request);
 
     Options m_options;
-    const EngineLoop& m_engine;
+    EngineLoop& m_engine;
     const IngestQueue& m_queue;
     Sources m_sources;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     std::mutex m_storeMutex;
     std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<AuditLog> m_audit; // guarded by m_storeMutex
     HttpServer m_server;
 };
 

@@ -1,5 +1,6 @@
 #include "daemon_config.h"
 
+#include "flagd_file_sink.h"
 #include "price_table.h"
 
 #include <algorithm>
@@ -81,6 +82,46 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"rules", &c.rules,
          "a list of {name, metric, comparison, trigger, clear, for_windows, cool_down_seconds, "
          "min_requests, service, variant, analyzer, finding_metric, action, to_variant}"},
+        {"actuator.operators", &c.actuator.options.operators,
+         "a list of user or user@host names (empty: anyone who can reach the GUI or the API)"},
+        {"actuator.weights", &c.actuator.weights,
+         "a rising list of canary weights in percent below 100, e.g. [1, 5, 25, 50]", 1, 99},
+        {"actuator.confirm_before_promotion", &c.actuator.confirmBeforePromotion, "true or false"},
+        {"actuator.min_samples_per_analysis", &c.actuator.options.plan.minSamplesPerAnalysis,
+         "canary calls per analysis, 10–10000000", 10, 1e7},
+        {"actuator.failure_limit", &c.actuator.options.plan.failureLimit,
+         "failed analyses tolerated, 0–100", 0, 100},
+        {"actuator.inconclusive_limit", &c.actuator.options.plan.inconclusiveLimit,
+         "inconclusive analyses tolerated, 0–100", 0, 100},
+        {"actuator.guardrails.max_error_rate", &c.actuator.options.guardrails.maxErrorRate,
+         kFraction, 0, 1},
+        {"actuator.guardrails.max_spend_per_hour_usd",
+         &c.actuator.options.guardrails.maxSpendPerHourUsd, "USD an hour ≥ 0 (0: none)", 0, 1e12},
+        {"actuator.guardrails.quality_floor", &c.actuator.options.guardrails.qualityFloor,
+         "a mean quality 0–1 (0: none)", 0, 1},
+        {"actuator.guardrails.max_weight_step", &c.actuator.options.guardrails.maxWeightStep,
+         "percentage points 1–100", 1, 100},
+        {"actuator.allowed_change.error_rate", &c.actuator.options.allowedErrorRateIncrease,
+         "a relative rise ≥ 0 (1: up to twice the stable rate)", 0, 1000},
+        {"actuator.allowed_change.latency", &c.actuator.options.allowedLatencyIncrease,
+         "a relative rise ≥ 0 (0.2: 20 % slower)", 0, 1000},
+        {"actuator.allowed_change.cost", &c.actuator.options.allowedCostIncrease,
+         "a relative rise ≥ 0", 0, 1000},
+        {"actuator.allowed_change.quality", &c.actuator.options.allowedQualityDecrease,
+         "a relative fall 0–1", 0, 1},
+        {"actuator.sequential_alpha", &c.actuator.options.sequentialAlpha, kAlpha, 1e-12, 0.5},
+        {"actuator.flagd_file", &c.actuator.flagdFile, "a file path (empty: none)"},
+        {"actuator.webhook.url", &c.actuator.webhook.url,
+         "an http:// or https:// URL (empty: none)"},
+        {"actuator.webhook.method", &c.actuator.webhook.method, "PUT or POST"},
+        {"actuator.webhook.secret", &c.actuator.webhook.secret,
+         "the HMAC-SHA256 key (better given as LLMOPT_ACTUATOR_WEBHOOK_SECRET)"},
+        {"actuator.webhook.timeout_ms", &c.actuator.webhook.timeoutMs, "100–600000 ms", 100, 6e5},
+        {"actuator.webhook.max_attempts", &c.actuator.webhook.maxAttempts, "1–100", 1, 100},
+        {"actuator.kafka.enabled", &c.actuator.kafkaEnabled, "true or false"},
+        {"actuator.kafka.brokers", &c.actuator.kafka.brokers, "host:port[,host:port…]"},
+        {"actuator.kafka.topic", &c.actuator.kafka.topic, "a (log-compacted) topic name"},
+        {"actuator.kafka.properties", &c.actuator.kafka.properties, "a map of librdkafka settings"},
         {"decisions.horizon_windows", &c.decisions.horizonWindows, "10–100000 windows", 10, 100000},
         {"decisions.max_quality_loss", &c.decisions.maxQualityLoss,
          "a fraction of the best quality, 0–1 (0.02: within 2 %)", 0, 1},
@@ -586,12 +627,32 @@ void validate(const DaemonConfig& c, const std::string& origin)
              + std::to_string(a.anomaly.baselineWindows) + "); lower it or keep more windows");
     if (a.drift.psiModerate >= a.drift.psiMajor)
         fail("analysis.drift.psi_moderate must be below analysis.drift.psi_major");
+    for (size_t i = 0; i < c.actuator.weights.size(); ++i)
+        if (i > 0 && c.actuator.weights[i] <= c.actuator.weights[i - 1])
+            fail("actuator.weights must rise, e.g. [1, 5, 25, 50]");
+    if (c.actuator.webhook.method != "PUT" && c.actuator.webhook.method != "POST")
+        fail("actuator.webhook.method must be PUT or POST");
+    if (const std::string problem = c.actuator.options.plan.validate(c.actuator.options.guardrails);
+        !problem.empty())
+        fail("actuator: " + problem);
     if (c.kafka.enabled && c.kafka.topics.empty())
         fail("kafka.topics is empty; name at least one topic (the Collector's default is "
              "otlp_spans)");
 }
 
 } // namespace
+
+std::vector<std::shared_ptr<PolicySink>> DaemonConfig::policySinks() const
+{
+    std::vector<std::shared_ptr<PolicySink>> sinks;
+    if (!actuator.flagdFile.empty())
+        sinks.push_back(std::make_shared<FlagdFileSink>(actuator.flagdFile));
+    if (!actuator.webhook.url.empty())
+        sinks.push_back(std::make_shared<WebhookSink>(actuator.webhook));
+    if (actuator.kafkaEnabled)
+        sinks.push_back(std::make_shared<KafkaPolicySink>(actuator.kafka));
+    return sinks;
+}
 
 std::string DaemonConfig::environmentName(const std::string& key)
 {
@@ -621,6 +682,16 @@ DaemonConfig DaemonConfig::parse(
         if (auto value = environment(variable))
             assignText(key, *value, variable);
     }
+    std::vector<int> weights;
+    for (double w : c.actuator.weights)
+        weights.push_back(static_cast<int>(std::lround(w)));
+    const uint64_t minSamples = c.actuator.options.plan.minSamplesPerAnalysis;
+    const int failures = c.actuator.options.plan.failureLimit;
+    const int inconclusive = c.actuator.options.plan.inconclusiveLimit;
+    c.actuator.options.plan = RolloutPlan::fromWeights(weights, c.actuator.confirmBeforePromotion);
+    c.actuator.options.plan.minSamplesPerAnalysis = minSamples;
+    c.actuator.options.plan.failureLimit = failures;
+    c.actuator.options.plan.inconclusiveLimit = inconclusive;
     validate(c, origin);
     return c;
 }

@@ -1,14 +1,18 @@
 #pragma once
 
+#include "actuator.h"
 #include "analysis_pipeline.h"
 #include "decision_engine.h"
 #include "decision_service.h"
 #include "experiment_analyzer.h"
+#include "kafka_policy_sink.h"
 #include "threshold_rules.h"
+#include "webhook_sink.h"
 
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -64,6 +68,17 @@ struct DaemonConfig {
     DecisionEngine::Options decisions;
     // Threshold heuristics (`rules`): alerts, fall-backs and rollout holds.
     std::vector<ThresholdRule> rules;
+    // The actuator (`actuator.…`): the rollout plan, the judge's tolerances,
+    // guardrails, who may command, and where policies are published.
+    struct ActuatorSettings {
+        Actuator::Options options;
+        std::vector<double> weights{1, 5, 25, 50}; // each followed by an analysis
+        bool confirmBeforePromotion = true; // a pause for an operator before 100 %
+        std::string flagdFile; // empty: no flagd file
+        WebhookSink::Options webhook; // url empty: no webhook
+        bool kafkaEnabled = false;
+        KafkaPolicySink::Options kafka;
+    } actuator;
 
     // Reads YAML text (empty: all defaults), then LLMOPT_… variables from `environment`.
     // Throws ConfigError naming the key and the fix.
@@ -73,6 +88,9 @@ struct DaemonConfig {
     static DaemonConfig
     load(const std::string& path,
          const std::function<std::optional<std::string>(const std::string&)>& environment);
+    // The policy sinks `actuator.…` configures (flagd file, webhook, Kafka topic).
+    std::vector<std::shared_ptr<PolicySink>> policySinks() const;
+
     // The variable that overrides a key: "otlp.http.port" → LLMOPT_OTLP_HTTP_PORT.
     static std::string environmentName(const std::string& key);
 };

@@ -2,6 +2,7 @@
 
 #include "llm_event.h"
 #include "off_policy_evaluation.h"
+#include "policy_document.h"
 
 #include <algorithm>
 #include <charconv>
@@ -45,6 +46,8 @@ std::optional<DecisionService::Decision> DecisionService::decide(const std::stri
         Service& s = m_services[i];
         if (s.config.service != service)
             continue;
+        if (auto followed = followPolicy(i, context, nowUnixNano))
+            return followed;
         const RoutingDecision d = s.router->decide(context);
         Decision out{d.decisionId << kServiceBits | i, &s.config.variants[d.arm], d.propensity};
         DecisionRecord r;
@@ -58,6 +61,48 @@ std::optional<DecisionService::Decision> DecisionService::decide(const std::stri
         return out;
     }
     return std::nullopt;
+}
+
+std::optional<DecisionService::Decision>
+DecisionService::followPolicy(size_t index, const RequestContext& context, int64_t nowUnixNano)
+{
+    const std::shared_ptr<const PolicyDocument> policy = m_policy.load();
+    if (!policy)
+        return std::nullopt;
+    const Service& s = m_services[index];
+    for (const ServicePolicy& p : policy->services) {
+        if (p.service != s.config.service)
+            continue;
+        // Whole percents adding up to 100: a draw in [0, 100) picks the variant.
+        int pick = static_cast<int>(m_policyRandom() % 100);
+        for (const auto& [name, percent] : p.weights) {
+            if ((pick -= percent) >= 0)
+                continue;
+            for (const RoutedVariant& v : s.config.variants) {
+                if (v.name != name)
+                    continue;
+                Decision out{(++m_policyDecisions << kServiceBits | index) | kPolicyBit, &v,
+                             percent / 100.0};
+                DecisionRecord r;
+                r.id = out.id;
+                r.timeUnixNano = nowUnixNano;
+                r.service = s.config.service;
+                r.variant = v.name;
+                r.propensity = out.propensity;
+                r.context = context;
+                log(std::move(r));
+                return out;
+            }
+            return std::nullopt; // a variant routing does not know: the router decides
+        }
+    }
+    return std::nullopt;
+}
+
+PolicySink::Result DecisionService::publish(const PolicyDocument& document)
+{
+    m_policy.store(std::make_shared<const PolicyDocument>(document));
+    return {true, "decisions follow policy version " + std::to_string(document.version)};
 }
 
 bool DecisionService::feedback(uint64_t decisionId, double quality, double costUsd,
@@ -79,8 +124,12 @@ bool DecisionService::feedback(uint64_t decisionId, double quality, double costU
             return false;
     }
     std::lock_guard lock(m_mutex);
-    if (!s.router->feedback(decisionId >> kServiceBits, quality, costUsd, latencyMs))
+    if (decisionId & kPolicyBit) { // made by the policy: logged, not learnt from
+        if (((decisionId & ~kPolicyBit) >> kServiceBits) > m_policyDecisions)
+            return false;
+    } else if (!s.router->feedback(decisionId >> kServiceBits, quality, costUsd, latencyMs)) {
         return false;
+    }
     DecisionRecord r;
     r.id = decisionId;
     r.timeUnixNano = nowUnixNano;

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "policy_sink.h"
 #include "variant_router.h"
+#include "xoshiro256.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -49,7 +52,14 @@ struct DecisionRecord {
 // well under a microsecond, so HTTP threads and the engine thread (feedback
 // that arrives as telemetry carrying `llmopt.decision.id`) share it cheaply.
 // Decisions and feedback are queued for the engine thread to store.
-class DecisionService {
+//
+// It is also a policy sink (the sidecar path of DESIGN.md): while the
+// actuator's published policy names a service, that service's decisions
+// follow the policy's weights instead of its router — a rollout moves the
+// traffic of /decide as it moves a feature flag. The policy is read through
+// an atomically swapped shared_ptr; the routers do not learn from such
+// decisions (they did not choose them), but their feedback is logged.
+class DecisionService : public PolicySink {
 public:
     static constexpr const char* kDecisionAttribute = "llmopt.decision.id";
     static constexpr size_t kMaxQueuedRecords = 1'000'000; // older ones are dropped and counted
@@ -90,19 +100,29 @@ public:
     uint64_t droppedRecords() const;
     std::vector<std::string> services() const;
 
+    std::string name() const override { return "decision service (POST /api/v1/decide)"; }
+    Result publish(const PolicyDocument& document) override;
+
 private:
     struct Service {
         RoutingConfig config;
         std::unique_ptr<VariantRouter> router;
     };
-    // Decision ids carry the service's index in their low byte.
+    // Decision ids carry the service's index in their low byte, and the top
+    // bit when the published policy made them.
     static constexpr unsigned kServiceBits = 8;
+    static constexpr uint64_t kPolicyBit = 1ULL << 63;
+    std::optional<Decision> followPolicy(size_t index, const RequestContext& context,
+                                         int64_t nowUnixNano);
     void log(DecisionRecord&& record);
 
     mutable std::mutex m_mutex;
     std::vector<Service> m_services;
     std::vector<DecisionRecord> m_log;
     uint64_t m_dropped = 0;
+    std::atomic<std::shared_ptr<const PolicyDocument>> m_policy;
+    Xoshiro256 m_policyRandom{0x5eed};
+    uint64_t m_policyDecisions = 0;
 };
 
 } // namespace llmopt

@@ -1,7 +1,9 @@
 #include "engine_loop.h"
 
+#include "audit_log.h"
 #include "event_store.h"
 #include "ingest_queue.h"
+#include "policy_sink.h"
 
 #include <chrono>
 #include <iterator>
@@ -33,6 +35,46 @@ EngineLoop::EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices,
     , m_strategies(
           {std::move(options.experiments), std::move(options.strategies), std::move(options.rules)})
 {
+    if (m_decisions) // the sidecar path: POST /api/v1/decide follows the published policy
+        options.sinks.emplace_back(std::shared_ptr<PolicySink>(), m_decisions);
+    if (store.path() != ":memory:" && !store.path().empty())
+        m_audit = std::make_unique<AuditLog>(store.path());
+    m_publisher = std::make_unique<PolicyPublisher>(std::move(options.sinks));
+    m_actuator = std::make_unique<Actuator>(store, m_audit.get(), *m_publisher,
+                                            std::move(options.actuator), nowUnixNano());
+}
+
+std::future<CommandResult> EngineLoop::command(ActuatorCommand command)
+{
+    std::promise<CommandResult> promise;
+    std::future<CommandResult> result = promise.get_future();
+    std::lock_guard lock(m_commandMutex);
+    m_commands.emplace_back(std::move(command), std::move(promise));
+    return result;
+}
+
+void EngineLoop::actuate(int64_t now)
+{
+    std::vector<std::pair<ActuatorCommand, std::promise<CommandResult>>> commands;
+    {
+        std::lock_guard lock(m_commandMutex);
+        commands.swap(m_commands);
+    }
+    for (auto& [command, promise] : commands) {
+        CommandResult result;
+        try {
+            result = m_actuator->execute(command, now);
+        } catch (const std::exception& e) {
+            result = {500, std::string("the command failed: ") + e.what(), 0, 0};
+        }
+        promise.set_value(std::move(result));
+    }
+    try {
+        m_actuator->tick(now);
+    } catch (const StoreError& e) {
+        std::lock_guard lock(m_snapshotMutex);
+        m_snapshot.lastError = e.what();
+    }
 }
 
 void EngineLoop::storeDecisions()
@@ -169,9 +211,11 @@ void EngineLoop::run()
                     m_snapshot.lastError = e.what();
                 }
             }
+            actuate(now);
             if (batches.empty()) {
                 storeDecisions();
-                if (now - m_lastPublishedUnixNano >= kSecond)
+                if (now - m_lastPublishedUnixNano >= kSecond
+                    || m_actuator->changedSince(m_rolloutRound))
                     publish(now); // rates over the last minute go down while nothing arrives
                 continue;
             }
@@ -186,6 +230,7 @@ void EngineLoop::run()
     }
     // The input ends here: the open windows are what the history has of the last minutes.
     concludeWindows(true);
+    actuate(nowUnixNano()); // commands still queued get their answer
     storeDecisions();
     publish(nowUnixNano());
 }
@@ -238,6 +283,7 @@ void EngineLoop::process(std::vector<IngestBatch>& batches)
             for (size_t i = 0; i < stored[b - first]; ++i) {
                 m_analysis.add(events[i], m_newFindings);
                 m_strategies.add(events[i]);
+                m_actuator->add(events[i]);
                 if (m_decisions)
                     m_decisions->feedback(events[i]);
             }
@@ -287,6 +333,18 @@ void EngineLoop::publish(int64_t now)
     s.pareto = m_pareto;
     s.recommendations = m_recommendations;
     s.decisionRound = m_decisionRound;
+    if (m_actuator->changedSince(m_rolloutRound) || m_snapshot.rolloutRound == 0) {
+        m_rolloutRound = m_actuator->round();
+        s.rollouts = m_actuator->rollouts();
+    } else {
+        std::lock_guard lock(m_snapshotMutex);
+        s.rollouts = m_snapshot.rollouts;
+    }
+    s.rolloutRound = m_rolloutRound + 1; // 0 means "never published"
+    const PolicyPublisher::Status policy = m_publisher->status();
+    s.policyVersion = policy.latestVersion;
+    s.policyAcknowledged = policy.acknowledgedVersion;
+    s.sinks = policy.sinks;
     m_lastPublishedUnixNano = now;
     std::lock_guard lock(m_snapshotMutex);
     if (m_retry.empty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actuator.h"
 #include "analysis_pipeline.h"
 #include "collector.h"
 #include "decision_pipeline.h"
@@ -7,13 +8,16 @@
 #include "ingest_queue.h"
 #include "model_timeline.h"
 #include "parameter_tuner.h"
+#include "policy_publisher.h"
 #include "recent_calls.h"
 #include "threshold_rules.h"
 #include "variant_aggregator.h"
 
 #include <deque>
 #include <functional>
+#include <future>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -21,7 +25,10 @@
 
 namespace llmopt {
 
+class AuditLog;
 class EventStore;
+class PolicyPublisher;
+class PolicySink;
 
 // Counters of one source as the engine saw them.
 struct SourceCounters {
@@ -53,6 +60,13 @@ struct EngineSnapshot {
     std::vector<DecisionEngine::ServiceView> pareto;
     std::vector<Recommendation> recommendations;
     uint64_t decisionRound = 0; // tells a reader whether the three above changed
+    // The actuator: active rollouts first, then the newest finished ones; the
+    // newest policy and how each sink took it.
+    std::vector<RolloutRecord> rollouts;
+    uint64_t policyVersion = 0;
+    uint64_t policyAcknowledged = 0; // by every sink
+    std::vector<PolicySinkStatus> sinks;
+    uint64_t rolloutRound = 0; // tells a reader whether the rollouts changed
     std::string lastError;
 };
 
@@ -77,6 +91,10 @@ public:
         DecisionService* decisions; // none when value-initialised ({})
         DecisionEngine::Options strategies;
         std::vector<ThresholdRule> rules;
+        Actuator::Options actuator;
+        // Where the actuator publishes its policies (besides the decision
+        // service, which follows them when configured).
+        std::vector<std::shared_ptr<PolicySink>> sinks;
     };
 
     EngineLoop(IngestQueue& queue, EventStore& store, PriceTable prices, Options options = {});
@@ -89,6 +107,9 @@ public:
     EngineSnapshot snapshot() const;
     // Runs `change` on the engine thread before its next round (any thread may call this).
     void changePrices(std::function<void(PriceTable&)> change);
+    // Carries out an operator's command on the engine thread, within a round
+    // (any thread may call this; the result arrives within ~0.2 s).
+    std::future<CommandResult> command(ActuatorCommand command);
 
 private:
     void run();
@@ -101,6 +122,8 @@ private:
     void storeDecisions();
     // Recomputes experiments, the Pareto views and recommendations; stores new proposals.
     void decide(int64_t now);
+    // Runs the queued commands and advances the rollouts.
+    void actuate(int64_t now);
 
     // The aggregate row of recent calls, so that evaluations arriving later
     // (log records) count in the live aggregates.
@@ -135,6 +158,14 @@ private:
     uint64_t m_findingsRaised = 0;
     int64_t m_lastRetentionUnixNano = 0;
     int64_t m_lastPublishedUnixNano = 0;
+    // The audit log's own connection to the database (none for ":memory:"),
+    // the thread that talks to the sinks, and the actuator.
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<PolicyPublisher> m_publisher;
+    std::unique_ptr<Actuator> m_actuator;
+    uint64_t m_rolloutRound = 0;
+    std::mutex m_commandMutex;
+    std::vector<std::pair<ActuatorCommand, std::promise<CommandResult>>> m_commands;
     std::mutex m_priceMutex;
     std::vector<std::function<void(PriceTable&)>> m_priceChanges;
     std::map<std::string, SourceCounters> m_sources;

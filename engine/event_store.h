@@ -129,6 +129,7 @@ public:
     std::vector<LlmEvent> events(int64_t fromUnixNano, int64_t toUnixNano, size_t limit) const;
 
     int schemaVersion() const;
+    const std::string& path() const { return m_path; }
 
 private:
     void migrate();

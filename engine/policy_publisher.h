@@ -15,6 +15,14 @@ namespace llmopt {
 
 class PolicySink;
 
+// How one sink took the policies published so far.
+struct PolicySinkStatus {
+    std::string name;
+    uint64_t acknowledgedVersion = 0;
+    uint64_t failures = 0; // attempts that failed since its last acknowledgement
+    std::string message;
+};
+
 // Hands routing documents to the policy sinks on a thread of its own, so that
 // a slow or failing target (a webhook retrying with backoff, a Kafka broker
 // that is down) never stalls the engine thread. The newest document wins: an
@@ -28,12 +36,7 @@ public:
         int initialRetryMillis = 500;
         int maxRetryMillis = 30000;
     };
-    struct SinkStatus {
-        std::string name;
-        uint64_t acknowledgedVersion = 0;
-        uint64_t failures = 0; // attempts that failed since its last acknowledgement
-        std::string message;
-    };
+    using SinkStatus = PolicySinkStatus;
     struct Status {
         uint64_t latestVersion = 0; // handed to publish()
         uint64_t acknowledgedVersion = 0; // acknowledged by every sink

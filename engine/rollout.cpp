@@ -17,13 +17,19 @@ constexpr const char* kStepNames[] = {"set_weight", "pause", "analysis"};
 
 RolloutPlan RolloutPlan::standard()
 {
+    return fromWeights({1, 5, 25, 50}, true);
+}
+
+RolloutPlan RolloutPlan::fromWeights(const std::vector<int>& weights, bool confirmBeforePromotion)
+{
     RolloutPlan p;
     using K = RolloutStep::Kind;
-    for (int weight : {1, 5, 25, 50}) {
+    for (int weight : weights) {
         p.steps.push_back({K::SetWeight, weight});
         p.steps.push_back({K::Analysis});
     }
-    p.steps.push_back({K::Pause, 0, 0, 0, true});
+    if (confirmBeforePromotion)
+        p.steps.push_back({K::Pause, 0, 0, 0, true});
     p.steps.push_back({K::SetWeight, 100});
     return p;
 }

@@ -39,6 +39,9 @@ struct RolloutPlan {
     // 1 % → 5 % → 25 % → 50 % → 100 %, each raise followed by an analysis;
     // a confirmation before going past half the traffic.
     static RolloutPlan standard();
+    // Each weight (rising, below 100) followed by an analysis, then 100 %,
+    // with a pause for an operator's confirmation before it if asked.
+    static RolloutPlan fromWeights(const std::vector<int>& weights, bool confirmBeforePromotion);
     // Empty when the plan can run under `guardrails`; otherwise what is wrong.
     std::string validate(const Guardrails& guardrails) const;
 };
