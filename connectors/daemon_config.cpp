@@ -102,7 +102,7 @@ std::vector<Key> keysOf(DaemonConfig& c)
         {"actuator.guardrails.max_weight_step", &c.actuator.options.guardrails.maxWeightStep,
          "percentage points 1–100", 1, 100},
         {"actuator.allowed_change.error_rate", &c.actuator.options.allowedErrorRateIncrease,
-         "a relative rise ≥ 0 (1: up to twice the stable rate)", 0, 1000},
+         "a relative rise ≥ 0 (0.25: up to 1.25 times the stable rate)", 0, 1000},
         {"actuator.allowed_change.latency", &c.actuator.options.allowedLatencyIncrease,
          "a relative rise ≥ 0 (0.2: 20 % slower)", 0, 1000},
         {"actuator.allowed_change.cost", &c.actuator.options.allowedCostIncrease,

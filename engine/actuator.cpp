@@ -19,6 +19,7 @@ namespace {
 constexpr const char* kCommandNames[]
     = {"approve", "reject", "start", "confirm", "abort", "rollback"};
 constexpr uint64_t kSequentialMinimum = 30; // per side: the normal approximation needs a few
+constexpr uint64_t kGuardrailMinimum = 20; // canary calls in the window
 constexpr int64_t kSecond = 1'000'000'000LL;
 
 // Keeps a uniform sample of at most `cap` of the values offered (Vitter's algorithm R).
@@ -55,12 +56,21 @@ struct Actuator::Samples {
     std::vector<double> latency, cost, quality;
     uint64_t latencySeen = 0, costSeen = 0, qualitySeen = 0;
     uint64_t calls = 0, errors = 0;
-    double costSum = 0.0;
 };
 
+// The judge reads every call since the canary started, as Kayenta does by
+// default (no lookback): what each side does does not depend on the split,
+// and the early calls give the later analyses their power. The split itself
+// (the sample-ratio check) and the guardrails read the current window — the
+// calls since the newest weight was acknowledged.
 struct Actuator::Live {
-    int64_t windowStartUnixNano = 0;
-    Samples canary, stable;
+    Samples canary, stable; // since the start
+    struct Window {
+        int64_t startUnixNano = 0;
+        uint64_t canaryCalls = 0, stableCalls = 0, canaryErrors = 0;
+        double canaryCost = 0.0;
+        RunningStats canaryQuality;
+    } window;
     uint64_t canaryCounted = 0; // canary calls in every window since the start
     // Since the canary first got traffic, for the sequential check.
     RunningStats canaryQuality, stableQuality, canaryErrors, stableErrors;
@@ -203,27 +213,32 @@ void Actuator::add(const LlmEvent& event)
             it->second.params["max_tokens"] = *event.variant.maxTokens;
 
         Live& live = *m_live.at(r.id);
-        if (r.awaitedPolicyVersion != 0 || event.timeUnixNano < live.windowStartUnixNano)
+        Live::Window& w = live.window;
+        if (r.awaitedPolicyVersion != 0 || event.timeUnixNano < w.startUnixNano)
             return; // the split is changing: its calls judge neither weight
         Samples& s = canary ? live.canary : live.stable;
         const size_t cap = m_options.maxSamplesPerSide;
         ++s.calls;
+        ++(canary ? w.canaryCalls : w.stableCalls);
         if (canary)
             ++live.canaryCounted;
         const double error = event.isError() ? 1.0 : 0.0;
         (canary ? live.canaryErrors : live.stableErrors).add(error);
         if (event.isError()) {
             ++s.errors;
+            w.canaryErrors += canary ? 1 : 0;
             return; // failed calls have no answer to cost or grade
         }
         keep(s.latency, s.latencySeen, event.latencyMs, cap, m_random);
         if (event.costUsd) {
             keep(s.cost, s.costSeen, *event.costUsd, cap, m_random);
-            s.costSum += *event.costUsd;
+            w.canaryCost += canary ? *event.costUsd : 0.0;
         }
         if (const auto q = event.quality()) {
             keep(s.quality, s.qualitySeen, *q, cap, m_random);
             (canary ? live.canaryQuality : live.stableQuality).add(*q);
+            if (canary)
+                w.canaryQuality.add(*q);
         }
         return;
     }
@@ -243,9 +258,8 @@ void Actuator::resetWindow(int64_t rolloutId, int64_t now)
     if (it == m_live.end())
         return;
     Live& live = *it->second;
-    live.windowStartUnixNano = now;
-    live.canary = {};
-    live.stable = {};
+    live.window = {};
+    live.window.startUnixNano = now;
 }
 
 RoutedVariant Actuator::definition(const std::string& service, const std::string& variant) const
@@ -346,8 +360,8 @@ std::optional<CanaryJudge::Verdict> Actuator::judge(RolloutRecord& record, int64
     metrics[0].canaryTrials = live.canary.calls;
     metrics[0].stableEvents = live.stable.errors;
     metrics[0].stableTrials = live.stable.calls;
-    const CanaryJudge::Result result
-        = m_judge.judge(metrics, live.canary.calls, live.stable.calls, record.rollout.weight());
+    const CanaryJudge::Result result = m_judge.judge(
+        metrics, live.window.canaryCalls, live.window.stableCalls, record.rollout.weight());
 
     nlohmann::json perMetric = nlohmann::json::array();
     for (size_t i = 0; i < result.metrics.size(); ++i) {
@@ -378,6 +392,8 @@ std::optional<CanaryJudge::Verdict> Actuator::judge(RolloutRecord& record, int64
                                {"summary", result.summary},
                                {"canary_calls", live.canary.calls},
                                {"stable_calls", live.stable.calls},
+                               {"window_canary_calls", live.window.canaryCalls},
+                               {"window_stable_calls", live.window.stableCalls},
                                {"sample_ratio_p", result.sampleRatio.pValue},
                                {"metrics", perMetric}});
     if (record.analyses.size() > RolloutRecord::kAnalyses)
@@ -454,23 +470,24 @@ void Actuator::tick(int64_t now)
         if (!r.active())
             continue;
         Live& live = *m_live.at(r.id);
-        r.canaryCalls = live.canary.calls;
-        r.stableCalls = live.stable.calls;
+        const Live::Window& w = live.window;
+        r.canaryCalls = w.canaryCalls;
+        r.stableCalls = w.stableCalls;
 
         RolloutObservation o;
         o.nowUnixNano = now;
         o.canarySamples = live.canaryCounted;
-        if (live.canary.calls > 0) // certainly above a ceiling, not by the luck of a few calls
-            o.canaryErrorRate = wilsonInterval(live.canary.errors, live.canary.calls).low;
-        const double hours = double(now - live.windowStartUnixNano) / (3600.0 * kSecond);
-        if (now - live.windowStartUnixNano >= 60 * kSecond)
-            o.canarySpendPerHourUsd = live.canary.costSum / hours;
-        if (live.canary.quality.size() >= m_options.judge.minSamples) {
-            double sum = 0;
-            for (double q : live.canary.quality)
-                sum += q;
-            o.canaryQuality = sum / double(live.canary.quality.size());
-        }
+        // Certainly above a ceiling, not by the luck of a few calls: the lower
+        // end of a 99.9 % interval, looked at once there are a few calls (it
+        // is looked at every tick; the strict level keeps the false alarms of
+        // all those looks rare).
+        if (w.canaryCalls >= kGuardrailMinimum)
+            o.canaryErrorRate = wilsonInterval(w.canaryErrors, w.canaryCalls, 0.001).low;
+        const double hours = double(now - w.startUnixNano) / (3600.0 * kSecond);
+        if (now - w.startUnixNano >= 60 * kSecond)
+            o.canarySpendPerHourUsd = w.canaryCost / hours;
+        if (w.canaryQuality.count() >= m_options.judge.minSamples)
+            o.canaryQuality = w.canaryQuality.mean();
         Rollout::Transition t = r.rollout.guard(o);
         if (!t.changed && r.rollout.weight() > 0)
             if (auto bad = sequentialVerdict(r))

@@ -76,7 +76,7 @@ struct RolloutRecord {
     std::vector<nlohmann::json> analyses;
     uint64_t awaitedPolicyVersion = 0; // not yet acknowledged by every sink; 0: none
     std::string sinkMessage; // why it waits, while it waits
-    uint64_t canaryCalls = 0, stableCalls = 0; // in the current window
+    uint64_t canaryCalls = 0, stableCalls = 0; // since the newest weight was acknowledged
 
     static constexpr size_t kTimelineEntries = 200;
     static constexpr size_t kAnalyses = 100;
@@ -101,7 +101,7 @@ public:
         Guardrails guardrails;
         CanaryJudge::Options judge;
         // The relative change in the bad direction tolerated per metric.
-        double allowedErrorRateIncrease = 1.0; // the canary may fail up to twice as often
+        double allowedErrorRateIncrease = 0.25; // the canary may fail up to 1.25 times as often
         double allowedLatencyIncrease = 0.2;
         double allowedCostIncrease = 0.1;
         double allowedQualityDecrease = 0.05;

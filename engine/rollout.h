@@ -34,7 +34,7 @@ struct RolloutPlan {
     std::vector<RolloutStep> steps;
     int failureLimit = 0; // failed analyses tolerated; one more rolls back
     int inconclusiveLimit = 1; // inconclusive/marginal analyses tolerated; one more pauses
-    uint64_t minSamplesPerAnalysis = 200; // canary calls since the step began
+    uint64_t minSamplesPerAnalysis = 400; // canary calls since the step began
 
     // 1 % → 5 % → 25 % → 50 % → 100 %, each raise followed by an analysis;
     // a confirmation before going past half the traffic.

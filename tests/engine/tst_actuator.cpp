@@ -1,126 +1,18 @@
-#include "actuator.h"
-#include "audit_log.h"
-#include "event_store.h"
-#include "llm_event.h"
-#include "policy_publisher.h"
-#include "policy_sink.h"
-#include "simulator.h"
+#include "support/canary_loop.h"
 
 #include <QTemporaryDir>
 #include <QTest>
-#include <chrono>
-#include <deque>
-#include <mutex>
-#include <thread>
 
 using namespace llmopt;
+using canary::kStart;
+using canary::Loop;
 
 namespace {
 
-constexpr int64_t kSecond = 1'000'000'000LL;
-constexpr int64_t kStart = 1'780'000'000LL * kSecond;
-
-// A policy target that keeps what it is sent, or refuses it while told to.
-class RecordingSink : public PolicySink {
-public:
-    std::string name() const override { return "recording sink"; }
-    Result publish(const PolicyDocument& document) override
-    {
-        std::lock_guard lock(mutex);
-        if (refusing)
-            return {false, "HTTP 503 from the test target"};
-        documents.push_back(document);
-        return {true, "kept"};
-    }
-    std::optional<PolicyDocument> last()
-    {
-        std::lock_guard lock(mutex);
-        if (documents.empty())
-            return std::nullopt;
-        return documents.back();
-    }
-    std::mutex mutex;
-    std::vector<PolicyDocument> documents;
-    bool refusing = false;
-};
-
-// The actuator on a real database, fed by the simulator in simulated time;
-// the simulator routes by what the sink last received, as an application
-// following the flag would.
-struct Loop {
-    explicit Loop(const std::string& path, const std::string& candidate, Actuator::Options options)
-        : store(path)
-        , audit(path)
-        , sink(std::make_shared<RecordingSink>())
-        , publisher({sink}, {5, 20})
-        , actuator(store, &audit, publisher, std::move(options), kStart)
-        // Any seed does; with seed 7 the good candidate's split at 5 % happens
-        // to be off by 3.6 σ, which the judge's sample-ratio check (p < 0.001)
-        // rightly fails — one run in a thousand of a real rollout would too.
-        , simulator(SimulatorConfig::canary(11, kStart, candidate, 400))
-    {
-    }
-
-    // Waits (in real time) for the sink to take what the actuator published.
-    void settle()
-    {
-        const uint64_t version = actuator.policy().version;
-        for (int i = 0; i < 400 && !publisher.acknowledged(version) && !sink->refusing; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        if (auto document = sink->last())
-            for (const ServicePolicy& s : document->services) {
-                std::vector<std::pair<std::string, double>> weights;
-                for (const auto& [variant, percent] : s.weights)
-                    weights.emplace_back(variant, percent);
-                simulator.setWeights(s.service, weights);
-            }
-    }
-
-    // Runs `seconds` of traffic, one tick per simulated second, until `done`.
-    template <typename Done> bool run(int seconds, Done done)
-    {
-        std::vector<LlmEvent> events;
-        for (int i = 0; i < seconds; ++i) {
-            now += kSecond;
-            events.clear();
-            simulator.generateUntil(now, events);
-            for (LlmEvent& e : events) {
-                if (!e.isError()) // the collector's job in the engine: a plain price here
-                    e.costUsd = 2.5e-6 * double(e.inputTokens) + 1e-5 * double(e.outputTokens);
-                actuator.add(e);
-            }
-            actuator.tick(now);
-            settle();
-            actuator.tick(now);
-            if (done())
-                return true;
-        }
-        return false;
-    }
-
-    ActuatorCommand command(ActuatorCommand::Kind kind, int64_t rollout = 0)
-    {
-        ActuatorCommand c;
-        c.kind = kind;
-        c.actor = "alice@ws-1";
-        c.rolloutId = rollout;
-        c.service = "support-chat";
-        c.stable = "gpt-4o/v3";
-        c.candidate = "gpt-4o/v4";
-        return c;
-    }
-
-    const RolloutRecord& first() { return rollouts.emplace_back(actuator.rollouts().front()); }
-
-    int64_t now = kStart;
-    EventStore store;
-    AuditLog audit;
-    std::shared_ptr<RecordingSink> sink;
-    PolicyPublisher publisher;
-    Actuator actuator;
-    Simulator simulator;
-    std::deque<RolloutRecord> rollouts; // what first() returned, kept alive for the caller
-};
+// Any seed does; with seed 7 the good candidate's split at 5 % happens to be
+// off by 3.6 σ, which the judge's sample-ratio check (p < 0.001) rightly
+// fails — one real rollout in a thousand would too.
+constexpr uint64_t kSeed = 11;
 
 Actuator::Options options()
 {
@@ -149,7 +41,7 @@ private Q_SLOTS:
     void goodCandidateIsPromoted()
     {
         QTemporaryDir dir;
-        Loop loop(dir.filePath("a.db").toStdString(), "good", options());
+        Loop loop(dir.filePath("a.db").toStdString(), "good", options(), kSeed);
         const CommandResult started
             = loop.actuator.execute(loop.command(ActuatorCommand::Kind::Start), loop.now);
         QVERIFY2(started.ok(), started.message.c_str());
@@ -193,7 +85,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, candidate);
         QTemporaryDir dir;
-        Loop loop(dir.filePath("a.db").toStdString(), candidate.toStdString(), options());
+        Loop loop(dir.filePath("a.db").toStdString(), candidate.toStdString(), options(), kSeed);
         QVERIFY(loop.actuator.execute(loop.command(ActuatorCommand::Kind::Start), loop.now).ok());
         int highest = 0;
         QVERIFY(loop.run(1800, [&] {
@@ -211,7 +103,7 @@ private Q_SLOTS:
     void failingSinkHolds()
     {
         QTemporaryDir dir;
-        Loop loop(dir.filePath("a.db").toStdString(), "good", options());
+        Loop loop(dir.filePath("a.db").toStdString(), "good", options(), kSeed);
         loop.sink->refusing = true;
         QVERIFY(loop.actuator.execute(loop.command(ActuatorCommand::Kind::Start), loop.now).ok());
         QVERIFY(!loop.run(120, [] { return false; }));
@@ -232,14 +124,14 @@ private Q_SLOTS:
         const std::string path = dir.filePath("a.db").toStdString();
         int weight = 0;
         {
-            Loop loop(path, "good", options());
+            Loop loop(path, "good", options(), kSeed);
             QVERIFY(
                 loop.actuator.execute(loop.command(ActuatorCommand::Kind::Start), loop.now).ok());
             QVERIFY(loop.run(
                 900, [&] { return loop.actuator.rollouts().front().rollout.weight() >= 5; }));
             weight = loop.first().rollout.weight();
         }
-        Loop again(path, "good", options());
+        Loop again(path, "good", options(), kSeed);
         const RolloutRecord& r = again.first();
         QCOMPARE(r.rollout.phase(), Rollout::Phase::Paused);
         QCOMPARE(r.rollout.weight(), weight);
@@ -256,7 +148,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Actuator::Options o = options();
         o.operators = {"alice"};
-        Loop loop(dir.filePath("a.db").toStdString(), "good", o);
+        Loop loop(dir.filePath("a.db").toStdString(), "good", o, kSeed);
         ActuatorCommand c = loop.command(ActuatorCommand::Kind::Start);
         c.actor = "mallory@ws-9";
         QCOMPARE(loop.actuator.execute(c, loop.now).status, 403);
@@ -301,7 +193,7 @@ private Q_SLOTS:
     void approvalStartsTheRollout()
     {
         QTemporaryDir dir;
-        Loop loop(dir.filePath("a.db").toStdString(), "good", options());
+        Loop loop(dir.filePath("a.db").toStdString(), "good", options(), kSeed);
         Recommendation rec;
         rec.strategy = "pareto";
         rec.service = "support-chat";

@@ -22,7 +22,9 @@ RolloutObservation seen(int64_t second, uint64_t samples, std::optional<V> analy
 
 Rollout standard()
 {
-    return Rollout("chat", "gpt-4o/v3", "gpt-4o-mini/v3", RolloutPlan::standard(), Guardrails{});
+    RolloutPlan plan = RolloutPlan::standard();
+    plan.minSamplesPerAnalysis = 200;
+    return Rollout("chat", "gpt-4o/v3", "gpt-4o-mini/v3", plan, Guardrails{});
 }
 
 } // namespace
@@ -124,6 +126,7 @@ private Q_SLOTS:
         QVERIFY(held.lastMessage().find("resumed after a restart") != std::string::npos);
 
         RolloutPlan tolerant = RolloutPlan::standard();
+        tolerant.minSamplesPerAnalysis = 200;
         tolerant.failureLimit = 1;
         Rollout shaky("chat", "a", "b", tolerant, Guardrails{});
         shaky.start(0);
