@@ -48,6 +48,29 @@ nlohmann::json FlagdFileSink::flagDefinitions(const PolicyDocument& document)
              {{"version", std::to_string(document.version)}, {"generated_by", "llm-optimizer"}}}};
 }
 
+std::vector<std::pair<std::string, double>>
+FlagdFileSink::fractionalWeights(const nlohmann::json& definitions, const std::string& flagKey)
+{
+    std::vector<std::pair<std::string, double>> weights;
+    const auto flags = definitions.find("flags");
+    if (flags == definitions.end() || !flags->is_object() || !flags->contains(flagKey))
+        return weights;
+    const nlohmann::json& flag = (*flags)[flagKey];
+    const nlohmann::json* split = nullptr;
+    if (const auto t = flag.find("targeting"); t != flag.end() && t->is_object())
+        if (const auto f = t->find("fractional"); f != t->end() && f->is_array())
+            split = &*f;
+    if (split) {
+        for (const nlohmann::json& bucket : *split) // the first entry may be the bucketing value
+            if (bucket.is_array() && bucket.size() == 2 && bucket[0].is_string()
+                && bucket[1].is_number())
+                weights.emplace_back(bucket[0].get<std::string>(), bucket[1].get<double>());
+    } else if (const auto d = flag.find("defaultVariant"); d != flag.end() && d->is_string()) {
+        weights.emplace_back(d->get<std::string>(), 100.0);
+    }
+    return weights;
+}
+
 PolicySink::Result FlagdFileSink::publish(const PolicyDocument& document)
 {
     if (const std::string problem = document.validate(); !problem.empty())

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace llmopt {
 
@@ -23,6 +25,11 @@ public:
 
     // The flag definition document for `document` ($schema flagd v0).
     static nlohmann::json flagDefinitions(const PolicyDocument& document);
+    // How a flag of such a document splits its traffic, as an application
+    // evaluating it would: the `fractional` weights, or everything on the
+    // default variant. Empty when the flag is missing or malformed.
+    static std::vector<std::pair<std::string, double>>
+    fractionalWeights(const nlohmann::json& definitions, const std::string& flagKey);
 
 private:
     std::string m_path;

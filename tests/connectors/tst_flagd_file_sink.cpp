@@ -54,6 +54,15 @@ private Q_SLOTS:
         QVERIFY(!promoted["flags"]["support-chat.variant"].contains("targeting"));
         QCOMPARE(promoted["flags"]["support-chat.variant"]["defaultVariant"].get<std::string>(),
                  std::string("gpt-4o-mini/v3"));
+
+        // Read back as an application evaluating the flag would.
+        using Weights = std::vector<std::pair<std::string, double>>;
+        QVERIFY((FlagdFileSink::fractionalWeights(flags, "support-chat.variant")
+                 == Weights{{"gpt-4o/v3", 95}, {"gpt-4o-mini/v3", 5}}));
+        QVERIFY((FlagdFileSink::fractionalWeights(promoted, "support-chat.variant")
+                 == Weights{{"gpt-4o-mini/v3", 100}}));
+        QVERIFY(FlagdFileSink::fractionalWeights(flags, "other.variant").empty());
+        QVERIFY(FlagdFileSink::fractionalWeights(nlohmann::json::array(), "x").empty());
     }
 
     void fileIsReplacedAtomically()
