@@ -34,6 +34,24 @@ RolloutPlan RolloutPlan::fromWeights(const std::vector<int>& weights, bool confi
     return p;
 }
 
+std::string RolloutPlan::toString() const
+{
+    std::string out;
+    for (const RolloutStep& s : steps) {
+        out += out.empty() ? "" : ", ";
+        out += kStepNames[int(s.kind)];
+        if (s.kind == RolloutStep::Kind::SetWeight)
+            out += " " + std::to_string(s.weight);
+        if (s.kind == RolloutStep::Kind::Pause && s.untilConfirmed)
+            out += " until confirmed";
+        if (s.kind == RolloutStep::Kind::Pause && s.pauseSeconds > 0)
+            out += " " + formatted("%g", s.pauseSeconds) + " s";
+        if (s.kind == RolloutStep::Kind::Pause && s.pauseSamples > 0)
+            out += " " + std::to_string(s.pauseSamples) + " calls";
+    }
+    return out;
+}
+
 std::string RolloutPlan::validate(const Guardrails& g) const
 {
     if (steps.empty())

@@ -42,6 +42,8 @@ struct RolloutPlan {
     // Each weight (rising, below 100) followed by an analysis, then 100 %,
     // with a pause for an operator's confirmation before it if asked.
     static RolloutPlan fromWeights(const std::vector<int>& weights, bool confirmBeforePromotion);
+    // The steps in one line: "set_weight 1, analysis, …, pause until confirmed, set_weight 100".
+    std::string toString() const;
     // Empty when the plan can run under `guardrails`; otherwise what is wrong.
     std::string validate(const Guardrails& guardrails) const;
 };

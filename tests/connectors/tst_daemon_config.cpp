@@ -41,6 +41,42 @@ private Q_SLOTS:
         QCOMPARE(c.kafka.topics, d.kafka.topics);
         QCOMPARE(c.kafka.encoding, d.kafka.encoding);
         QCOMPARE(c.queueCapacityEvents, d.queueCapacityEvents);
+        QCOMPARE(c.actuator.options.plan.toString(), RolloutPlan::standard().toString());
+        QCOMPARE(c.actuator.options.plan.minSamplesPerAnalysis,
+                 RolloutPlan{}.minSamplesPerAnalysis);
+        QCOMPARE(c.actuator.options.allowedErrorRateIncrease,
+                 Actuator::Options{}.allowedErrorRateIncrease);
+        QCOMPARE(c.actuator.options.guardrails.maxErrorRate, Guardrails{}.maxErrorRate);
+        QVERIFY(c.policySinks().empty());
+    }
+
+    void actuatorPlanAndSinks()
+    {
+        const DaemonConfig c = DaemonConfig::parse(
+            "actuator:\n  weights: [10, 50]\n  confirm_before_promotion: false\n"
+            "  min_samples_per_analysis: 50\n  operators: [alice]\n  flagd_file: /tmp/f.json\n"
+            "  webhook: {url: 'http://127.0.0.1:9/policy'}\n",
+            "c.yaml", [](const std::string& name) -> std::optional<std::string> {
+                if (name == "LLMOPT_ACTUATOR_WEBHOOK_SECRET")
+                    return "s3cret";
+                return std::nullopt;
+            });
+        QCOMPARE(c.actuator.options.plan.toString(),
+                 std::string("set_weight 10, analysis, set_weight 50, analysis, set_weight 100"));
+        QCOMPARE(c.actuator.options.plan.minSamplesPerAnalysis, uint64_t(50));
+        QCOMPARE(c.actuator.webhook.secret, std::string("s3cret"));
+        QCOMPARE(c.policySinks().size(), size_t(2));
+        QCOMPARE(c.actuator.options.operators, std::vector<std::string>{"alice"});
+        for (const char* bad : {"actuator:\n  weights: [5, 1]\n", "actuator:\n  weights: [1, 80]\n",
+                                "actuator:\n  webhook: {method: GET}\n"}) {
+            bool refused = false;
+            try {
+                DaemonConfig::parse(bad, "bad.yaml", noEnvironment);
+            } catch (const ConfigError& e) {
+                refused = std::string(e.what()).find("actuator") != std::string::npos;
+            }
+            QVERIFY2(refused, bad);
+        }
     }
 
     void fileThenEnvironment()
