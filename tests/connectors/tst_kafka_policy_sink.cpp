@@ -1,15 +1,13 @@
 #include "kafka_policy_sink.h"
 #include "policy_document.h"
+#include "support/mock_kafka_cluster.h"
+#include "support/refusing_port.h"
 
 #include <QTest>
-#include <arpa/inet.h>
 #include <chrono>
 #include <librdkafka/rdkafka.h>
-#include <librdkafka/rdkafka_mock.h>
 #include <map>
-#include <netinet/in.h>
 #include <nlohmann/json.hpp>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace llmopt;
@@ -39,34 +37,6 @@ PolicyDocument document(uint64_t version, int candidateWeight)
     d.services = {chat, summary};
     return d;
 }
-
-// A Kafka cluster from librdkafka's built-in mock broker, on loopback.
-class MockCluster {
-public:
-    MockCluster()
-    {
-        char err[256];
-        rd_kafka_conf_t* conf = rd_kafka_conf_new();
-        rd_kafka_conf_set(conf, "client.id", "mock-owner", err, sizeof err);
-        m_owner = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-        m_cluster = rd_kafka_mock_cluster_new(m_owner, 1);
-    }
-    ~MockCluster()
-    {
-        rd_kafka_mock_cluster_destroy(m_cluster);
-        rd_kafka_destroy(m_owner);
-    }
-    std::string bootstraps() const { return rd_kafka_mock_cluster_bootstraps(m_cluster); }
-    rd_kafka_mock_cluster_t* cluster() const { return m_cluster; }
-    void createTopic(const char* topic, int partitions)
-    {
-        rd_kafka_mock_topic_create(m_cluster, topic, partitions, 1);
-    }
-
-private:
-    rd_kafka_t* m_owner = nullptr;
-    rd_kafka_mock_cluster_t* m_cluster = nullptr;
-};
 
 struct Record {
     std::string key;
@@ -129,28 +99,6 @@ std::vector<Record> readTopic(const std::string& brokers, int partitions, size_t
     rd_kafka_destroy(consumer);
     return records;
 }
-
-// A loopback port that is bound but never listens: connecting to it is refused.
-class RefusingPort {
-public:
-    RefusingPort()
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        socklen_t length = sizeof address;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length);
-        m_port = ntohs(address.sin_port);
-    }
-    ~RefusingPort() { ::close(m_fd); }
-    uint16_t port() const { return m_port; }
-
-private:
-    int m_fd = -1;
-    uint16_t m_port = 0;
-};
 
 bool contains(const std::string& text, const std::string& part)
 {

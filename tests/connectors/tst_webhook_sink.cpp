@@ -1,15 +1,13 @@
 #include "http_server.h"
 #include "policy_document.h"
+#include "support/refusing_port.h"
 #include "webhook_sink.h"
 
 #include <QTest>
-#include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <netinet/in.h>
 #include <nlohmann/json.hpp>
-#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -106,29 +104,6 @@ private:
     std::vector<HttpRequest> m_requests;
     std::vector<Clock::time_point> m_arrivals;
     HttpServer m_server; // last: stopped before the members its handler uses go
-};
-
-// A loopback port that is bound but never listens: connecting to it is refused,
-// and no other program can take it while the test runs.
-class RefusingPort {
-public:
-    RefusingPort()
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        socklen_t length = sizeof address;
-        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length);
-        m_port = ntohs(address.sin_port);
-    }
-    ~RefusingPort() { ::close(m_fd); }
-    uint16_t port() const { return m_port; }
-
-private:
-    int m_fd = -1;
-    uint16_t m_port = 0;
 };
 
 WebhookSink::Options quick(const std::string& url)
