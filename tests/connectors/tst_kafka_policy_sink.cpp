@@ -1,6 +1,7 @@
 #include "kafka_policy_sink.h"
 #include "policy_document.h"
 #include "support/mock_kafka_cluster.h"
+#include "support/policy_documents.h"
 #include "support/refusing_port.h"
 
 #include <QTest>
@@ -15,28 +16,6 @@ using namespace llmopt;
 namespace {
 
 constexpr const char* kTopic = "llmopt.policy";
-
-PolicyDocument document(uint64_t version, int candidateWeight)
-{
-    PolicyDocument d;
-    d.version = version;
-    d.createdUnixNano = 1'700'000'000'000'000'000 + int64_t(version);
-    ServicePolicy chat;
-    chat.service = "support-chat";
-    chat.flagKey = "support-chat.variant";
-    chat.defaultVariant = "gpt-4o/v3";
-    chat.weights = {{"gpt-4o/v3", 100 - candidateWeight}, {"gpt-4o-mini/v3", candidateWeight}};
-    chat.variants = {{"gpt-4o/v3", "gpt-4o", "v3", {{"temperature", 0.3}}},
-                     {"gpt-4o-mini/v3", "gpt-4o-mini", "v3", {{"temperature", 0.3}}}};
-    ServicePolicy summary;
-    summary.service = "summarizer";
-    summary.flagKey = "summarizer.variant";
-    summary.defaultVariant = "claude/v1";
-    summary.weights = {{"claude/v1", 100}};
-    summary.variants = {{"claude/v1", "claude-3-5-haiku", "v1", nlohmann::json::object()}};
-    d.services = {chat, summary};
-    return d;
-}
 
 struct Record {
     std::string key;

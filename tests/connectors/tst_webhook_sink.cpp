@@ -1,5 +1,6 @@
 #include "http_server.h"
 #include "policy_document.h"
+#include "support/policy_documents.h"
 #include "support/refusing_port.h"
 #include "webhook_sink.h"
 
@@ -15,28 +16,6 @@ using namespace llmopt;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-PolicyDocument document(uint64_t version)
-{
-    PolicyDocument d;
-    d.version = version;
-    d.createdUnixNano = 1'700'000'000'000'000'000;
-    ServicePolicy chat;
-    chat.service = "support-chat";
-    chat.flagKey = "support-chat.variant";
-    chat.defaultVariant = "gpt-4o/v3";
-    chat.weights = {{"gpt-4o/v3", 95}, {"gpt-4o-mini/v3", 5}};
-    chat.variants = {{"gpt-4o/v3", "gpt-4o", "v3", {{"temperature", 0.3}}},
-                     {"gpt-4o-mini/v3", "gpt-4o-mini", "v3", {{"temperature", 0.3}}}};
-    ServicePolicy summary;
-    summary.service = "summarizer";
-    summary.flagKey = "summarizer.variant";
-    summary.defaultVariant = "claude/v1";
-    summary.weights = {{"claude/v1", 100}};
-    summary.variants = {{"claude/v1", "claude-3-5-haiku", "v1", nlohmann::json::object()}};
-    d.services = {chat, summary};
-    return d;
-}
 
 std::string header(const HttpRequest& request, const std::string& lowerCaseName)
 {
