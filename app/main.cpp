@@ -360,9 +360,9 @@ int runHeadless(const QString& configPath)
         otlp->stop(); // no new requests
     if (kafka)
         kafka->stop(); // waits for the engine to commit what it holds, then commits offsets
-    engine.stopAfterDrain();
     if (api)
-        api->stop();
+        api->stop(); // no command may wait for an engine that has stopped
+    engine.stopAfterDrain();
     const llmopt::EngineSnapshot last = engine.snapshot();
     uint64_t stored = 0;
     for (const auto& [name, counters] : last.sources)

@@ -391,15 +391,15 @@ HttpResponse DaemonApi::command(const HttpRequest& request, const std::string& p
             const size_t idEnd = path.find('/', idStart);
             const std::string verb = idEnd == std::string::npos ? "" : path.substr(idEnd + 1);
             int64_t id = 0;
-            const auto [end, ec] = std::from_chars(path.data() + idStart, path.data() + idEnd, id);
+            const char* idLast = path.data() + (idEnd == std::string::npos ? path.size() : idEnd);
+            const auto [end, ec] = std::from_chars(path.data() + idStart, idLast, id);
             const auto kind = ActuatorCommand::kindFromName(verb);
             const bool rollout = path.starts_with("/api/v1/rollouts/");
             const bool fits = rollout
                 ? (kind == ActuatorCommand::Kind::Confirm || kind == ActuatorCommand::Kind::Abort
                    || kind == ActuatorCommand::Kind::Rollback)
                 : (kind == ActuatorCommand::Kind::Approve || kind == ActuatorCommand::Kind::Reject);
-            if (idEnd == std::string::npos || ec != std::errc() || end != path.data() + idEnd
-                || !fits)
+            if (idEnd == std::string::npos || ec != std::errc() || end != idLast || !fits)
                 return jsonResponse(404,
                                     {{"error",
                                       "unknown command " + path

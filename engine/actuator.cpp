@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <stdexcept>
 
 namespace llmopt {
@@ -212,32 +213,37 @@ void Actuator::add(const LlmEvent& event)
         if (added && event.variant.maxTokens)
             it->second.params["max_tokens"] = *event.variant.maxTokens;
 
+        // What each side does does not depend on the split: every call counts
+        // for the judge and the sequential check, also while the split changes
+        // (the sinks that acknowledged already route by the new weight). The
+        // window — the split itself, the analyses' pace, the guardrails — only
+        // counts calls once every sink acknowledged the current weight.
         Live& live = *m_live.at(r.id);
         Live::Window& w = live.window;
-        if (r.awaitedPolicyVersion != 0 || event.timeUnixNano < w.startUnixNano)
-            return; // the split is changing: its calls judge neither weight
+        const bool inWindow = r.awaitedPolicyVersion == 0 && event.timeUnixNano >= w.startUnixNano;
         Samples& s = canary ? live.canary : live.stable;
         const size_t cap = m_options.maxSamplesPerSide;
         ++s.calls;
-        ++(canary ? w.canaryCalls : w.stableCalls);
-        if (canary)
-            ++live.canaryCounted;
+        if (inWindow) {
+            ++(canary ? w.canaryCalls : w.stableCalls);
+            live.canaryCounted += canary ? 1 : 0;
+        }
         const double error = event.isError() ? 1.0 : 0.0;
         (canary ? live.canaryErrors : live.stableErrors).add(error);
         if (event.isError()) {
             ++s.errors;
-            w.canaryErrors += canary ? 1 : 0;
+            w.canaryErrors += canary && inWindow ? 1 : 0;
             return; // failed calls have no answer to cost or grade
         }
         keep(s.latency, s.latencySeen, event.latencyMs, cap, m_random);
         if (event.costUsd) {
             keep(s.cost, s.costSeen, *event.costUsd, cap, m_random);
-            w.canaryCost += canary ? *event.costUsd : 0.0;
+            w.canaryCost += canary && inWindow ? *event.costUsd : 0.0;
         }
         if (const auto q = event.quality()) {
             keep(s.quality, s.qualitySeen, *q, cap, m_random);
             (canary ? live.canaryQuality : live.stableQuality).add(*q);
-            if (canary)
+            if (canary && inWindow)
                 w.canaryQuality.add(*q);
         }
         return;
@@ -267,7 +273,14 @@ RoutedVariant Actuator::definition(const std::string& service, const std::string
     const auto it = m_definitions.find({service, variant});
     if (it != m_definitions.end())
         return it->second;
-    return {variant, {}, {}, nlohmann::json::object()}; // not seen yet: the name is all there is
+    // Not seen since the start: as the newest policy defined it (after a
+    // restart), else the name is all there is.
+    for (const ServicePolicy& p : m_policy.services)
+        if (p.service == service)
+            for (const RoutedVariant& v : p.variants)
+                if (v.name == variant)
+                    return v;
+    return {variant, {}, {}, nlohmann::json::object()};
 }
 
 void Actuator::publishWeights(RolloutRecord& record, int64_t now)
@@ -311,16 +324,22 @@ void Actuator::applied(RolloutRecord& record, const Rollout::Transition& t, int6
         || current->weights[0].first != record.rollout.stable()
         || current->weights[1].first != record.rollout.candidate()
         || current->weights[1].second != t.weight;
-    {
+    if (publish)
+        publishWeights(record, now);
+    try {
         // The new state and the policy it needs are stored together: after a
         // crash the newest stored policy matches the stored rollouts.
         EventStore::Transaction transaction(m_store);
-        if (publish) {
-            publishWeights(record, now);
+        if (publish)
             m_store.addPolicy(m_policy);
-        }
         save(record, now);
         transaction.commit();
+    } catch (const StoreError& e) {
+        // The transition stands — traffic must follow a rollback even when
+        // the disk is full; the state is stored again at the next tick.
+        m_storeError = e.what();
+        m_unsaved.insert(record.id);
+        m_policyUnsaved = m_policyUnsaved || publish;
     }
     if (publish)
         m_publisher.publish(m_policy);
@@ -438,8 +457,29 @@ std::optional<std::string> Actuator::sequentialVerdict(const RolloutRecord& reco
                 m_options.allowedQualityDecrease * live.stableQuality.mean(), false, "quality");
 }
 
+void Actuator::storeAgain(int64_t now)
+{
+    if (m_unsaved.empty() && !m_policyUnsaved)
+        return;
+    try {
+        EventStore::Transaction transaction(m_store);
+        if (m_policyUnsaved)
+            m_store.addPolicy(m_policy);
+        for (int64_t id : m_unsaved)
+            if (RolloutRecord* r = find(id))
+                save(*r, now);
+        transaction.commit();
+        m_unsaved.clear();
+        m_policyUnsaved = false;
+        m_storeError.clear();
+    } catch (const StoreError& e) {
+        m_storeError = e.what();
+    }
+}
+
 void Actuator::tick(int64_t now)
 {
+    storeAgain(now);
     const PolicyPublisher::Status published = m_publisher.status();
     for (size_t i = 0; i < m_records.size(); ++i) {
         RolloutRecord& r = m_records[i];
@@ -464,6 +504,11 @@ void Actuator::tick(int64_t now)
                     r.sinkMessage = std::move(waiting);
                     ++m_round;
                 }
+                // The sinks that did acknowledge route by the new weight: a
+                // clearly bad canary is still stopped while the others lag.
+                if (r.active() && r.rollout.weight() > 0)
+                    if (auto bad = sequentialVerdict(r))
+                        applied(r, r.rollout.rollback(now, *bad), now);
             }
             continue;
         }
@@ -570,11 +615,12 @@ CommandResult Actuator::startRollout(const ActuatorCommand& c, int64_t recommend
     record.recommendationId = recommendationId;
     record.approvedBy = c.actor;
     record.createdUnixNano = now;
-    save(record, now);
+    const Rollout::Transition started = record.rollout.start(now);
+    save(record, now); // throws StoreError (503) before anything else happened
     m_live[record.id] = std::make_unique<Live>();
     m_records.insert(m_records.begin(), std::move(record));
     RolloutRecord& r = m_records.front();
-    applied(r, r.rollout.start(now), now);
+    applied(r, started, now);
     CommandResult result;
     result.rolloutId = r.id;
     result.message = "rollout " + std::to_string(r.id) + " of " + r.rollout.service()
@@ -628,10 +674,12 @@ CommandResult Actuator::execute(const ActuatorCommand& c, int64_t now)
                 {200, subject + " " + (c.kind == K::Approve ? "approved" : "rejected"), 0, 0});
             if (!result.ok())
                 return result;
-            m_store.decideRecommendation(rec->id,
-                                         c.kind == K::Approve ? Recommendation::Status::Approved
-                                                              : Recommendation::Status::Rejected,
-                                         c.actor, now);
+            if (!m_store.decideRecommendation(rec->id,
+                                              c.kind == K::Approve
+                                                  ? Recommendation::Status::Approved
+                                                  : Recommendation::Status::Rejected,
+                                              c.actor, now))
+                return refuse(409, subject + " was answered by someone else meanwhile");
             ++m_round;
             if (!moves)
                 return result;
@@ -687,6 +735,18 @@ CommandResult Actuator::execute(const ActuatorCommand& c, int64_t now)
                 return refuse(409,
                               "rollout " + std::to_string(r->id) + " is "
                                   + Rollout::phaseName(phase) + " already");
+            if (c.kind == K::Rollback && phase == Rollout::Phase::Promoted) {
+                const auto newer
+                    = std::find_if(m_records.begin(), m_records.end(), [&](const RolloutRecord& x) {
+                          return x.rollout.service() == r->rollout.service() && x.id > r->id;
+                      });
+                if (newer != m_records.end())
+                    return refuse(
+                        409,
+                        "rollout " + std::to_string(newer->id) + " of " + r->rollout.service()
+                            + " came after rollout " + std::to_string(r->id)
+                            + "; roll that one back, or start a rollout to " + r->rollout.stable());
+            }
             const std::string subject = "rollout/" + std::to_string(r->id);
             CommandResult result = audited(c, subject, {{"rollout", r->rollout.toJson()}}, now, {});
             if (!result.ok())

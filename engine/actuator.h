@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -135,6 +136,8 @@ public:
     std::vector<RolloutRecord> rollouts() const;
     const PolicyDocument& policy() const { return m_policy; }
     bool changedSince(uint64_t round) const { return m_round != round; }
+    // Why the newest state could not be stored (it is tried again each tick); empty when stored.
+    const std::string& storeError() const { return m_storeError; }
     uint64_t round() const { return m_round; } // grows with every change a reader should see
 
     static constexpr size_t kFinishedKept = 50;
@@ -156,6 +159,7 @@ private:
     std::optional<CanaryJudge::Verdict> judge(RolloutRecord& record, int64_t now);
     std::optional<std::string> sequentialVerdict(const RolloutRecord& record);
     void save(RolloutRecord& record, int64_t now);
+    void storeAgain(int64_t now);
     RoutedVariant definition(const std::string& service, const std::string& variant) const;
 
     EventStore& m_store;
@@ -170,6 +174,10 @@ private:
     PolicyDocument m_policy;
     Xoshiro256 m_random;
     uint64_t m_round = 0;
+    // Transitions carried out but not stored (the store refused): stored again at each tick.
+    std::set<int64_t> m_unsaved;
+    bool m_policyUnsaved = false;
+    std::string m_storeError;
 };
 
 } // namespace llmopt

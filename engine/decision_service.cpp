@@ -81,8 +81,9 @@ DecisionService::followPolicy(size_t index, const RequestContext& context, int64
             for (const RoutedVariant& v : s.config.variants) {
                 if (v.name != name)
                     continue;
-                Decision out{(++m_policyDecisions << kServiceBits | index) | kPolicyBit, &v,
-                             percent / 100.0};
+                const uint64_t n = ++m_policyDecisions;
+                m_policyPending[n % kPolicyPending] = n;
+                Decision out{(n << kServiceBits | index) | kPolicyBit, &v, percent / 100.0};
                 DecisionRecord r;
                 r.id = out.id;
                 r.timeUnixNano = nowUnixNano;
@@ -101,6 +102,19 @@ DecisionService::followPolicy(size_t index, const RequestContext& context, int64
 
 PolicySink::Result DecisionService::publish(const PolicyDocument& document)
 {
+    // A service this sidecar routes must have every variant the policy names,
+    // or its decisions could not follow: the rollout then holds, and says why.
+    for (const ServicePolicy& p : document.services)
+        for (const Service& s : m_services)
+            if (s.config.service == p.service)
+                for (const auto& [name, percent] : p.weights)
+                    if (percent > 0
+                        && std::none_of(s.config.variants.begin(), s.config.variants.end(),
+                                        [&](const RoutedVariant& v) { return v.name == name; }))
+                        return {false,
+                                "routing of " + p.service + " has no variant \"" + name
+                                    + "\" that the policy sends traffic to; add it under "
+                                      "routing: in the configuration"};
     m_policy.store(std::make_shared<const PolicyDocument>(document));
     return {true, "decisions follow policy version " + std::to_string(document.version)};
 }
@@ -125,8 +139,10 @@ bool DecisionService::feedback(uint64_t decisionId, double quality, double costU
     }
     std::lock_guard lock(m_mutex);
     if (decisionId & kPolicyBit) { // made by the policy: logged, not learnt from
-        if (((decisionId & ~kPolicyBit) >> kServiceBits) > m_policyDecisions)
-            return false;
+        const uint64_t n = (decisionId & ~kPolicyBit) >> kServiceBits;
+        if (n == 0 || m_policyPending[n % kPolicyPending] != n)
+            return false; // unknown, too old, or answered already
+        m_policyPending[n % kPolicyPending] = 0;
     } else if (!s.router->feedback(decisionId >> kServiceBits, quality, costUsd, latencyMs)) {
         return false;
     }

@@ -111,7 +111,11 @@ private:
     // Decision ids carry the service's index in their low byte, and the top
     // bit when the published policy made them.
     static constexpr unsigned kServiceBits = 8;
-    static constexpr uint64_t kPolicyBit = 1ULL << 63;
+    // Bit 52: ids stay below 2^53, exact in every JSON parser (JavaScript's too).
+    static constexpr uint64_t kPolicyBit = 1ULL << 52;
+    // The newest policy decisions, for their feedback: slot n % size holds
+    // decision n until answered (then 0).
+    static constexpr size_t kPolicyPending = 1 << 16;
     std::optional<Decision> followPolicy(size_t index, const RequestContext& context,
                                          int64_t nowUnixNano);
     void log(DecisionRecord&& record);
@@ -123,6 +127,7 @@ private:
     std::atomic<std::shared_ptr<const PolicyDocument>> m_policy;
     Xoshiro256 m_policyRandom{0x5eed};
     uint64_t m_policyDecisions = 0;
+    std::vector<uint64_t> m_policyPending = std::vector<uint64_t>(kPolicyPending, 0);
 };
 
 } // namespace llmopt

@@ -71,9 +71,13 @@ void EngineLoop::actuate(int64_t now)
     }
     try {
         m_actuator->tick(now);
-    } catch (const StoreError& e) {
+    } catch (const std::exception& e) { // reported; the round's events are processed all the same
         std::lock_guard lock(m_snapshotMutex);
-        m_snapshot.lastError = e.what();
+        m_snapshot.lastError = std::string("actuator: ") + e.what();
+    }
+    if (!m_actuator->storeError().empty()) {
+        std::lock_guard lock(m_snapshotMutex);
+        m_snapshot.lastError = "actuator: " + m_actuator->storeError();
     }
 }
 

@@ -809,6 +809,9 @@ int64_t EventStore::saveRollout(const RolloutRecord& r)
         sqlite3_bind_int64(st.s, 6, r.id);
     if (sqlite3_step(st.s) != SQLITE_DONE)
         fail("cannot store the rollout", sqlite3_errcode(m_db));
+    if (r.id != 0 && sqlite3_changes(m_db) != 1)
+        throw StoreError("rollout " + std::to_string(r.id) + " is no longer in " + m_path
+                         + " (deleted by hand?); restore the database from a backup");
     return r.id != 0 ? r.id : sqlite3_last_insert_rowid(m_db);
 }
 
@@ -841,7 +844,8 @@ std::vector<RolloutRecord> EventStore::rollouts(size_t finishedLimit) const
 
 void EventStore::addPolicy(const PolicyDocument& policy)
 {
-    Statement st{prepare("INSERT INTO policies(version, created_ns, document) VALUES(?,?,?)")};
+    Statement st{
+        prepare("INSERT OR REPLACE INTO policies(version, created_ns, document) VALUES(?,?,?)")};
     sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(policy.version));
     sqlite3_bind_int64(st.s, 2, policy.createdUnixNano);
     const std::string document

@@ -18,8 +18,10 @@ PolicyPublisher::PolicyPublisher(std::vector<std::shared_ptr<PolicySink>> sinks,
 {
     for (const auto& sink : m_sinks)
         m_status.sinks.push_back({sink->name(), 0, 0, "nothing published yet"});
-    if (!m_sinks.empty())
-        m_thread = std::thread([this] { run(); });
+    // One thread per sink: a target that is slow or retrying never delays
+    // the others (a rollback reaches the flagd file while a webhook waits).
+    for (size_t i = 0; i < m_sinks.size(); ++i)
+        m_threads.emplace_back([this, i] { run(i); });
 }
 
 PolicyPublisher::~PolicyPublisher()
@@ -29,8 +31,8 @@ PolicyPublisher::~PolicyPublisher()
         m_stopping = true;
     }
     m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    for (std::thread& t : m_threads)
+        t.join();
 }
 
 void PolicyPublisher::publish(PolicyDocument document)
@@ -42,7 +44,7 @@ void PolicyPublisher::publish(PolicyDocument document)
             m_status.acknowledgedVersion = document.version;
             return;
         }
-        m_latest = std::move(document);
+        m_latest = std::make_shared<const PolicyDocument>(std::move(document));
     }
     m_wake.notify_all();
 }
@@ -59,56 +61,42 @@ bool PolicyPublisher::acknowledged(uint64_t version) const
     return m_status.acknowledgedVersion >= version;
 }
 
-void PolicyPublisher::run()
+void PolicyPublisher::run(size_t index)
 {
     int backoff = m_options.initialRetryMillis;
     uint64_t lastTried = 0;
     std::unique_lock lock(m_mutex);
     for (;;) {
-        const auto pending = [this] {
-            if (!m_latest)
-                return false;
-            return std::any_of(
-                m_status.sinks.begin(), m_status.sinks.end(),
-                [&](const SinkStatus& s) { return s.acknowledgedVersion < m_latest->version; });
-        };
-        m_wake.wait(lock, [&] { return m_stopping || pending(); });
+        m_wake.wait(lock, [&] {
+            return m_stopping
+                || (m_latest && m_status.sinks[index].acknowledgedVersion < m_latest->version);
+        });
         if (m_stopping)
             return;
-        const PolicyDocument document = *m_latest;
-        if (document.version != lastTried)
+        const std::shared_ptr<const PolicyDocument> document = m_latest;
+        if (document->version != lastTried)
             backoff = m_options.initialRetryMillis; // a new document starts a new series of tries
-        lastTried = document.version;
-        bool allAcknowledged = true;
-        for (size_t i = 0; i < m_sinks.size(); ++i) {
-            if (m_status.sinks[i].acknowledgedVersion >= document.version)
-                continue;
-            lock.unlock(); // a sink may take seconds; publish() and status() go on meanwhile
-            PolicySink::Result result;
-            try {
-                result = m_sinks[i]->publish(document);
-            } catch (const std::exception& e) {
-                result = {false, std::string("unexpected error: ") + e.what()};
-            }
-            lock.lock();
-            SinkStatus& s = m_status.sinks[i];
-            s.message = result.message;
-            if (result.acknowledged) {
-                s.acknowledgedVersion = std::max(s.acknowledgedVersion, document.version);
-                s.failures = 0;
-            } else {
-                ++s.failures;
-                allAcknowledged = false;
-            }
-            if (m_stopping)
-                return;
+        lastTried = document->version;
+        lock.unlock(); // a sink may take seconds; publish() and status() go on meanwhile
+        PolicySink::Result result;
+        try {
+            result = m_sinks[index]->publish(*document);
+        } catch (const std::exception& e) {
+            result = {false, std::string("unexpected error: ") + e.what()};
         }
-        uint64_t everywhere = m_status.latestVersion;
-        for (const SinkStatus& s : m_status.sinks)
-            everywhere = std::min(everywhere, s.acknowledgedVersion);
-        m_status.acknowledgedVersion = std::max(m_status.acknowledgedVersion, everywhere);
-        if (allAcknowledged)
+        lock.lock();
+        PolicySinkStatus& s = m_status.sinks[index];
+        s.message = result.message;
+        if (result.acknowledged) {
+            s.acknowledgedVersion = std::max(s.acknowledgedVersion, document->version);
+            s.failures = 0;
+            uint64_t everywhere = m_status.latestVersion;
+            for (const PolicySinkStatus& other : m_status.sinks)
+                everywhere = std::min(everywhere, other.acknowledgedVersion);
+            m_status.acknowledgedVersion = std::max(m_status.acknowledgedVersion, everywhere);
             continue;
+        }
+        ++s.failures;
         // A newer document ends the wait early: it is what should be tried next.
         m_wake.wait_for(lock, std::chrono::milliseconds(backoff),
                         [&] { return m_stopping || m_latest->version != lastTried; });

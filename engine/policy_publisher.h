@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,13 +22,14 @@ struct PolicySinkStatus {
     std::string message;
 };
 
-// Hands routing documents to the policy sinks on a thread of its own, so that
-// a slow or failing target (a webhook retrying with backoff, a Kafka broker
-// that is down) never stalls the engine thread. The newest document wins: an
-// older one not yet delivered is dropped. A sink that did not acknowledge the
-// newest document is tried again after a backoff (doubling up to
-// `maxRetryMillis`) until it does or a newer document replaces it. With no
-// sinks every document counts as acknowledged at once.
+// Hands routing documents to the policy sinks, each on a thread of its own,
+// so that a slow or failing target (a webhook retrying with backoff, a Kafka
+// broker that is down) never stalls the engine thread nor the other sinks.
+// The newest document wins: an older one not yet delivered is dropped. A sink
+// that did not acknowledge the newest document is tried again after a backoff
+// (doubling up to `maxRetryMillis`) until it does or a newer document
+// replaces it. With no sinks every document counts as acknowledged at once.
+// The destructor waits for publications in progress (a webhook's attempts).
 class PolicyPublisher {
 public:
     struct Options {
@@ -55,16 +55,16 @@ public:
     bool acknowledged(uint64_t version) const;
 
 private:
-    void run();
+    void run(size_t sink);
 
     std::vector<std::shared_ptr<PolicySink>> m_sinks;
     Options m_options;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::optional<PolicyDocument> m_latest;
+    std::shared_ptr<const PolicyDocument> m_latest;
     Status m_status;
     bool m_stopping = false;
-    std::thread m_thread;
+    std::vector<std::thread> m_threads;
 };
 
 } // namespace llmopt

@@ -76,6 +76,9 @@ std::string RolloutPlan::validate(const Guardrails& g) const
         return "the plan ends at " + std::to_string(weight) + " %; its last weight must be 100";
     if (failureLimit < 0 || inconclusiveLimit < 0)
         return "failure and inconclusive limits cannot be negative";
+    if (minSamplesPerAnalysis < 10 || minSamplesPerAnalysis > 10'000'000)
+        return "an analysis needs 10 to 10,000,000 canary calls, not "
+            + std::to_string(minSamplesPerAnalysis);
     return {};
 }
 
@@ -241,6 +244,8 @@ Rollout::Transition Rollout::rollback(int64_t now, const std::string& why)
 Rollout Rollout::resumed(int64_t now) const
 {
     Rollout r = *this;
+    // The canary calls are counted again from 0 by the new process.
+    r.m_stepStartSamples = 0;
     if (r.m_phase != Phase::Progressing)
         return r;
     if (r.m_lastAnalysisFailed) {

@@ -65,11 +65,21 @@ private Q_SLOTS:
             QCOMPARE(a["verdict"].get<std::string>(), std::string("pass"));
         QCOMPARE(loop.sink->documents.back().services.front().defaultVariant,
                  std::string("gpt-4o/v4"));
+        // A later rollout of the service owns its policy: the earlier one can
+        // no longer be rolled back over it.
+        ActuatorCommand back = loop.command(ActuatorCommand::Kind::Start);
+        std::swap(back.stable, back.candidate);
+        QVERIFY(loop.actuator.execute(back, loop.now).ok());
+        QCOMPARE(
+            loop.actuator
+                .execute(loop.command(ActuatorCommand::Kind::Rollback, started.rolloutId), loop.now)
+                .status,
+            409);
         const auto records = loop.audit.records(10);
-        QCOMPARE(records.size(), size_t(2));
-        QCOMPARE(records[0].action, std::string("confirm"));
-        QCOMPARE(records[1].action, std::string("start"));
-        QCOMPARE(records[1].actor, std::string("alice@ws-1"));
+        QCOMPARE(records.size(), size_t(3));
+        QCOMPARE(records[1].action, std::string("confirm"));
+        QCOMPARE(records[2].action, std::string("start"));
+        QCOMPARE(records[2].actor, std::string("alice@ws-1"));
         QVERIFY(loop.audit.verify().ok);
     }
 
@@ -114,6 +124,23 @@ private Q_SLOTS:
         loop.sink->refusing = false; // the target recovers: the rollout goes on
         QVERIFY(
             loop.run(120, [&] { return loop.actuator.rollouts().front().rollout.weight() >= 5; }));
+    }
+
+    // While one sink lags, the others already route by the new weight: a
+    // clearly bad canary is stopped all the same.
+    void badCanaryIsStoppedWhileASinkLags()
+    {
+        QTemporaryDir dir;
+        Loop loop(dir.filePath("a.db").toStdString(), "worse-quality", options(), kSeed);
+        loop.other->refuseFrom = 2; // takes weight 0, not the canary's 1 %
+        QVERIFY(loop.actuator.execute(loop.command(ActuatorCommand::Kind::Start), loop.now).ok());
+        QVERIFY(loop.run(1800, [&] {
+            return loop.actuator.rollouts().front().rollout.phase() == Rollout::Phase::RolledBack;
+        }));
+        const RolloutRecord& r = loop.first();
+        QVERIFY(r.rollout.lastMessage().find("sequential check") != std::string::npos);
+        QCOMPARE(r.analyses.size(), size_t(0)); // it never left the 1 % it waited at
+        QCOMPARE(weightOf(*loop.sink->last(), "gpt-4o/v4"), 0);
     }
 
     // After a restart a progressing rollout holds at its weight until an

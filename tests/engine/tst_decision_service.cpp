@@ -1,5 +1,6 @@
 #include "decision_service.h"
 #include "llm_event.h"
+#include "policy_document.h"
 
 #include <QTest>
 
@@ -22,6 +23,43 @@ RoutingConfig service(const std::string& name)
 class TestDecisionService : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // As a policy sink: a published policy's weights decide instead of the
+    // bandit, with ids a JavaScript client keeps exact and feedback taken once.
+    void followsThePublishedPolicy()
+    {
+        DecisionService decisions({service("chat"), service("search")});
+        PolicyDocument policy;
+        policy.version = 3;
+        ServicePolicy chat;
+        chat.service = "chat";
+        chat.flagKey = "chat.variant";
+        chat.defaultVariant = "big";
+        chat.weights = {{"big", 0}, {"small", 100}};
+        policy.services = {chat};
+        QVERIFY(decisions.publish(policy).acknowledged);
+        for (int i = 0; i < 50; ++i) {
+            const auto d = decisions.decide("chat", {"faq", 300, 9.0}, 100 + i);
+            QCOMPARE(d->variant->name, std::string("small"));
+            QCOMPARE(d->propensity, 1.0);
+            QVERIFY(d->id < (uint64_t(1) << 53));
+            QVERIFY(decisions.feedback(d->id, 0.8, 0.001, 400, 200 + i));
+            QVERIFY(!decisions.feedback(d->id, 0.8, 0.001, 400, 300 + i)); // once
+        }
+        QVERIFY(!decisions.feedback((uint64_t(1) << 52) | (uint64_t(999) << 8), 0.8, 0.001, 400,
+                                    400)); // never made
+        // A service the policy does not name keeps its bandit.
+        QVERIFY(decisions.decide("search", {"faq", 300, 9.0}, 500)->id < (uint64_t(1) << 52));
+
+        // A variant this sidecar cannot route: not acknowledged, and why.
+        policy.services[0].weights = {{"small", 90}, {"tiny", 10}};
+        const PolicySink::Result refused = decisions.publish(policy);
+        QVERIFY(!refused.acknowledged);
+        QVERIFY(refused.message.find("tiny") != std::string::npos);
+        // A service it does not route at all is none of its business.
+        policy.services[0].service = "elsewhere";
+        QVERIFY(decisions.publish(policy).acknowledged);
+    }
+
     // Ids are unique across services and route feedback back to the right router.
     void decisionsFeedbackAndLog()
     {

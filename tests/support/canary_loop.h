@@ -30,7 +30,7 @@ public:
     Result publish(const PolicyDocument& document) override
     {
         std::lock_guard lock(mutex);
-        if (refusing)
+        if (refusing || document.version >= refuseFrom)
             return {false, "HTTP 503 from the test target"};
         documents.push_back(document);
         return {true, "kept"};
@@ -45,9 +45,11 @@ public:
     std::mutex mutex;
     std::vector<PolicyDocument> documents;
     bool refusing = false;
+    uint64_t refuseFrom = UINT64_MAX; // refuses this policy version and later ones
 };
 
-// The simulator routes by what the sink last received, as an application
+// The simulator routes by what `sink` last received, as an application
+// following the flag would; `other` is a second target (a webhook, say).
 // following the flag would.
 struct Loop {
     Loop(const std::string& path, const std::string& candidate, Actuator::Options options,
@@ -55,18 +57,27 @@ struct Loop {
         : store(path)
         , audit(path)
         , sink(std::make_shared<RecordingSink>())
-        , publisher({sink}, {5, 20})
+        , other(std::make_shared<RecordingSink>())
+        , publisher({sink, other}, {5, 20})
         , actuator(store, &audit, publisher, std::move(options), kStart)
         , simulator(SimulatorConfig::canary(seed, kStart, candidate, requestsPerSecond))
     {
     }
 
-    // Waits (in real time) for the sink to take what the actuator published.
+    // Waits (in real time) for the sinks to take what the actuator published.
     void settle()
     {
         const uint64_t version = actuator.policy().version;
-        for (int i = 0; i < 400 && !publisher.acknowledged(version) && !sink->refusing; ++i)
+        const auto taken = [&](RecordingSink& s) {
+            const auto last = s.last();
+            return s.refusing || version >= s.refuseFrom || (last && last->version >= version);
+        };
+        for (int i = 0; i < 400 && !(taken(*sink) && taken(*other)); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        for (int i = 0; i < 400 && !publisher.acknowledged(version) && !sink->refusing
+             && !other->refusing && version < other->refuseFrom;
+             ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         if (auto document = sink->last())
             for (const ServicePolicy& s : document->services) {
                 std::vector<std::pair<std::string, double>> weights;
@@ -118,6 +129,7 @@ struct Loop {
     EventStore store;
     AuditLog audit;
     std::shared_ptr<RecordingSink> sink;
+    std::shared_ptr<RecordingSink> other;
     PolicyPublisher publisher;
     Actuator actuator;
     Simulator simulator;
