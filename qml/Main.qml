@@ -22,16 +22,18 @@ ApplicationWindow {
         { name: qsTr("Drift && Anomalies"), ready: true },
         { name: qsTr("Pareto"), ready: true },
         { name: qsTr("Experiments"), ready: false },
-        { name: qsTr("Rollouts"), ready: false },
+        { name: qsTr("Rollouts"), ready: true },
         { name: qsTr("Connections"), ready: true },
-        { name: qsTr("Audit"), ready: false }
+        { name: qsTr("Audit"), ready: true }
     ]
 
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
     Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+3"; onActivated: nav.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+4"; onActivated: nav.currentIndex = 3 }
+    Shortcut { sequence: "Ctrl+6"; onActivated: nav.currentIndex = 5 }
     Shortcut { sequence: "Ctrl+7"; onActivated: nav.currentIndex = 6 }
+    Shortcut { sequence: "Ctrl+8"; onActivated: nav.currentIndex = 7 }
 
     header: ToolBar {
         implicitHeight: 48
@@ -111,8 +113,9 @@ ApplicationWindow {
             FindingsScreen {}
             ParetoScreen {}
             Item {} // Experiments
-            Item {} // Rollouts
+            RolloutsScreen {}
             ConnectionsScreen {}
+            AuditScreen {}
         }
     }
 

@@ -207,9 +207,11 @@ Item {
                     color: Theme.text
                 }
                 Label {
-                    visible: root.recommendations.lastError.length > 0
-                    text: root.recommendations.lastError
-                    color: Theme.danger
+                    // The engine's answer to the last approval or rejection.
+                    visible: text.length > 0
+                    text: root.recommendations.lastError.length > 0 ? qsTr("Not done — %1").arg(root.recommendations.lastError)
+                                                                     : root.recommendations.lastMessage
+                    color: root.recommendations.lastError.length > 0 ? Theme.danger : Theme.good
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
@@ -238,6 +240,7 @@ Item {
                         required property string decidedBy
                         required property var savings
                         required property string details
+                        required property bool answering
                         property bool expanded: false
                         width: ListView.view.width - 12
                         implicitHeight: body.implicitHeight + 16
@@ -298,13 +301,15 @@ Item {
                                     visible: status === "proposed"
                                     text: qsTr("Approve")
                                     highlighted: true
+                                    enabled: !answering
                                     onClicked: root.recommendations.approve(index)
                                     ToolTip.visible: hovered
-                                    ToolTip.text: qsTr("Record your approval; the actuator carries out approved changes through a canary rollout.")
+                                    ToolTip.text: qsTr("Send your approval to the engine: an approved switch starts a canary rollout (Rollouts screen, Ctrl+6).")
                                 }
                                 Button {
                                     visible: status === "proposed"
                                     text: qsTr("Reject")
+                                    enabled: !answering
                                     onClicked: root.recommendations.reject(index)
                                 }
                             }

@@ -29,7 +29,10 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_findings = new FindingListModel(this);
     m_pareto = new ParetoController(this);
     m_recommendations = new RecommendationListModel(this);
-    m_recommendations->setDatabasePath(m_settings.databasePath);
+    m_rollouts = new RolloutController(m_recommendations, this);
+    m_rollouts->setPlan(m_engineOptions.actuator.plan);
+    m_audit = new AuditController(this);
+    m_audit->setDatabasePath(m_settings.databasePath);
     m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
@@ -37,6 +40,9 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
 
 EngineHost::~EngineHost()
 {
+    // Commands on their way get their answer while the engine still runs.
+    m_recommendations->waitForAnswers();
+    m_rollouts->waitForCommands();
     // Producers first, then the engine drains what they queued and commits.
     disconnect(m_sources, nullptr, this, nullptr);
     m_sources->stopAll();
@@ -64,6 +70,12 @@ void EngineHost::start()
             options.experiments.push_back(std::move(d));
     m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices, options);
     m_engine->start();
+    // Approvals and rollout commands: checked and audited by the actuator on the engine thread.
+    const auto send = [engine = m_engine.get()](llmopt::ActuatorCommand command) {
+        return engine->command(std::move(command));
+    };
+    m_recommendations->setCommandFunction(send);
+    m_rollouts->setCommandFunction(send);
     llmopt::SimulatorSource::Options demo;
     demo.scenario = m_settings.scenario.toStdString();
     demo.seed = m_settings.seed;
@@ -73,6 +85,7 @@ void EngineHost::start()
     if (m_settings.loadSavedSources)
         m_sources->load();
     updateDemo();
+    m_audit->refresh();
     m_refresh.start();
 }
 
@@ -117,9 +130,18 @@ void EngineHost::refresh()
         for (const llmopt::VariantSummary& v : engine.variants)
             if (!v.variantName.empty())
                 labels.emplace(v.variantId, v.variantName);
+        m_recommendations->setVariantLabels(labels);
+        m_rollouts->setVariantLabels(labels);
         m_pareto->setViews(std::move(engine.pareto), std::move(labels));
         m_recommendations->setRecommendations(std::move(engine.recommendations));
+        m_audit->refresh(); // answers and proposals come with new audit records
     }
+    if (engine.rolloutRound != m_rolloutRound) {
+        m_rolloutRound = engine.rolloutRound;
+        m_rollouts->setRollouts(std::move(engine.rollouts));
+        m_audit->refresh();
+    }
+    m_rollouts->setPolicy(engine.policyVersion, engine.policyAcknowledged, engine.sinks);
     m_publishedUnixNano = engine.nowUnixNano;
     auto s = std::make_shared<OverviewSnapshot>();
     s->nowUnixNano = engine.nowUnixNano;

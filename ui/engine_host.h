@@ -1,10 +1,12 @@
 #pragma once
 
+#include "audit_controller.h"
 #include "engine_loop.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
 #include "pareto_controller.h"
 #include "recommendation_list_model.h"
+#include "rollout_controller.h"
 #include "source_list_model.h"
 
 #include <QObject>
@@ -31,6 +33,8 @@ class EngineHost : public QObject {
     Q_PROPERTY(FindingListModel* findings READ findings CONSTANT)
     Q_PROPERTY(ParetoController* pareto READ pareto CONSTANT)
     Q_PROPERTY(RecommendationListModel* recommendations READ recommendations CONSTANT)
+    Q_PROPERTY(RolloutController* rollouts READ rollouts CONSTANT)
+    Q_PROPERTY(AuditController* audit READ audit CONSTANT)
 
 public:
     struct Settings {
@@ -55,6 +59,8 @@ public:
     FindingListModel* findings() const { return m_findings; }
     ParetoController* pareto() const { return m_pareto; }
     RecommendationListModel* recommendations() const { return m_recommendations; }
+    RolloutController* rollouts() const { return m_rollouts; }
+    AuditController* audit() const { return m_audit; }
 
 Q_SIGNALS:
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
@@ -76,7 +82,10 @@ private:
     FindingListModel* m_findings = nullptr;
     ParetoController* m_pareto = nullptr;
     RecommendationListModel* m_recommendations = nullptr;
+    RolloutController* m_rollouts = nullptr;
+    AuditController* m_audit = nullptr;
     uint64_t m_decisionRound = 0; // of the views shown
+    uint64_t m_rolloutRound = 0;
     QTimer m_refresh;
     QString m_lastError;
     uint64_t m_publishedCommits = 0;

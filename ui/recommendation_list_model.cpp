@@ -1,14 +1,51 @@
 #include "recommendation_list_model.h"
 
 #include "audit_log.h"
-#include "event_store.h"
 
 #include <QDateTime>
+#include <QLocale>
+#include <cmath>
+
+namespace {
+
+// "+0.0012" / "−0.0040": the sign always shown, a true minus sign.
+QString signedNumber(double v, int digits)
+{
+    const QString text = QLocale().toString(std::abs(v), 'f', digits);
+    return (v < 0 ? QStringLiteral("−") : QStringLiteral("+")) + text;
+}
+
+// The expected change of a recommendation in one line: per request cost,
+// quality and p95 latency (to − from) as the strategies give them.
+QString impactLine(const nlohmann::json& impact)
+{
+    const auto value = [&](const char* name) -> std::optional<double> {
+        const auto it = impact.find(name);
+        if (it == impact.end())
+            return std::nullopt;
+        if (it->is_number())
+            return it->get<double>();
+        if (it->is_object() && it->contains("value") && (*it)["value"].is_number())
+            return (*it)["value"].get<double>();
+        return std::nullopt;
+    };
+    QStringList parts;
+    if (const auto cost = value("cost_usd"))
+        parts << QObject::tr("cost %1 $/request").arg(signedNumber(*cost, 5));
+    if (const auto quality = value("quality"))
+        parts << QObject::tr("quality %1").arg(signedNumber(*quality, 3));
+    if (const auto p95 = value("latency_p95_ms"))
+        parts << QObject::tr("p95 %1 ms").arg(signedNumber(*p95, 0));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
 
 RecommendationListModel::RecommendationListModel(QObject* parent)
     : QAbstractListModel(parent)
+    , m_actor(llmopt::AuditLog::operatorIdentity())
 {
-    m_worker.setMaxThreadCount(1); // answers are written in the order given
+    m_worker.setMaxThreadCount(1); // answers reach the engine in the order given
 }
 
 RecommendationListModel::~RecommendationListModel()
@@ -30,9 +67,32 @@ void RecommendationListModel::setRecommendations(std::vector<llmopt::Recommendat
     Q_EMIT countChanged();
 }
 
+void RecommendationListModel::setVariantLabels(std::map<std::string, std::string> labels)
+{
+    if (labels == m_labels)
+        return;
+    m_labels = std::move(labels);
+    if (!m_list.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {FromRole, ToRole});
+}
+
+QString RecommendationListModel::label(const std::string& variant) const
+{
+    const auto it = m_labels.find(variant);
+    return QString::fromStdString(it != m_labels.end() ? it->second : variant);
+}
+
 int RecommendationListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_list.size());
+}
+
+int RecommendationListModel::rowOf(int64_t id) const
+{
+    for (size_t i = 0; i < m_list.size(); ++i)
+        if (m_list[i].id == id)
+            return int(i);
+    return -1;
 }
 
 int RecommendationListModel::proposed() const
@@ -55,9 +115,9 @@ QVariant RecommendationListModel::data(const QModelIndex& index, int role) const
     case ServiceRole:
         return QString::fromStdString(r.service);
     case FromRole:
-        return QString::fromStdString(r.fromVariant);
+        return label(r.fromVariant);
     case ToRole:
-        return QString::fromStdString(r.toVariant);
+        return label(r.toVariant);
     case ActionRole:
         return QString::fromStdString(r.action);
     case Qt::DisplayRole:
@@ -80,6 +140,10 @@ QVariant RecommendationListModel::data(const QModelIndex& index, int role) const
         return QString::fromStdString(
             nlohmann::json{{"impact", r.impact}, {"evidence", r.evidence}}.dump(
                 2, ' ', false, nlohmann::json::error_handler_t::replace));
+    case ImpactRole:
+        return impactLine(r.impact);
+    case AnsweringRole:
+        return m_answering.count(r.id) > 0;
     default:
         return {};
     }
@@ -90,54 +154,61 @@ QHash<int, QByteArray> RecommendationListModel::roleNames() const
     return {{IdRole, "recommendationId"}, {StrategyRole, "strategy"},   {ServiceRole, "service"},
             {FromRole, "fromVariant"},    {ToRole, "toVariant"},        {ActionRole, "action"},
             {SummaryRole, "summary"},     {StatusRole, "status"},       {CreatedRole, "created"},
-            {SavingsRole, "savings"},     {DecidedByRole, "decidedBy"}, {DetailsRole, "details"}};
+            {SavingsRole, "savings"},     {DecidedByRole, "decidedBy"}, {DetailsRole, "details"},
+            {ImpactRole, "impact"},       {AnsweringRole, "answering"}};
 }
 
-void RecommendationListModel::approve(int row)
+void RecommendationListModel::approve(int row, const QString& reason)
 {
-    answer(row, llmopt::Recommendation::Status::Approved);
+    answer(row, llmopt::ActuatorCommand::Kind::Approve, reason);
 }
 
-void RecommendationListModel::reject(int row)
+void RecommendationListModel::reject(int row, const QString& reason)
 {
-    answer(row, llmopt::Recommendation::Status::Rejected);
+    answer(row, llmopt::ActuatorCommand::Kind::Reject, reason);
 }
 
-void RecommendationListModel::answer(int row, llmopt::Recommendation::Status status)
+void RecommendationListModel::answer(int row, llmopt::ActuatorCommand::Kind kind,
+                                     const QString& reason)
 {
     if (row < 0 || row >= rowCount()
-        || m_list[size_t(row)].status != llmopt::Recommendation::Status::Proposed)
+        || m_list[size_t(row)].status != llmopt::Recommendation::Status::Proposed
+        || m_answering.count(m_list[size_t(row)].id))
         return;
-    llmopt::Recommendation& r = m_list[size_t(row)];
-    r.status = status; // shown at once; the engine's next list confirms it
-    r.decidedBy = llmopt::AuditLog::operatorIdentity();
-    Q_EMIT dataChanged(index(row), index(row), {StatusRole, DecidedByRole});
-    Q_EMIT countChanged();
-    const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
-    m_worker.start([this, id = r.id, status, who = r.decidedBy, now, evidence = r.toJson(),
-                    path = m_databasePath.toStdString()] {
-        QString error;
-        try {
-            llmopt::EventStore store(path);
-            if (!store.decideRecommendation(id, status, who, now))
-                error = tr("Recommendation %1 was answered or superseded meanwhile.").arg(id);
-            else // who answered what, when, on which evidence: the audit trail
-                llmopt::AuditLog(path).append(
-                    who,
-                    status == llmopt::Recommendation::Status::Approved ? "approve_recommendation"
-                                                                       : "reject_recommendation",
-                    "recommendation/" + std::to_string(id), evidence, now);
-        } catch (const std::exception& e) {
-            error = tr("The answer could not be stored: %1").arg(QString::fromUtf8(e.what()));
+    const llmopt::Recommendation& r = m_list[size_t(row)];
+    llmopt::ActuatorCommand command;
+    command.kind = kind;
+    command.actor = m_actor;
+    command.recommendationId = r.id;
+    command.reason = reason.trimmed().toStdString();
+    command.evidence = r.toJson(); // what the operator saw when answering
+    m_answering.insert(r.id);
+    Q_EMIT dataChanged(index(row), index(row), {AnsweringRole});
+    sendOperatorCommand(m_worker, m_send, std::move(command), this,
+                        [this, id = r.id, kind](const llmopt::CommandResult& result) {
+                            received(id, kind, result);
+                        });
+}
+
+void RecommendationListModel::received(int64_t id, llmopt::ActuatorCommand::Kind kind,
+                                       const llmopt::CommandResult& result)
+{
+    m_answering.erase(id);
+    if (const int row = rowOf(id); row >= 0) {
+        llmopt::Recommendation& r = m_list[size_t(row)];
+        if (result.ok() && r.status == llmopt::Recommendation::Status::Proposed) {
+            // Shown at once; the engine's next list confirms it.
+            r.status = kind == llmopt::ActuatorCommand::Kind::Approve
+                ? llmopt::Recommendation::Status::Approved
+                : llmopt::Recommendation::Status::Rejected;
+            r.decidedBy = m_actor;
+            Q_EMIT countChanged();
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, error] {
-                if (error != m_lastError) {
-                    m_lastError = error;
-                    Q_EMIT lastErrorChanged();
-                }
-            },
-            Qt::QueuedConnection);
-    });
+        Q_EMIT dataChanged(index(row), index(row), {StatusRole, DecidedByRole, AnsweringRole});
+    }
+    const QString text = describeCommandResult(result);
+    m_lastError = result.ok() ? QString() : text;
+    m_lastMessage = result.ok() ? text : QString();
+    Q_EMIT lastResultChanged();
+    Q_EMIT answered(result.status, text, qlonglong(result.rolloutId));
 }
