@@ -383,16 +383,20 @@ bool Simulator::setWeights(const std::string& service,
         if (s.name != service)
             continue;
         double total = 0.0;
+        // A policy names a variant by its name or its id (Variant::id()).
+        const auto named = [](const VariantProfile& v, const std::string& name) {
+            return v.name == name || v.variant.id() == name;
+        };
         for (const VariantProfile& v : s.variants)
             for (const auto& [name, weight] : weights)
-                if (v.name == name)
+                if (named(v, name))
                     total += std::max(weight, 0.0);
         if (total <= 0.0)
             return false;
         for (VariantProfile& v : s.variants) {
             v.weight = 0.0;
             for (const auto& [name, weight] : weights)
-                if (v.name == name)
+                if (named(v, name))
                     v.weight = std::max(weight, 0.0);
         }
         return true;

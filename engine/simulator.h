@@ -117,7 +117,7 @@ public:
 
     // Appends, in time order, every event that starts before `untilUnixNano`.
     void generateUntil(int64_t untilUnixNano, std::vector<LlmEvent>& out);
-    // Routes `service` by these weights (variant name → share) from now on, as
+    // Routes `service` by these weights (variant name or id → share) from now on, as
     // a published policy would; variants not named get none. False when the
     // service is unknown or no named variant is.
     bool setWeights(const std::string& service,

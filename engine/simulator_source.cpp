@@ -1,8 +1,8 @@
 #include "simulator_source.h"
 
-#include "engine_loop.h"
 #include "ingest_queue.h"
 #include "llm_event.h"
+#include "policy_document.h"
 #include "price_table.h"
 #include "simulator.h"
 
@@ -22,11 +22,24 @@ int64_t nowUnixNano()
 
 } // namespace
 
-SimulatorSource::SimulatorSource(Options options, IngestQueue& queue, EngineLoop& engine)
+SimulatorSource::SimulatorSource(Options options, IngestQueue& queue, PriceChanger changePrices)
     : m_options(std::move(options))
     , m_queue(queue)
-    , m_engine(engine)
+    , m_changePrices(std::move(changePrices))
 {
+}
+
+PolicySink::Result SimulatorSource::publish(const PolicyDocument& document)
+{
+    std::lock_guard lock(m_mutex);
+    for (const ServicePolicy& p : document.services) {
+        auto& weights = m_followed[p.service];
+        weights.clear();
+        for (const auto& [variant, percent] : p.weights)
+            weights.emplace_back(variant, percent);
+    }
+    m_followedChanged = true;
+    return {true, "the demo routes by policy version " + std::to_string(document.version)};
 }
 
 SimulatorSource::~SimulatorSource()
@@ -50,6 +63,8 @@ void SimulatorSource::start()
         config.rateScale = m_options.rateScale;
         config.scenario = std::move(*scenario);
         m_simulator = std::make_unique<Simulator>(std::move(config));
+        std::lock_guard lock(m_mutex);
+        m_followedChanged = !m_followed.empty(); // a policy published before the start
     }
     m_stopping = false;
     m_thread = std::thread([this] { run(); });
@@ -92,9 +107,16 @@ void SimulatorSource::run()
 
 void SimulatorSource::tick(int64_t now)
 {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_followedChanged)
+            for (const auto& [service, weights] : m_followed)
+                m_simulator->setWeights(service, weights);
+        m_followedChanged = false;
+    }
     for (const ScenarioEvent& e : m_simulator->takeStartedScenarioEvents(now)) {
         if (e.kind == ScenarioEvent::Kind::PriceChange)
-            m_engine.changePrices([model = e.target, factor = e.magnitude](PriceTable& table) {
+            m_changePrices([model = e.target, factor = e.magnitude](PriceTable& table) {
                 const ModelPrice* old = table.find(model);
                 if (!old)
                     return;

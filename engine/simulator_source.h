@@ -1,17 +1,22 @@
 #pragma once
 
+#include "policy_sink.h"
+
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace llmopt {
 
-class EngineLoop;
 class IngestQueue;
+class PriceTable;
 class Simulator;
 struct LlmEvent;
 
@@ -20,7 +25,7 @@ struct LlmEvent;
 // queue as source "demo". History of `backfillSeconds` is generated at start
 // so that charts are populated at once; a price change in the scenario is
 // applied to the engine's price table.
-class SimulatorSource {
+class SimulatorSource : public PolicySink {
 public:
     struct Options {
         std::string scenario = "demo";
@@ -30,7 +35,10 @@ public:
         double rateScale = 1.0;
     };
 
-    SimulatorSource(Options options, IngestQueue& queue, EngineLoop& engine);
+    // How a price change of the scenario reaches the engine (EngineLoop::changePrices).
+    using PriceChanger = std::function<void(std::function<void(PriceTable&)>)>;
+
+    SimulatorSource(Options options, IngestQueue& queue, PriceChanger changePrices);
     ~SimulatorSource();
     SimulatorSource(const SimulatorSource&) = delete;
     SimulatorSource& operator=(const SimulatorSource&) = delete;
@@ -44,13 +52,22 @@ public:
     // Ticks whose events waited because the engine's queue was full.
     uint64_t pushedBack() const;
 
+    // The demo plays the application too: it routes each service by the
+    // newest published policy, as an OpenFeature SDK evaluating the flag
+    // would, so that a rollout approved in the workbench moves its traffic.
+    std::string name() const override { return "demo feed"; }
+    Result publish(const PolicyDocument& document) override;
+
 private:
     void run();
     void tick(int64_t now);
 
     Options m_options;
     IngestQueue& m_queue;
-    EngineLoop& m_engine;
+    PriceChanger m_changePrices;
+    // Weights per service from the newest policy, applied at the next tick.
+    std::map<std::string, std::vector<std::pair<std::string, double>>> m_followed;
+    bool m_followedChanged = false;
     std::unique_ptr<Simulator> m_simulator;
     std::vector<LlmEvent> m_held; // refused by a full queue, offered again next tick
     std::thread m_thread;

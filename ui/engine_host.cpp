@@ -68,6 +68,16 @@ void EngineHost::start()
         if (std::none_of(options.experiments.begin(), options.experiments.end(),
                          [&](const auto& e) { return e.key == d.key; }))
             options.experiments.push_back(std::move(d));
+    llmopt::SimulatorSource::Options demo;
+    demo.scenario = m_settings.scenario.toStdString();
+    demo.seed = m_settings.seed;
+    demo.backfillSeconds = m_settings.backfillSeconds;
+    demo.rateScale = m_settings.rateScale;
+    m_demo = std::make_shared<llmopt::SimulatorSource>(
+        demo, *m_queue, [this](std::function<void(llmopt::PriceTable&)> change) {
+            m_engine->changePrices(std::move(change));
+        });
+    options.sinks.push_back(m_demo); // a rollout approved here moves the demo's traffic
     m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices, options);
     m_engine->start();
     // Approvals and rollout commands: checked and audited by the actuator on the engine thread.
@@ -76,12 +86,6 @@ void EngineHost::start()
     };
     m_recommendations->setCommandFunction(send);
     m_rollouts->setCommandFunction(send);
-    llmopt::SimulatorSource::Options demo;
-    demo.scenario = m_settings.scenario.toStdString();
-    demo.seed = m_settings.seed;
-    demo.backfillSeconds = m_settings.backfillSeconds;
-    demo.rateScale = m_settings.rateScale;
-    m_demo = std::make_unique<llmopt::SimulatorSource>(demo, *m_queue, *m_engine);
     if (m_settings.loadSavedSources)
         m_sources->load();
     updateDemo();

@@ -77,7 +77,7 @@ private:
     std::unique_ptr<llmopt::EventStore> m_store;
     std::unique_ptr<llmopt::IngestQueue> m_queue;
     std::unique_ptr<llmopt::EngineLoop> m_engine;
-    std::unique_ptr<llmopt::SimulatorSource> m_demo;
+    std::shared_ptr<llmopt::SimulatorSource> m_demo; // also one of the engine's policy sinks
     SourceListModel* m_sources = nullptr;
     FindingListModel* m_findings = nullptr;
     ParetoController* m_pareto = nullptr;
