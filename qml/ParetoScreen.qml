@@ -236,6 +236,7 @@ Item {
                         required property int index
                         required property string strategy
                         required property string summary
+                        required property string action
                         required property string status
                         required property string decidedBy
                         required property var savings
@@ -302,7 +303,16 @@ Item {
                                     text: qsTr("Approve")
                                     highlighted: true
                                     enabled: !answering
-                                    onClicked: root.recommendations.approve(index)
+                                    // A switch moves production traffic: said first, then sent.
+                                    onClicked: {
+                                        if (action === "switch" || action === "fall_back") {
+                                            approveDialog.row = index
+                                            approveDialog.summary = summary
+                                            approveDialog.open()
+                                        } else {
+                                            root.recommendations.approve(index)
+                                        }
+                                    }
                                     ToolTip.visible: hovered
                                     ToolTip.text: qsTr("Send your approval to the engine: an approved switch starts a canary rollout (Rollouts screen, Ctrl+6).")
                                 }
@@ -316,6 +326,29 @@ Item {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    Dialog {
+        id: approveDialog
+        property int row: -1
+        property string summary
+        anchors.centerIn: parent
+        width: Math.min(520, root.width - 80)
+        modal: true
+        focus: true
+        padding: 16
+        title: qsTr("Approve and start a rollout?")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: root.recommendations.approve(row)
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.text
+                text: qsTr("%1\n\nApproving starts a canary rollout: 1 % of the traffic first, judged after each step of the plan and rolled back automatically if it fails; the last step waits for your confirmation (Rollouts screen, Ctrl+6). Your approval is written to the audit log.").arg(approveDialog.summary)
             }
         }
     }
