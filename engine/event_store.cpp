@@ -2,10 +2,12 @@
 
 #include "actuator.h"
 #include "decision_service.h"
+#include "experiment_definition.h"
 #include "finding.h"
 #include "json_text.h"
 #include "llm_event.h"
 #include "model_timeline.h"
+#include "price_table.h"
 #include "sqlite_support.h"
 #include "stream_processor.h"
 
@@ -190,6 +192,32 @@ CREATE TABLE policies(
     version INTEGER PRIMARY KEY,
     created_ns INTEGER NOT NULL,
     document TEXT NOT NULL
+);
+)sql",
+    // 7: offline prompt experiments: versioned definitions and one outcome
+    // per (experiment, arm, item), so that a resumed run skips what is done.
+    // Results keep their rowid: answers can be long, which WITHOUT ROWID
+    // tables handle badly.
+    R"sql(
+CREATE TABLE experiment_definitions(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_ns INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    UNIQUE(name, version)
+);
+CREATE TABLE experiment_results(
+    experiment_id INTEGER NOT NULL REFERENCES experiment_definitions(id),
+    arm TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    scores TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    created_ns INTEGER NOT NULL,
+    PRIMARY KEY(experiment_id, arm, item_id)
 );
 )sql",
 };
@@ -942,6 +970,124 @@ size_t EventStore::evaluationCount() const
     Statement st{prepare("SELECT count(*) FROM evaluations")};
     return sqlite3_step(st.s) == SQLITE_ROW ? static_cast<size_t>(sqlite3_column_int64(st.s, 0))
                                             : 0;
+}
+
+int64_t EventStore::saveExperimentDefinition(const offline::ExperimentDefinition& definition,
+                                             int64_t nowUnixNano)
+{
+    const std::string text
+        = definition.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    Transaction transaction(*this);
+    int64_t version = 0;
+    {
+        Statement newest{prepare("SELECT id, version, definition FROM experiment_definitions "
+                                 "WHERE name = ? ORDER BY version DESC LIMIT 1")};
+        bindText(newest.s, 1, definition.name);
+        if (sqlite3_step(newest.s) == SQLITE_ROW) {
+            version = sqlite3_column_int64(newest.s, 1);
+            if (columnText(newest.s, 2) == text) { // unchanged: the same experiment
+                const int64_t id = sqlite3_column_int64(newest.s, 0);
+                sqlite3_reset(newest.s);
+                transaction.commit();
+                return id;
+            }
+        }
+    }
+    Statement insert{prepare("INSERT INTO experiment_definitions(name, version, created_ns, "
+                             "definition) VALUES(?,?,?,?)")};
+    bindText(insert.s, 1, definition.name);
+    sqlite3_bind_int64(insert.s, 2, version + 1);
+    sqlite3_bind_int64(insert.s, 3, nowUnixNano);
+    bindText(insert.s, 4, text); // bound without a copy: it must outlive the step
+    if (sqlite3_step(insert.s) != SQLITE_DONE)
+        fail("cannot store the experiment definition", sqlite3_errcode(m_db));
+    transaction.commit();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+std::vector<offline::ExperimentDefinitionRecord> EventStore::experimentDefinitions() const
+{
+    Statement st{prepare("SELECT id, name, version, created_ns, definition "
+                         "FROM experiment_definitions ORDER BY id DESC")};
+    std::vector<offline::ExperimentDefinitionRecord> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        offline::ExperimentDefinitionRecord r;
+        r.id = sqlite3_column_int64(st.s, 0);
+        r.name = columnText(st.s, 1);
+        r.version = sqlite3_column_int(st.s, 2);
+        r.createdUnixNano = sqlite3_column_int64(st.s, 3);
+        try {
+            r.definition = offline::ExperimentDefinition::parse(columnText(st.s, 4), "stored");
+        } catch (const ConfigError& e) {
+            throw StoreError("experiment definition " + std::to_string(r.id) + " in " + m_path
+                             + " cannot be read (" + e.what()
+                             + "); restore the database from a backup or delete that row");
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+bool EventStore::addExperimentResult(const ExperimentItemResult& r)
+{
+    Statement st{prepare("INSERT OR IGNORE INTO experiment_results(experiment_id, arm, item_id, "
+                         "attempt, status, answer, scores, event_id, created_ns) "
+                         "VALUES(?,?,?,?,?,?,?,?,?)")};
+    const std::string scores
+        = r.scores.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    sqlite3_bind_int64(st.s, 1, r.experimentId);
+    bindText(st.s, 2, r.arm);
+    bindText(st.s, 3, r.itemId);
+    sqlite3_bind_int(st.s, 4, r.attempt);
+    bindText(st.s, 5, r.status);
+    bindText(st.s, 6, r.answer);
+    bindText(st.s, 7, scores); // bound without a copy: it must outlive the step
+    bindText(st.s, 8, r.eventId);
+    sqlite3_bind_int64(st.s, 9, r.createdUnixNano);
+    const int rc = sqlite3_step(st.s);
+    if (rc == SQLITE_CONSTRAINT)
+        throw StoreError("event database " + m_path + ": experiment "
+                         + std::to_string(r.experimentId)
+                         + " is not stored; save its definition before its results");
+    if (rc != SQLITE_DONE)
+        fail("cannot store an experiment result", rc);
+    return sqlite3_changes(m_db) == 1;
+}
+
+std::vector<ExperimentItemResult> EventStore::experimentResults(int64_t experimentId) const
+{
+    Statement st{prepare("SELECT arm, item_id, attempt, status, answer, scores, event_id, "
+                         "created_ns FROM experiment_results WHERE experiment_id = ? "
+                         "ORDER BY arm, rowid")};
+    sqlite3_bind_int64(st.s, 1, experimentId);
+    std::vector<ExperimentItemResult> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        ExperimentItemResult r;
+        r.experimentId = experimentId;
+        r.arm = columnText(st.s, 0);
+        r.itemId = columnText(st.s, 1);
+        r.attempt = sqlite3_column_int(st.s, 2);
+        r.status = columnText(st.s, 3);
+        r.answer = columnText(st.s, 4);
+        r.scores = nlohmann::json::parse(columnText(st.s, 5), nullptr, false);
+        r.eventId = columnText(st.s, 6);
+        r.createdUnixNano = sqlite3_column_int64(st.s, 7);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<std::string> EventStore::completedItems(int64_t experimentId,
+                                                    std::string_view arm) const
+{
+    Statement st{prepare("SELECT item_id FROM experiment_results WHERE experiment_id = ? AND "
+                         "arm = ? ORDER BY rowid")};
+    sqlite3_bind_int64(st.s, 1, experimentId);
+    bindText(st.s, 2, arm);
+    std::vector<std::string> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW)
+        out.push_back(columnText(st.s, 0));
+    return out;
 }
 
 size_t EventStore::applyRetention(int64_t nowUnixNano)

@@ -25,6 +25,10 @@ struct LlmEvent;
 struct TimelineSeries;
 struct WindowResult;
 struct Variant;
+namespace offline {
+struct ExperimentDefinition;
+struct ExperimentDefinitionRecord;
+} // namespace offline
 
 // The store could not be opened or written; the message says why and what to do.
 class StoreError : public std::runtime_error {
@@ -39,12 +43,25 @@ struct DeadLetter {
     std::string payload; // the input as received, so nothing is lost
 };
 
+// One item's outcome in one arm of an offline experiment.
+struct ExperimentItemResult {
+    int64_t experimentId = 0; // the stored definition's id
+    std::string arm;
+    std::string itemId;
+    int attempt = 1; // the call that produced this outcome (1: no retry)
+    std::string status; // "ok", or what went wrong ("error: rate limited")
+    std::string answer;
+    nlohmann::json scores = nlohmann::json::object(); // {metric name: score or null}
+    std::string eventId; // the call's LlmEvent::eventId(), empty when there was no call
+    int64_t createdUnixNano = 0;
+};
+
 // Append-only event storage on SQLite (WAL, versioned migrations through
 // PRAGMA user_version, batched transactions). Inserting the same event twice
 // (same start time and trace id + span id, or same content digest) keeps one row.
 class EventStore {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     struct Options {
         int64_t retentionSeconds = 30LL * 24 * 3600;
@@ -118,6 +135,21 @@ public:
     std::vector<RolloutRecord> rollouts(size_t finishedLimit) const;
     void addPolicy(const PolicyDocument& policy);
     std::optional<PolicyDocument> latestPolicy() const;
+
+    // Offline experiments. A definition is stored under its name with the
+    // next version, unless it equals the newest version of that name, whose
+    // id is returned then (a resumed run finds its results again).
+    int64_t saveExperimentDefinition(const offline::ExperimentDefinition& definition,
+                                     int64_t nowUnixNano);
+    // Every stored definition, the newest first.
+    std::vector<offline::ExperimentDefinitionRecord> experimentDefinitions() const;
+    // Stores an item's outcome once: false when that experiment, arm and
+    // item already has one (the resume guarantee — no item is paid for twice).
+    bool addExperimentResult(const ExperimentItemResult& result);
+    // An experiment's outcomes by arm, then in the order stored.
+    std::vector<ExperimentItemResult> experimentResults(int64_t experimentId) const;
+    // The item ids of an arm that have an outcome (whatever its status).
+    std::vector<std::string> completedItems(int64_t experimentId, std::string_view arm) const;
 
     // Deletes events older than the retention period before `nowUnixNano`; returns how many.
     size_t applyRetention(int64_t nowUnixNano);

@@ -1,5 +1,6 @@
 #include "decision_service.h"
 #include "event_store.h"
+#include "experiment_definition.h"
 #include "finding.h"
 #include "llm_event.h"
 #include "stream_processor.h"
@@ -215,7 +216,8 @@ private Q_SLOTS:
         execOn(path,
                "DROP TABLE evaluations; DROP TABLE windows; DROP TABLE findings; "
                "DROP TABLE decisions; DROP TABLE recommendations; DROP TABLE audit_log; DROP TABLE "
-               "rollouts; DROP TABLE policies; "
+               "rollouts; DROP TABLE policies; DROP TABLE experiment_results; "
+               "DROP TABLE experiment_definitions; "
                "PRAGMA user_version=1");
         EventStore store(path.toStdString());
         QCOMPARE(store.schemaVersion(), EventStore::kSchemaVersion);
@@ -418,6 +420,79 @@ private Q_SLOTS:
         QCOMPARE(list[2].status, Recommendation::Status::Approved);
         QCOMPARE(list[2].decidedBy, std::string("ops@host"));
         QCOMPARE(list[2].toJson()["status"].get<std::string>(), std::string("approved"));
+    }
+
+    // Offline experiments: definitions are versioned by name, and an item's
+    // outcome is stored once however often it is offered (a resumed run).
+    void experimentResultsAreStoredOnce()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("experiments.sqlite").toStdString();
+        offline::ExperimentDefinition definition = offline::ExperimentDefinition::parse(
+            R"({"schema_version": 1, "name": "faq", "dataset": {"path": "faq.csv"},
+                "arms": [{"name": "a", "model": "m1", "prompt": "{{q}}"},
+                         {"name": "b", "model": "m2", "prompt": "Q: {{q}}"}],
+                "metrics": [{"kind": "exact_match"}]})",
+            "test");
+        int64_t first = 0, second = 0;
+        {
+            EventStore store(path);
+            first = store.saveExperimentDefinition(definition, 100);
+            QCOMPARE(store.saveExperimentDefinition(definition, 200), first); // unchanged
+            definition.alpha = 0.01;
+            second = store.saveExperimentDefinition(definition, 300);
+            QVERIFY(second != first);
+
+            ExperimentItemResult r;
+            r.experimentId = second;
+            r.arm = "a";
+            r.itemId = "7";
+            r.status = "ok";
+            r.answer = "Paris, \"the capital\"\n";
+            r.scores = {{"exact_match", 1.0}, {"cost_usd", nullptr}};
+            r.eventId = "e1";
+            r.createdUnixNano = 400;
+            QVERIFY(store.addExperimentResult(r));
+            ExperimentItemResult retry = r;
+            retry.attempt = 2;
+            retry.answer = "something else";
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(!store.addExperimentResult(retry));
+            r.arm = "b";
+            QVERIFY(store.addExperimentResult(r));
+            r.itemId = "8";
+            r.status = "error: rate limited";
+            QVERIFY(store.addExperimentResult(r));
+            r.experimentId = first; // the same item of another experiment is its own
+            QVERIFY(store.addExperimentResult(r));
+            r.experimentId = 999;
+            QVERIFY_THROWS_EXCEPTION(StoreError, store.addExperimentResult(r));
+        }
+        EventStore store(path); // reopened: everything was committed
+        const auto definitions = store.experimentDefinitions();
+        QCOMPARE(definitions.size(), size_t(2));
+        QCOMPARE(definitions[0].id, second);
+        QCOMPARE(definitions[0].version, 2);
+        QCOMPARE(definitions[0].name, std::string("faq"));
+        QCOMPARE(definitions[0].createdUnixNano, int64_t(300));
+        QCOMPARE(definitions[0].definition.alpha, 0.01);
+        QCOMPARE(definitions[0].definition.arms[1].prompt.text(), std::string("Q: {{q}}"));
+        QCOMPARE(definitions[1].version, 1);
+
+        const auto results = store.experimentResults(second);
+        QCOMPARE(results.size(), size_t(3));
+        QCOMPARE(results[0].arm, std::string("a"));
+        QCOMPARE(results[0].attempt, 1);
+        QCOMPARE(results[0].answer, std::string("Paris, \"the capital\"\n"));
+        QCOMPARE(results[0].scores["exact_match"].get<double>(), 1.0);
+        QVERIFY(results[0].scores["cost_usd"].is_null());
+        QCOMPARE(results[0].eventId, std::string("e1"));
+        QCOMPARE(results[0].createdUnixNano, int64_t(400));
+        QCOMPARE(results[2].status, std::string("error: rate limited"));
+        QCOMPARE(store.completedItems(second, "b"), (std::vector<std::string>{"7", "8"}));
+        QCOMPARE(store.completedItems(second, "a"), std::vector<std::string>{"7"});
+        QCOMPARE(store.completedItems(first, "b"), std::vector<std::string>{"8"});
+        QVERIFY(store.completedItems(second, "c").empty());
     }
 };
 
