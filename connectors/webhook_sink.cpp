@@ -1,5 +1,7 @@
 #include "webhook_sink.h"
 
+#include "curl_support.h"
+
 #include "policy_document.h"
 
 #include <algorithm>
@@ -24,33 +26,6 @@ namespace {
 constexpr size_t kMaxAnswerBytes = 64 * 1024;
 constexpr size_t kQuotedAnswerBytes = 200;
 
-// curl_global_init is not thread-safe and must run before any other curl call
-// (libcurl's documentation): once per process, whichever thread publishes first.
-CURLcode initCurl()
-{
-    static std::once_flag once;
-    static CURLcode result = CURLE_OK;
-    std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-    return result;
-}
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return out;
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
-
 // What one request brought back.
 struct Answer {
     CURLcode code = CURLE_OK;
@@ -69,25 +44,6 @@ size_t onBody(char* data, size_t size, size_t count, void* user)
     return n; // anything else makes curl abort the transfer
 }
 
-// Retry-After is either delay-seconds or an HTTP date (RFC 9110, 10.2.3).
-std::optional<long long> retryAfterMs(std::string_view value)
-{
-    value = trim(value);
-    if (value.empty())
-        return std::nullopt;
-    if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
-        long long seconds = 0;
-        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-        if (ec == std::errc::result_out_of_range || seconds > 1'000'000'000)
-            seconds = 1'000'000'000; // capped by maxBackoffMs anyway
-        return seconds * 1000;
-    }
-    const time_t when = curl_getdate(std::string(value).c_str(), nullptr);
-    if (when == -1)
-        return std::nullopt;
-    return std::max<long long>(0, (static_cast<long long>(when) - std::time(nullptr)) * 1000);
-}
-
 size_t onHeader(char* data, size_t size, size_t count, void* user)
 {
     auto* answer = static_cast<Answer*>(user);
@@ -98,15 +54,11 @@ size_t onHeader(char* data, size_t size, size_t count, void* user)
         answer->location.clear();
         return n;
     }
-    const size_t colon = line.find(':');
-    if (colon == std::string_view::npos)
-        return n;
-    const std::string name = lower(trim(line.substr(0, colon)));
-    const std::string_view value = trim(line.substr(colon + 1));
-    if (name == "retry-after")
-        answer->retryAfterMs = retryAfterMs(value);
-    else if (name == "location")
-        answer->location = value;
+    const auto field = headerField(line);
+    if (field && field->first == "retry-after")
+        answer->retryAfterMs = retryAfterMs(field->second);
+    else if (field && field->first == "location")
+        answer->location = field->second;
     return n;
 }
 
@@ -145,7 +97,7 @@ std::string excerpt(const std::string& body)
     for (char& c : out)
         if (static_cast<unsigned char>(c) < 0x20)
             c = ' ';
-    return "\"" + std::string(trim(out)) + (n < body.size() ? "…\"" : "\"");
+    return "\"" + std::string(trimBlanks(out)) + (n < body.size() ? "…\"" : "\"");
 }
 
 std::string describe(const Answer& a)
@@ -240,14 +192,14 @@ PolicySink::Result WebhookSink::publish(const PolicyDocument& document)
         return {false,
                 "webhook: no URL is set; set it to the receiver's http:// or https:// "
                 "address"};
-    const std::string method = lower(o.method);
+    const std::string method = asciiLower(o.method);
     if (method != "put" && method != "post")
         return {false, where + ": method \"" + o.method + "\" is not supported; use PUT or POST"};
     static const char* const kOwnHeaders[]
         = {"content-type",       "idempotency-key", "x-llmopt-policy-version", "x-llmopt-signature",
            "x-llmopt-timestamp", "expect",          "content-length"};
     for (const auto& [name, value] : o.headers) {
-        if (std::find(std::begin(kOwnHeaders), std::end(kOwnHeaders), lower(name))
+        if (std::find(std::begin(kOwnHeaders), std::end(kOwnHeaders), asciiLower(name))
             != std::end(kOwnHeaders))
             return {false,
                     where + ": the header " + name
