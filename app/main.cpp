@@ -11,11 +11,17 @@
 #include "embedded_resources.h"
 #include "engine_host.h"
 #include "engine_loop.h"
+#include "environment_credentials.h"
 #include "event_file_reader.h"
 #include "event_store.h"
+#include "experiment_dataset.h"
+#include "experiment_definition.h"
+#include "experiment_plan.h"
+#include "experiment_runner.h"
 #include "ingest_queue.h"
 #include "kafka_consumer.h"
 #include "llm_event.h"
+#include "offline_results.h"
 #include "otlp_http_receiver.h"
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
@@ -37,10 +43,13 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 Q_IMPORT_QML_PLUGIN(WorkbenchPlugin)
 
@@ -50,6 +59,8 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitInputRejected = 2;
 constexpr int kExitAuditBroken = 3;
+constexpr int kExitSpendCapReached = 4; // experiment run: stopped at spend_cap_usd
+constexpr int kExitInterrupted = 5; // experiment run: Ctrl+C; a rerun resumes
 
 void printError(const QString& message)
 {
@@ -431,6 +442,305 @@ int runAudit(const QStringList& args)
     return kExitOk;
 }
 
+// An experiment definition as given on the command line, with the folder
+// its relative dataset path is read from.
+struct ExperimentInput {
+    llmopt::offline::ExperimentDefinition definition;
+    std::string definitionPath;
+    std::string datasetPath; // resolved; the stored definition keeps the path as written
+};
+
+ExperimentInput readExperiment(const QString& path, const QString& datasetDir)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw llmopt::ConfigError(path.toStdString()
+                                  + ": cannot be read: " + file.errorString().toStdString());
+    const QByteArray text = file.readAll();
+    ExperimentInput in;
+    in.definitionPath = path.toStdString();
+    in.definition = llmopt::offline::ExperimentDefinition::parse(
+        std::string_view(text.constData(), size_t(text.size())), in.definitionPath);
+    const QString datasetPath = QString::fromStdString(in.definition.dataset.path);
+    const QString base = datasetDir.isEmpty() ? QFileInfo(path).absolutePath() : datasetDir;
+    in.datasetPath
+        = QFile::encodeName(QFileInfo(datasetPath).isAbsolute() ? datasetPath
+                                                                : QDir(base).filePath(datasetPath))
+              .toStdString();
+    return in;
+}
+
+llmopt::offline::ExperimentDataset readDataset(const ExperimentInput& in)
+{
+    return llmopt::offline::ExperimentDataset::fromFile(
+        in.datasetPath, in.definition.dataset.format, in.definition.dataset.referenceColumn);
+}
+
+// Problems of the definition against its dataset, printed; false when there are any.
+bool checkExperiment(const ExperimentInput& in, const llmopt::offline::ExperimentDataset& dataset)
+{
+    const std::vector<std::string> problems = in.definition.validate(&dataset);
+    for (const std::string& p : problems)
+        printError(QString::fromStdString(in.definitionPath + ": " + p));
+    return problems.empty();
+}
+
+QString usd(const std::optional<double>& value)
+{
+    return value ? QStringLiteral("$%1").arg(*value, 0, 'f', 4) : QStringLiteral("unknown");
+}
+
+void printPlan(const llmopt::offline::ExperimentDefinition& definition,
+               const llmopt::offline::ExperimentPlan& plan)
+{
+    QString out;
+    out += QStringLiteral("experiment %1: %2 arms, primary metric %3 (%4)\n")
+               .arg(QString::fromStdString(definition.name))
+               .arg(definition.arms.size())
+               .arg(QString::fromStdString(plan.primaryMetric),
+                    QString::fromStdString(plan.method));
+    out += QStringLiteral("items per arm: %1 (required %2, dataset %3), power %4 at alpha %5\n")
+               .arg(plan.itemsPerArm)
+               .arg(plan.requiredPerArm)
+               .arg(plan.datasetItems)
+               .arg(plan.plannedPower, 0, 'f', 3)
+               .arg(definition.alpha);
+    if (plan.detectableEffect)
+        out += QStringLiteral("the dataset is too small: it detects an effect of %1 at power %2\n")
+                   .arg(*plan.detectableEffect, 0, 'f', 4)
+                   .arg(definition.power);
+    for (const llmopt::offline::ArmPlan& a : plan.arms)
+        out += QStringLiteral("arm %1 (%2): %3 items, %4 input and %5 output tokens per call, "
+                              "cost %6\n")
+                   .arg(QString::fromStdString(a.arm), QString::fromStdString(a.model))
+                   .arg(plan.itemsPerArm)
+                   .arg(a.inputTokensPerCall, 0, 'f', 1)
+                   .arg(a.outputTokensPerCall)
+                   .arg(usd(a.costUsd));
+    out += QStringLiteral("total: %1 calls, cost %2, spend cap %3\n")
+               .arg(plan.calls)
+               .arg(usd(plan.totalCostUsd),
+                    plan.spendCapUsd ? usd(plan.spendCapUsd) : QStringLiteral("none"));
+    out += QStringLiteral("duration: about %1 s at concurrency %2 (%3 ms per call assumed)\n")
+               .arg(plan.durationSeconds, 0, 'f', 0)
+               .arg(plan.concurrency)
+               .arg(plan.assumedLatencyMs, 0, 'f', 0);
+    for (const std::string& n : plan.notes)
+        out += QStringLiteral("note: %1\n").arg(QString::fromStdString(n));
+    for (const std::string& p : plan.problems)
+        out += QStringLiteral("problem: %1\n").arg(QString::fromStdString(p));
+    std::fputs(out.toUtf8().constData(), stdout);
+}
+
+int runExperimentPlan(const QCommandLineParser& parser, const QString& file)
+{
+    const ExperimentInput in = readExperiment(file, parser.value("dataset-dir"));
+    const llmopt::offline::ExperimentDataset dataset = readDataset(in);
+    if (!checkExperiment(in, dataset))
+        return kExitFailure;
+    const auto plan = llmopt::offline::ExperimentPlan::compute(in.definition, dataset,
+                                                               loadPrices(parser.value("prices")));
+    if (parser.value("format") == "json")
+        std::printf("%s\n", plan.toJson().dump(2).c_str());
+    else
+        printPlan(in.definition, plan);
+    return kExitOk;
+}
+
+int runExperimentRun(const QCommandLineParser& parser, const QString& file,
+                     const std::map<std::string, std::string>& baseUrls)
+{
+    using llmopt::offline::RunStatus;
+    if (!parser.isSet("db")) {
+        printError("experiment run needs --db FILE: the results are stored there, and a rerun "
+                   "with the same file resumes");
+        return kExitFailure;
+    }
+    const ExperimentInput in = readExperiment(file, parser.value("dataset-dir"));
+    llmopt::offline::ExperimentDataset dataset = readDataset(in);
+    if (!checkExperiment(in, dataset))
+        return kExitFailure;
+
+    // Ctrl+C and SIGTERM are taken by a thread of ours: block them before
+    // the provider clients' threads start, which inherit the mask.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    llmopt::offline::ExperimentRunner::Options options;
+    options.baseUrls = baseUrls;
+    options.credentials = std::make_shared<llmopt::EnvironmentCredentials>();
+    auto lastLine = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    options.onProgress = [&lastLine](const llmopt::offline::RunProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool final = p.status != RunStatus::Running && p.status != RunStatus::Paused;
+        if (!final && now - lastLine < std::chrono::milliseconds(200))
+            return;
+        lastLine = now;
+        std::string line;
+        for (const auto& a : p.arms) {
+            line += a.name + " " + std::to_string(a.done) + "/" + std::to_string(a.total);
+            if (a.errors)
+                line += " (" + std::to_string(a.errors) + " errors)";
+            line += "  ";
+        }
+        char spent[64];
+        std::snprintf(spent, sizeof spent, "spent $%.4f", p.spentUsd);
+        std::fprintf(stderr, "\r%s%s   ", line.c_str(), spent);
+        if (final)
+            std::fputc('\n', stderr);
+        std::fflush(stderr);
+    };
+    llmopt::offline::ExperimentRunner runner(QFile::encodeName(parser.value("db")).toStdString(),
+                                             in.definition, std::move(dataset),
+                                             loadPrices(parser.value("prices")), options);
+    std::fprintf(stderr,
+                 "llm-optimizer: experiment %s (id %lld), %llu items per arm; Ctrl+C "
+                 "stops, a rerun resumes\n",
+                 in.definition.name.c_str(), static_cast<long long>(runner.experimentId()),
+                 static_cast<unsigned long long>(runner.itemsPerArm()));
+
+    std::atomic<bool> finished{false};
+    std::thread stopper([&] {
+        const timespec tick{0, 200'000'000};
+        while (!finished) {
+            if (sigtimedwait(&stopSignals, nullptr, &tick) > 0) {
+                std::fputs("\nllm-optimizer: stopping; calls in flight are cancelled\n", stderr);
+                runner.cancel();
+                return;
+            }
+        }
+    });
+    const RunStatus status = runner.run();
+    finished = true;
+    stopper.join();
+    std::fprintf(stderr, "llm-optimizer: %s\n", runner.message().c_str());
+    std::printf("experiment %lld: %s\nresults: llm-optimizer experiment results --db %s "
+                "--experiment %lld\n",
+                static_cast<long long>(runner.experimentId()),
+                std::string(llmopt::offline::runStatusName(status)).c_str(),
+                qPrintable(parser.value("db")), static_cast<long long>(runner.experimentId()));
+    switch (status) {
+    case RunStatus::Completed:
+        return kExitOk;
+    case RunStatus::SpendCapReached:
+        return kExitSpendCapReached;
+    case RunStatus::Cancelled:
+        return kExitInterrupted;
+    default:
+        return kExitFailure;
+    }
+}
+
+int runExperimentResults(const QCommandLineParser& parser)
+{
+    const QString db = parser.value("db");
+    if (db.isEmpty() || !QFileInfo::exists(db)) {
+        printError(db.isEmpty() ? QStringLiteral("experiment results needs --db FILE")
+                                : "no event database at " + db + "; choose one with --db");
+        return kExitFailure;
+    }
+    const QString wanted = parser.value("experiment");
+    if (wanted.isEmpty()) {
+        printError("experiment results needs --experiment ID (the id that experiment run "
+                   "printed, or the experiment's name for its newest version)");
+        return kExitFailure;
+    }
+    llmopt::EventStore store(QFile::encodeName(db).toStdString());
+    bool isNumber = false;
+    const qlonglong id = wanted.toLongLong(&isNumber);
+    const auto records = store.experimentDefinitions(); // newest first
+    const llmopt::offline::ExperimentDefinitionRecord* record = nullptr;
+    for (const auto& r : records)
+        if ((isNumber && r.id == id) || (!isNumber && r.name == wanted.toStdString())) {
+            record = &r;
+            break;
+        }
+    if (!record) {
+        printError("no experiment " + wanted + " in " + db
+                   + "; experiment run prints the id of the one it stores");
+        return kExitFailure;
+    }
+    const auto results = llmopt::offline::OfflineResults::compute(
+        record->definition, store.experimentResults(record->id), record->id);
+    if (parser.value("format") == "json")
+        std::printf("%s\n", results.toJson().dump(2).c_str());
+    else
+        std::fputs(results.toText().c_str(), stdout);
+    return kExitOk;
+}
+
+// experiment plan|run|results: offline prompt experiments (docs/experiments.md).
+int runExperiment(QStringList args)
+{
+    // --base-url-<provider> URL: one option per provider, which
+    // QCommandLineParser cannot declare in advance; taken out first.
+    std::map<std::string, std::string> baseUrls;
+    const QString prefix = QStringLiteral("--base-url-");
+    for (int i = 1; i < args.size();) {
+        if (!args[i].startsWith(prefix)) {
+            ++i;
+            continue;
+        }
+        QString name = args[i].mid(prefix.size());
+        QString value;
+        if (const qsizetype eq = name.indexOf('='); eq >= 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+            args.removeAt(i);
+        } else if (i + 1 < args.size()) {
+            value = args[i + 1];
+            args.remove(i, 2);
+        } else {
+            printError(args[i] + " needs a URL");
+            return kExitFailure;
+        }
+        baseUrls[name.toStdString()] = value.toStdString();
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Offline prompt experiments on a dataset.\n"
+        "  plan FILE.json      prints items per arm, power, cost and duration\n"
+        "  run FILE.json --db DB [--base-url-<provider> URL]   runs it, resumable\n"
+        "  results --db DB --experiment ID   per-arm metrics, tests and the verdict\n"
+        "Exit code: 0 done, 1 error or invalid definition, 4 spend cap reached, "
+        "5 interrupted (a rerun resumes).");
+    parser.addHelpOption();
+    parser.addOption({"dataset-dir",
+                      "Folder the dataset path is relative to (default: the definition's).",
+                      "DIR"});
+    parser.addOption({"db", "Event database the results are stored in.", "FILE"});
+    parser.addOption({"experiment", "results: the experiment's id (or name).", "ID"});
+    parser.addOption({"format", "plan and results: json or text.", "FORMAT", "text"});
+    parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
+    parser.addPositionalArgument("command", "plan, run or results.", "plan|run|results");
+    parser.addPositionalArgument("file", "plan and run: the experiment definition (JSON).",
+                                 "[FILE.json]");
+    parser.process(args);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    const QString format = parser.value("format");
+    if (format != "json" && format != "text") {
+        printError("--format must be json or text");
+        return kExitFailure;
+    }
+    if ((command == "plan" || command == "run") && positional.size() == 2) {
+        if (command == "plan")
+            return runExperimentPlan(parser, positional[1]);
+        return runExperimentRun(parser, positional[1], baseUrls);
+    }
+    if (command == "results" && positional.size() == 1)
+        return runExperimentResults(parser);
+    printError("usage: llm-optimizer experiment plan FILE.json [--dataset-dir DIR] | run "
+               "FILE.json --db DB [--base-url-<provider> URL] | results --db DB --experiment ID "
+               "[--format json|text]");
+    return kExitFailure;
+}
+
 int runGui(int argc, char** argv)
 {
     QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
@@ -439,7 +749,7 @@ int runGui(int argc, char** argv)
         "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo "
         "feed.\n"
         "Other modes: llm-optimizer simulate --help, llm-optimizer analyze --help, "
-        "llm-optimizer audit --help");
+        "llm-optimizer audit --help, llm-optimizer experiment --help");
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -447,10 +757,10 @@ int runGui(int argc, char** argv)
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
-    parser.addOption(
-        {"screen",
-         "Screen to show first: overview, findings, pareto, rollouts, connections or audit.",
-         "NAME", "overview"});
+    parser.addOption({"screen",
+                      "Screen to show first: overview, findings, pareto, experiments, rollouts, "
+                      "connections or audit.",
+                      "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.addOption(kConfigOption); // its prices, analysis and budgets sections
@@ -509,13 +819,15 @@ int runGui(int argc, char** argv)
 
     // Index in Main.qml's navigation of the screens that exist so far.
     const QMap<QString, int> screens{
-        {QStringLiteral("overview"), 0},    {QStringLiteral("findings"), 2},
-        {QStringLiteral("pareto"), 3},      {QStringLiteral("rollouts"), 5},
-        {QStringLiteral("connections"), 6}, {QStringLiteral("audit"), 7}};
+        {QStringLiteral("overview"), 0}, {QStringLiteral("findings"), 2},
+        {QStringLiteral("pareto"), 3},   {QStringLiteral("experiments"), 4},
+        {QStringLiteral("rollouts"), 5}, {QStringLiteral("connections"), 6},
+        {QStringLiteral("audit"), 7}};
     const QString screen = parser.value("screen");
     if (!screens.contains(screen)) {
-        printError("unknown screen \"" + screen
-                   + "\"; choose overview, findings, pareto, rollouts, connections or audit");
+        printError(
+            "unknown screen \"" + screen
+            + "\"; choose overview, findings, pareto, experiments, rollouts, connections or audit");
         return kExitFailure;
     }
     QQmlApplicationEngine engine;
@@ -561,13 +873,16 @@ int main(int argc, char** argv)
             parser.process(app);
             return runHeadless(parser.value("config"));
         }
-        if (command == "simulate" || command == "analyze" || command == "audit") {
+        if (command == "simulate" || command == "analyze" || command == "audit"
+            || command == "experiment") {
             QCoreApplication app(argc, argv);
             QStringList args = app.arguments();
             args.removeAt(1);
             args[0] += ' ' + command;
             if (command == "audit")
                 return runAudit(args);
+            if (command == "experiment")
+                return runExperiment(args);
             return command == "simulate" ? runSimulate(args) : runAnalyze(args);
         }
         return runGui(argc, argv);

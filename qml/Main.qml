@@ -21,7 +21,7 @@ ApplicationWindow {
         { name: qsTr("Costs"), ready: false },
         { name: qsTr("Drift && Anomalies"), ready: true },
         { name: qsTr("Pareto"), ready: true },
-        { name: qsTr("Experiments"), ready: false },
+        { name: qsTr("Experiments"), ready: true },
         { name: qsTr("Rollouts"), ready: true },
         { name: qsTr("Connections"), ready: true },
         { name: qsTr("Audit"), ready: true }
@@ -31,6 +31,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+3"; onActivated: nav.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+4"; onActivated: nav.currentIndex = 3 }
+    Shortcut { sequence: "Ctrl+5"; onActivated: nav.currentIndex = 4 }
     Shortcut { sequence: "Ctrl+6"; onActivated: nav.currentIndex = 5 }
     Shortcut { sequence: "Ctrl+7"; onActivated: nav.currentIndex = 6 }
     Shortcut { sequence: "Ctrl+8"; onActivated: nav.currentIndex = 7 }
@@ -112,7 +113,7 @@ ApplicationWindow {
             Item {} // Costs
             FindingsScreen {}
             ParetoScreen {}
-            Item {} // Experiments
+            ExperimentsScreen {}
             RolloutsScreen {}
             ConnectionsScreen {}
             AuditScreen {}

@@ -33,6 +33,8 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_rollouts->setPlan(m_engineOptions.actuator.plan);
     m_audit = new AuditController(this);
     m_audit->setDatabasePath(m_settings.databasePath);
+    m_experiments = new ExperimentDesigner(*m_prices, this);
+    m_experiments->setDatabasePath(m_settings.databasePath);
     m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);

@@ -2,6 +2,7 @@
 
 #include "audit_controller.h"
 #include "engine_loop.h"
+#include "experiment_designer.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
 #include "pareto_controller.h"
@@ -35,6 +36,7 @@ class EngineHost : public QObject {
     Q_PROPERTY(RecommendationListModel* recommendations READ recommendations CONSTANT)
     Q_PROPERTY(RolloutController* rollouts READ rollouts CONSTANT)
     Q_PROPERTY(AuditController* audit READ audit CONSTANT)
+    Q_PROPERTY(ExperimentDesigner* experiments READ experiments CONSTANT)
 
 public:
     struct Settings {
@@ -61,6 +63,7 @@ public:
     RecommendationListModel* recommendations() const { return m_recommendations; }
     RolloutController* rollouts() const { return m_rollouts; }
     AuditController* audit() const { return m_audit; }
+    ExperimentDesigner* experiments() const { return m_experiments; }
 
 Q_SIGNALS:
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
@@ -84,6 +87,7 @@ private:
     RecommendationListModel* m_recommendations = nullptr;
     RolloutController* m_rollouts = nullptr;
     AuditController* m_audit = nullptr;
+    ExperimentDesigner* m_experiments = nullptr;
     uint64_t m_decisionRound = 0; // of the views shown
     uint64_t m_rolloutRound = 0;
     QTimer m_refresh;

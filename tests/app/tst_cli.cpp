@@ -359,6 +359,39 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("no event database"));
     }
+    void experimentPlanPrintsItemsPerArm()
+    {
+        const QString example
+            = QStringLiteral(LLMOPT_SOURCE_DIR "/resources/examples/experiment.json");
+        Result r = runProgram({"experiment", "plan", example});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("items per arm: "), r.out.constData());
+        QVERIFY2(r.out.contains("arm terse (gpt-4o-mini): "), r.out.constData());
+        QVERIFY2(r.out.contains("arm guided (gpt-4o-mini): "), r.out.constData());
+
+        // A definition whose prompt uses a column the dataset lacks: exit 1, naming it.
+        QTemporaryDir dir;
+        QFile in(example);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        text.replace("{{question}}\"", "{{questoin}}\"");
+        QFile out(dir.filePath("broken.json"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+        out.close();
+        r = runProgram({"experiment", "plan", dir.filePath("broken.json"), "--dataset-dir",
+                        QStringLiteral(LLMOPT_SOURCE_DIR "/resources/examples")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("questoin"), r.err.constData());
+
+        r = runProgram({"experiment", "run", example}); // no --db
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("--db"));
+        r = runProgram(
+            {"experiment", "results", "--db", dir.filePath("missing.sqlite"), "--experiment", "1"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("no event database"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -74,7 +74,7 @@ int main(int argc, char** argv)
     EventStore store(":memory:");
     IngestQueue queue(100000);
     EngineLoop engine(queue, store, PriceTable::fromJson(embeddedPriceTable(), "prices.json"),
-                      {{}, {}, &decisions, {}, {}});
+                      {{}, {}, &decisions, {}, {}, {}, {}});
     engine.start();
     DaemonApi api({"127.0.0.1", 0, "", ""}, engine, queue, {nullptr, nullptr, &decisions});
     api.start();
