@@ -2,6 +2,7 @@
 #include "http_server.h"
 #include "provider_client.h"
 #include "support/refusing_port.h"
+#include "support/scripted_server.h"
 
 #include <QTest>
 #include <algorithm>
@@ -24,14 +25,6 @@ public:
     std::string howToSet(const std::string&) const override { return "set TEST_KEY"; }
 };
 
-std::string header(const HttpRequest& request, const std::string& lowerCaseName)
-{
-    for (const auto& [name, value] : request.headers)
-        if (name == lowerCaseName)
-            return value;
-    return {};
-}
-
 bool contains(const std::string& text, const std::string& part)
 {
     return text.find(part) != std::string::npos;
@@ -41,69 +34,6 @@ long long millisBetween(Clock::time_point a, Clock::time_point b)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
 }
-
-// A provider on loopback that answers as its script says, and keeps every
-// request with the time it arrived and how many were being answered at once.
-class FakeProvider {
-public:
-    using Script = std::function<HttpResponse(int attempt, const HttpRequest& request)>;
-
-    explicit FakeProvider(Script script)
-        : m_script(std::move(script))
-        , m_server(options(), [this](HttpRequest& r) { return handle(r); })
-    {
-        m_server.start();
-    }
-
-    std::string baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_server.port()); }
-    std::vector<HttpRequest> requests() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_requests;
-    }
-    std::vector<Clock::time_point> arrivals() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_arrivals;
-    }
-    int maxInFlight() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_maxInFlight;
-    }
-
-private:
-    static HttpServer::Options options()
-    {
-        HttpServer::Options o;
-        o.threads = 8; // handlers that sleep must not hold up each other
-        return o;
-    }
-
-    HttpResponse handle(const HttpRequest& request)
-    {
-        int attempt = 0;
-        {
-            std::lock_guard lock(m_mutex);
-            m_requests.push_back(request);
-            m_arrivals.push_back(Clock::now());
-            attempt = int(m_requests.size());
-            m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
-        }
-        HttpResponse response = m_script(attempt, request);
-        std::lock_guard lock(m_mutex);
-        --m_inFlight;
-        return response;
-    }
-
-    Script m_script;
-    mutable std::mutex m_mutex;
-    std::vector<HttpRequest> m_requests;
-    std::vector<Clock::time_point> m_arrivals;
-    int m_inFlight = 0;
-    int m_maxInFlight = 0;
-    HttpServer m_server; // last: stopped before the members its handler uses go
-};
 
 ProviderClient::Options quick(ProviderKind kind, const std::string& baseUrl)
 {
@@ -237,7 +167,7 @@ private Q_SLOTS:
 
     void openAi()
     {
-        FakeProvider provider([](int, const HttpRequest&) { return openAiAnswer(); });
+        ScriptedServer provider([](int, const HttpRequest&) { return openAiAnswer(); });
         ProviderClient client(quick(ProviderKind::OpenAi, provider.baseUrl()),
                               std::make_shared<FixedKey>());
         QCOMPARE(client.provider(), std::string("openai"));
@@ -278,7 +208,7 @@ private Q_SLOTS:
 
     void openAiStreaming()
     {
-        FakeProvider provider([](int, const HttpRequest&) { return eventStream(kOpenAiStream); });
+        ScriptedServer provider([](int, const HttpRequest&) { return eventStream(kOpenAiStream); });
         ProviderClient client(quick(ProviderKind::OpenAi, provider.baseUrl()),
                               std::make_shared<FixedKey>());
         const ChatResult r = run(client, question("gpt-4o-mini", true));
@@ -298,7 +228,7 @@ private Q_SLOTS:
 
     void anthropic()
     {
-        FakeProvider provider([](int, const HttpRequest&) { return anthropicAnswer(); });
+        ScriptedServer provider([](int, const HttpRequest&) { return anthropicAnswer(); });
         ProviderClient client(quick(ProviderKind::Anthropic, provider.baseUrl()),
                               std::make_shared<FixedKey>());
         const ChatResult r = run(client, question("claude-3-5-haiku-latest"));
@@ -315,8 +245,8 @@ private Q_SLOTS:
 
         const HttpRequest q = provider.requests().at(0);
         QCOMPARE(q.target, std::string("/v1/messages"));
-        QCOMPARE(header(q, "x-api-key"), std::string(kKey));
-        QCOMPARE(header(q, "anthropic-version"), std::string("2023-06-01"));
+        QCOMPARE(ScriptedServer::header(q, "x-api-key"), std::string(kKey));
+        QCOMPARE(ScriptedServer::header(q, "anthropic-version"), std::string("2023-06-01"));
         QVERIFY(q.authorization.empty());
         const json body = json::parse(q.body);
         QCOMPARE(body["system"].dump(), json("Answer in one word.").dump());
@@ -326,7 +256,7 @@ private Q_SLOTS:
 
     void anthropicStreaming()
     {
-        FakeProvider provider(
+        ScriptedServer provider(
             [](int, const HttpRequest&) { return eventStream(kAnthropicStream); });
         ProviderClient client(quick(ProviderKind::Anthropic, provider.baseUrl()),
                               std::make_shared<FixedKey>());
@@ -344,7 +274,7 @@ private Q_SLOTS:
     // choosing, with or without "/v1", and no Authorization without a key.
     void openAiCompatibleWithoutKey()
     {
-        FakeProvider provider([](int, const HttpRequest&) { return openAiAnswer(); });
+        ScriptedServer provider([](int, const HttpRequest&) { return openAiAnswer(); });
         ProviderClient::Options o
             = quick(ProviderKind::OpenAiCompatible, provider.baseUrl() + "/v1");
         o.name = "ollama";
@@ -392,7 +322,7 @@ private Q_SLOTS:
     {
         qunsetenv("OPENAI_API_KEY");
         qunsetenv("LLMOPT_OPENAI_API_KEY");
-        FakeProvider provider([](int, const HttpRequest&) { return openAiAnswer(); });
+        ScriptedServer provider([](int, const HttpRequest&) { return openAiAnswer(); });
         ProviderClient client(quick(ProviderKind::OpenAi, provider.baseUrl()),
                               std::make_shared<EnvironmentCredentials>());
         const ChatResult r = run(client, question("gpt-4o-mini"));
@@ -409,7 +339,7 @@ private Q_SLOTS:
     void refusedKey()
     {
         qputenv("LLMOPT_OPENAI_API_KEY", kKey);
-        FakeProvider provider([](int, const HttpRequest& request) {
+        ScriptedServer provider([](int, const HttpRequest& request) {
             return openAiError(401, "invalid_request_error", "invalid_api_key",
                                "Incorrect API key provided: " + request.authorization.substr(7)
                                    + ". You can find your API key at https://platform.openai.com.",
@@ -433,7 +363,7 @@ private Q_SLOTS:
 
     void rateLimitedWithRetryAfterMs()
     {
-        FakeProvider provider([](int attempt, const HttpRequest&) {
+        ScriptedServer provider([](int attempt, const HttpRequest&) {
             if (attempt == 1)
                 return openAiError(429, "requests", "rate_limit_exceeded",
                                    "Rate limit reached for requests", {{"retry-after-ms", "300"}});
@@ -454,7 +384,7 @@ private Q_SLOTS:
     void retryAfterSeconds()
     {
         // Anthropic's 429 comes with Retry-After in seconds.
-        FakeProvider withHeader([](int attempt, const HttpRequest&) {
+        ScriptedServer withHeader([](int attempt, const HttpRequest&) {
             if (attempt == 1) {
                 HttpResponse limited = anthropicError(429, "rate_limit_error", "slow down");
                 limited.headers.emplace_back("retry-after", "1");
@@ -474,7 +404,7 @@ private Q_SLOTS:
     // A wait longer than a minute is not waited for.
     void retryAfterTooLong()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             return openAiError(503, "server_error", "", "maintenance", {{"Retry-After", "3600"}});
         });
         ProviderClient client(quick(ProviderKind::OpenAi, provider.baseUrl()),
@@ -487,7 +417,7 @@ private Q_SLOTS:
 
     void serverErrorsAreRetried()
     {
-        FakeProvider provider([](int attempt, const HttpRequest&) {
+        ScriptedServer provider([](int attempt, const HttpRequest&) {
             if (attempt <= 2)
                 return openAiError(500, "server_error", "", "The server had an error");
             return openAiAnswer();
@@ -502,7 +432,7 @@ private Q_SLOTS:
 
     void overloadedIsRetried()
     {
-        FakeProvider provider([](int attempt, const HttpRequest&) {
+        ScriptedServer provider([](int attempt, const HttpRequest&) {
             if (attempt == 1)
                 return anthropicError(529, "overloaded_error", "Overloaded");
             return anthropicAnswer();
@@ -516,7 +446,7 @@ private Q_SLOTS:
 
     void retriesRunOut()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             return anthropicError(529, "overloaded_error", "Overloaded");
         });
         ProviderClient::Options o = quick(ProviderKind::Anthropic, provider.baseUrl());
@@ -534,7 +464,7 @@ private Q_SLOTS:
 
     void badRequestIsNotRetried()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             return anthropicError(400, "invalid_request_error",
                                   "messages: at least one message is required");
         });
@@ -550,7 +480,7 @@ private Q_SLOTS:
 
     void unknownModel()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             return openAiError(404, "invalid_request_error", "model_not_found",
                                "The model `gpt-9` does not exist or you do not have access to it.");
         });
@@ -563,7 +493,7 @@ private Q_SLOTS:
 
     void insufficientQuotaIsNotRetried()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             return openAiError(
                 429, "insufficient_quota", "insufficient_quota",
                 "You exceeded your current quota, please check your plan and billing details.",
@@ -581,7 +511,7 @@ private Q_SLOTS:
 
     void malformedJson()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             return HttpResponse{200, "application/json", "{\"id\": \"chatcmpl-1\", \"choi", {}};
         });
         ProviderClient client(quick(ProviderKind::OpenAi, provider.baseUrl()),
@@ -596,7 +526,7 @@ private Q_SLOTS:
     // An error event in the middle of a stream: overloaded, so asked again.
     void streamErrorEventIsRetried()
     {
-        FakeProvider provider([](int attempt, const HttpRequest&) {
+        ScriptedServer provider([](int attempt, const HttpRequest&) {
             if (attempt == 1)
                 return eventStream(
                     kAnthropicHead
@@ -616,7 +546,7 @@ private Q_SLOTS:
     void streamCutShort()
     {
         const std::string cut = kOpenAiStream.substr(0, kOpenAiStream.find("\"stop\"") - 20);
-        FakeProvider provider([&cut](int, const HttpRequest&) { return eventStream(cut); });
+        ScriptedServer provider([&cut](int, const HttpRequest&) { return eventStream(cut); });
         ProviderClient::Options o = quick(ProviderKind::OpenAi, provider.baseUrl());
         o.maxAttempts = 2;
         ProviderClient client(o, std::make_shared<FixedKey>());
@@ -634,7 +564,7 @@ private Q_SLOTS:
         const std::string stream = openAiChunk(R"({"content":"Par"})", "null")
             + "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"is\n\n"
             + "data: [DONE]\n\n";
-        FakeProvider provider([&stream](int, const HttpRequest&) { return eventStream(stream); });
+        ScriptedServer provider([&stream](int, const HttpRequest&) { return eventStream(stream); });
         ProviderClient client(quick(ProviderKind::OpenAi, provider.baseUrl()),
                               std::make_shared<FixedKey>());
         const ChatResult r = run(client, question("gpt-4o-mini", true));
@@ -645,7 +575,7 @@ private Q_SLOTS:
 
     void concurrencyLimit()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
             return openAiAnswer();
         });
@@ -667,7 +597,7 @@ private Q_SLOTS:
 
     void rateLimit()
     {
-        FakeProvider provider([](int, const HttpRequest&) { return openAiAnswer(); });
+        ScriptedServer provider([](int, const HttpRequest&) { return openAiAnswer(); });
         ProviderClient::Options o = quick(ProviderKind::OpenAi, provider.baseUrl());
         o.requestsPerSecond = 20;
         ProviderClient client(o, std::make_shared<FixedKey>());
@@ -683,7 +613,7 @@ private Q_SLOTS:
 
     void timeout()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             std::this_thread::sleep_for(std::chrono::milliseconds(700));
             return openAiAnswer();
         });
@@ -716,7 +646,7 @@ private Q_SLOTS:
 
     void cancelAll()
     {
-        FakeProvider provider([](int, const HttpRequest&) {
+        ScriptedServer provider([](int, const HttpRequest&) {
             std::this_thread::sleep_for(std::chrono::milliseconds(500));
             return openAiAnswer();
         });

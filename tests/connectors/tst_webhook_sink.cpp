@@ -2,6 +2,7 @@
 #include "policy_document.h"
 #include "support/policy_documents.h"
 #include "support/refusing_port.h"
+#include "support/scripted_server.h"
 #include "webhook_sink.h"
 
 #include <QTest>
@@ -16,74 +17,6 @@ using namespace llmopt;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string header(const HttpRequest& request, const std::string& lowerCaseName)
-{
-    for (const auto& [name, value] : request.headers)
-        if (name == lowerCaseName)
-            return value;
-    return {};
-}
-
-// A real HTTP server on loopback that answers as its script says, and keeps
-// every request it saw with the time it arrived.
-class Receiver {
-public:
-    using Script = std::function<HttpResponse(int attempt, const HttpRequest& request)>;
-
-    explicit Receiver(Script script)
-        : m_script(std::move(script))
-        , m_server(options(), [this](HttpRequest& r) { return handle(r); })
-    {
-        m_server.start();
-    }
-
-    std::string url() const
-    {
-        return "http://127.0.0.1:" + std::to_string(m_server.port()) + "/hooks/policy";
-    }
-    std::vector<HttpRequest> requests() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_requests;
-    }
-    std::vector<Clock::time_point> arrivals() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_arrivals;
-    }
-    size_t count() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_requests.size();
-    }
-
-private:
-    static HttpServer::Options options()
-    {
-        HttpServer::Options o;
-        o.threads = 4; // a handler that sleeps must not hold up the next attempt
-        return o;
-    }
-
-    HttpResponse handle(const HttpRequest& request)
-    {
-        int attempt = 0;
-        {
-            std::lock_guard lock(m_mutex);
-            m_requests.push_back(request);
-            m_arrivals.push_back(Clock::now());
-            attempt = int(m_requests.size());
-        }
-        return m_script(attempt, request);
-    }
-
-    Script m_script;
-    mutable std::mutex m_mutex;
-    std::vector<HttpRequest> m_requests;
-    std::vector<Clock::time_point> m_arrivals;
-    HttpServer m_server; // last: stopped before the members its handler uses go
-};
 
 WebhookSink::Options quick(const std::string& url)
 {
@@ -126,12 +59,12 @@ private Q_SLOTS:
     // A 2xx acknowledges; the body is the document, and the signature verifies.
     void signedDocumentIsAcknowledged()
     {
-        Receiver receiver([](int, const HttpRequest&) { return ok(); });
-        WebhookSink::Options o = quick(receiver.url());
+        ScriptedServer receiver([](int, const HttpRequest&) { return ok(); });
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.secret = "whsec-test";
         o.headers = {{"Authorization", "Bearer route-token"}};
         WebhookSink sink(o);
-        QCOMPARE(sink.name(), "webhook " + receiver.url());
+        QCOMPARE(sink.name(), "webhook " + receiver.baseUrl() + "/hooks/policy");
         const PolicyDocument doc = document(7);
         const PolicySink::Result r = sink.publish(doc);
         QVERIFY2(r.acknowledged, r.message.c_str());
@@ -146,18 +79,18 @@ private Q_SLOTS:
         QCOMPARE(q.authorization, std::string("Bearer route-token"));
         QCOMPARE(q.body, doc.toJson().dump());
         QVERIFY(PolicyDocument::fromJson(nlohmann::json::parse(q.body)).toJson() == doc.toJson());
-        QCOMPARE(header(q, "idempotency-key"), std::string("llmopt-policy-7"));
-        QCOMPARE(header(q, "x-llmopt-policy-version"), std::string("7"));
+        QCOMPARE(ScriptedServer::header(q, "idempotency-key"), std::string("llmopt-policy-7"));
+        QCOMPARE(ScriptedServer::header(q, "x-llmopt-policy-version"), std::string("7"));
 
         // What a receiver does: recompute the HMAC over "<timestamp>.<body>"
         // with its copy of the secret, and refuse stale timestamps.
-        const std::string timestamp = header(q, "x-llmopt-timestamp");
+        const std::string timestamp = ScriptedServer::header(q, "x-llmopt-timestamp");
         const long long sent = std::stoll(timestamp);
         const long long now = std::chrono::duration_cast<std::chrono::seconds>(
                                   std::chrono::system_clock::now().time_since_epoch())
                                   .count();
         QVERIFY(sent <= now && sent > now - 300);
-        const std::string signature = header(q, "x-llmopt-signature");
+        const std::string signature = ScriptedServer::header(q, "x-llmopt-signature");
         QCOMPARE(signature, "sha256=" + WebhookSink::signature("whsec-test", timestamp, q.body));
         QVERIFY(signature != "sha256=" + WebhookSink::signature("other-secret", timestamp, q.body));
         QVERIFY(signature
@@ -178,10 +111,10 @@ private Q_SLOTS:
 
     void postWithoutSecretIsNotSigned()
     {
-        Receiver receiver([](int, const HttpRequest&) {
+        ScriptedServer receiver([](int, const HttpRequest&) {
             return HttpResponse{204, "text/plain", "", {}};
         });
-        WebhookSink::Options o = quick(receiver.url());
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.method = "POST";
         WebhookSink sink(o);
         const PolicySink::Result r = sink.publish(document(8));
@@ -189,19 +122,20 @@ private Q_SLOTS:
         const auto requests = receiver.requests();
         QCOMPARE(requests.size(), size_t(1));
         QCOMPARE(requests[0].method, std::string("POST"));
-        QCOMPARE(header(requests[0], "x-llmopt-signature"), std::string());
-        QCOMPARE(header(requests[0], "x-llmopt-timestamp"), std::string());
-        QCOMPARE(header(requests[0], "idempotency-key"), std::string("llmopt-policy-8"));
+        QCOMPARE(ScriptedServer::header(requests[0], "x-llmopt-signature"), std::string());
+        QCOMPARE(ScriptedServer::header(requests[0], "x-llmopt-timestamp"), std::string());
+        QCOMPARE(ScriptedServer::header(requests[0], "idempotency-key"),
+                 std::string("llmopt-policy-8"));
     }
 
     // 503, 503, 200: acknowledged on the third attempt, after backing off
     // (50 ms, then 100 ms at least), every attempt with the same idempotency key.
     void transientFailuresAreRetried()
     {
-        Receiver receiver([](int attempt, const HttpRequest&) {
+        ScriptedServer receiver([](int attempt, const HttpRequest&) {
             return attempt <= 2 ? HttpResponse{503, "text/plain", "warming up", {}} : ok();
         });
-        WebhookSink::Options o = quick(receiver.url());
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.secret = "whsec-test";
         WebhookSink sink(o);
         const PolicySink::Result r = sink.publish(document(9));
@@ -210,11 +144,12 @@ private Q_SLOTS:
         const auto requests = receiver.requests();
         QCOMPARE(requests.size(), size_t(3));
         for (const HttpRequest& q : requests) {
-            QCOMPARE(header(q, "idempotency-key"), std::string("llmopt-policy-9"));
+            QCOMPARE(ScriptedServer::header(q, "idempotency-key"), std::string("llmopt-policy-9"));
             QCOMPARE(q.body, requests[0].body);
-            QCOMPARE(header(q, "x-llmopt-signature"),
+            QCOMPARE(ScriptedServer::header(q, "x-llmopt-signature"),
                      "sha256="
-                         + WebhookSink::signature("whsec-test", header(q, "x-llmopt-timestamp"),
+                         + WebhookSink::signature("whsec-test",
+                                                  ScriptedServer::header(q, "x-llmopt-timestamp"),
                                                   q.body));
         }
         const auto at = receiver.arrivals();
@@ -224,16 +159,16 @@ private Q_SLOTS:
 
     void persistentFailureGivesUp()
     {
-        Receiver receiver([](int, const HttpRequest&) {
+        ScriptedServer receiver([](int, const HttpRequest&) {
             return HttpResponse{503, "text/plain", "router overloaded", {}};
         });
-        WebhookSink::Options o = quick(receiver.url());
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.maxAttempts = 3;
         WebhookSink sink(o);
         const PolicySink::Result r = sink.publish(document(10));
         QVERIFY(!r.acknowledged);
         QCOMPARE(receiver.count(), size_t(3));
-        QVERIFY2(contains(r.message, receiver.url()), r.message.c_str());
+        QVERIFY2(contains(r.message, receiver.baseUrl() + "/hooks/policy"), r.message.c_str());
         QVERIFY2(contains(r.message, "3 attempts"), r.message.c_str());
         QVERIFY2(contains(r.message, "HTTP 503"), r.message.c_str());
         QVERIFY2(contains(r.message, "router overloaded"), r.message.c_str());
@@ -245,10 +180,10 @@ private Q_SLOTS:
     {
         const std::string complaint
             = "unknown field flag_key; expected flagKey " + std::string(1000, 'x');
-        Receiver receiver([&](int, const HttpRequest&) {
+        ScriptedServer receiver([&](int, const HttpRequest&) {
             return HttpResponse{400, "text/plain", complaint, {}};
         });
-        WebhookSink sink(quick(receiver.url()));
+        WebhookSink sink(quick(receiver.baseUrl() + "/hooks/policy"));
         const PolicySink::Result r = sink.publish(document(11));
         QVERIFY(!r.acknowledged);
         QCOMPARE(receiver.count(), size_t(1));
@@ -257,10 +192,11 @@ private Q_SLOTS:
         QVERIFY2(contains(r.message, "unknown field flag_key"), r.message.c_str());
         QVERIFY2(!contains(r.message, std::string(200, 'x')), "more than 200 bytes quoted");
 
-        Receiver locked([](int, const HttpRequest&) {
+        ScriptedServer locked([](int, const HttpRequest&) {
             return HttpResponse{401, "text/plain", "bad signature", {}};
         });
-        const PolicySink::Result denied = WebhookSink(quick(locked.url())).publish(document(11));
+        const PolicySink::Result denied
+            = WebhookSink(quick(locked.baseUrl() + "/hooks/policy")).publish(document(11));
         QVERIFY(!denied.acknowledged);
         QCOMPARE(locked.count(), size_t(1));
         QVERIFY2(contains(denied.message, "secret"), denied.message.c_str());
@@ -270,12 +206,12 @@ private Q_SLOTS:
     // a Retry-After longer than maxBackoffMs is cut to it.
     void retryAfterIsHonoured()
     {
-        Receiver receiver([](int attempt, const HttpRequest&) {
+        ScriptedServer receiver([](int attempt, const HttpRequest&) {
             return attempt == 1
                 ? HttpResponse{429, "text/plain", "slow down", {{"Retry-After", "1"}}}
                 : ok();
         });
-        WebhookSink::Options o = quick(receiver.url());
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.initialBackoffMs = 10;
         const PolicySink::Result r = WebhookSink(o).publish(document(12));
         QVERIFY2(r.acknowledged, r.message.c_str());
@@ -283,10 +219,10 @@ private Q_SLOTS:
         QCOMPARE(at.size(), size_t(2));
         QVERIFY2(millisBetween(at[0], at[1]) >= 1000, "Retry-After: 1 was not honoured");
 
-        Receiver greedy([](int, const HttpRequest&) {
+        ScriptedServer greedy([](int, const HttpRequest&) {
             return HttpResponse{503, "text/plain", "maintenance", {{"Retry-After", "3600"}}};
         });
-        o = quick(greedy.url());
+        o = quick(greedy.baseUrl() + "/hooks/policy");
         o.maxAttempts = 2;
         o.maxBackoffMs = 300;
         const auto started = Clock::now();
@@ -314,13 +250,13 @@ private Q_SLOTS:
     }
 
     // The receiver takes longer than timeoutMs: every attempt times out.
-    void slowReceiverTimesOut()
+    void slowScriptedServerTimesOut()
     {
-        Receiver receiver([](int, const HttpRequest&) {
+        ScriptedServer receiver([](int, const HttpRequest&) {
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             return ok();
         });
-        WebhookSink::Options o = quick(receiver.url());
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.timeoutMs = 300;
         o.maxAttempts = 2;
         o.initialBackoffMs = 10;
@@ -330,21 +266,21 @@ private Q_SLOTS:
         QVERIFY(millisBetween(started, Clock::now()) >= 2 * 300);
         QVERIFY2(contains(r.message, "2 attempts"), r.message.c_str());
         QVERIFY2(contains(r.message, "within 300 ms"), r.message.c_str());
-        QVERIFY2(contains(r.message, receiver.url()), r.message.c_str());
+        QVERIFY2(contains(r.message, receiver.baseUrl() + "/hooks/policy"), r.message.c_str());
         QTRY_COMPARE_WITH_TIMEOUT(receiver.count(), size_t(2), 10000); // both reached it
     }
 
     // Mistakes in the setup are reported before anything is sent.
     void setupProblemsAreReported()
     {
-        Receiver receiver([](int, const HttpRequest&) { return ok(); });
-        WebhookSink::Options o = quick(receiver.url());
+        ScriptedServer receiver([](int, const HttpRequest&) { return ok(); });
+        WebhookSink::Options o = quick(receiver.baseUrl() + "/hooks/policy");
         o.method = "GET";
         const PolicySink::Result get = WebhookSink(o).publish(document(15));
         QVERIFY(!get.acknowledged);
         QVERIFY2(contains(get.message, "use PUT or POST"), get.message.c_str());
 
-        o = quick(receiver.url());
+        o = quick(receiver.baseUrl() + "/hooks/policy");
         o.headers = {{"Idempotency-Key", "mine"}};
         const PolicySink::Result own = WebhookSink(o).publish(document(15));
         QVERIFY(!own.acknowledged);
@@ -352,7 +288,8 @@ private Q_SLOTS:
 
         PolicyDocument bad = document(15);
         bad.services[0].weights[1].second = 50;
-        const PolicySink::Result invalid = WebhookSink(quick(receiver.url())).publish(bad);
+        const PolicySink::Result invalid
+            = WebhookSink(quick(receiver.baseUrl() + "/hooks/policy")).publish(bad);
         QVERIFY(!invalid.acknowledged);
         QVERIFY2(contains(invalid.message, "add up to 145"), invalid.message.c_str());
 
@@ -365,8 +302,8 @@ private Q_SLOTS:
     // publish() runs on worker threads: several at once, each on its own handle.
     void publishesFromSeveralThreads()
     {
-        Receiver receiver([](int, const HttpRequest&) { return ok(); });
-        WebhookSink sink(quick(receiver.url()));
+        ScriptedServer receiver([](int, const HttpRequest&) { return ok(); });
+        WebhookSink sink(quick(receiver.baseUrl() + "/hooks/policy"));
         std::vector<std::thread> threads;
         std::atomic<int> acknowledged{0};
         for (int i = 0; i < 4; ++i)

@@ -1,30 +1,18 @@
 #include "rollout.h"
+#include "support/rollout_steps.h"
 
 #include <QTest>
 #include <nlohmann/json.hpp>
 
 using namespace llmopt;
+using namespace rollout_steps;
+using V = Verdict;
 
 namespace {
 
-constexpr int64_t kSecond = 1'000'000'000LL;
-using V = CanaryJudge::Verdict;
-
-RolloutObservation seen(int64_t second, uint64_t samples, std::optional<V> analysis = {})
-{
-    RolloutObservation o;
-    o.nowUnixNano = second * kSecond;
-    o.canarySamples = samples;
-    o.canaryErrorRate = 0.01;
-    o.analysis = analysis;
-    return o;
-}
-
 Rollout standard()
 {
-    RolloutPlan plan = RolloutPlan::standard();
-    plan.minSamplesPerAnalysis = 200;
-    return Rollout("chat", "gpt-4o/v3", "gpt-4o-mini/v3", plan, Guardrails{});
+    return Rollout("chat", "gpt-4o/v3", "gpt-4o-mini/v3", standardPlan(), Guardrails{});
 }
 
 } // namespace
@@ -125,8 +113,7 @@ private Q_SLOTS:
         QCOMPARE(held.weight(), 5);
         QVERIFY(held.lastMessage().find("resumed after a restart") != std::string::npos);
 
-        RolloutPlan tolerant = RolloutPlan::standard();
-        tolerant.minSamplesPerAnalysis = 200;
+        RolloutPlan tolerant = standardPlan();
         tolerant.failureLimit = 1;
         Rollout shaky("chat", "a", "b", tolerant, Guardrails{});
         shaky.start(0);

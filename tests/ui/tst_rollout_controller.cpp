@@ -1,6 +1,7 @@
 #include "audit_log.h"
 #include "recommendation_list_model.h"
 #include "rollout_controller.h"
+#include "support/rollout_steps.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineSeries>
@@ -11,29 +12,10 @@
 #include <thread>
 
 using namespace llmopt;
+using namespace rollout_steps;
+using V = Verdict;
 
 namespace {
-
-constexpr int64_t kSecond = 1'000'000'000LL;
-using V = CanaryJudge::Verdict;
-
-RolloutObservation seen(int64_t second, uint64_t samples, std::optional<V> analysis = {})
-{
-    RolloutObservation o;
-    o.nowUnixNano = second * kSecond;
-    o.canarySamples = samples;
-    o.canaryErrorRate = 0.01;
-    o.analysis = analysis;
-    return o;
-}
-
-// The standard plan (1 → 5 → 25 → 50 %, a confirmation, 100 %), judged every 200 canary calls.
-RolloutPlan plan()
-{
-    RolloutPlan p = RolloutPlan::standard();
-    p.minSamplesPerAnalysis = 200;
-    return p;
-}
 
 // One of the judge's analyses as the actuator stores it (Actuator::judge).
 nlohmann::json analysis(int64_t second, int weight, const char* verdict, double score,
@@ -72,7 +54,7 @@ nlohmann::json analysis(int64_t second, int weight, const char* verdict, double 
 // chat: paused for the operator's confirmation at 50 % after four passed analyses.
 RolloutRecord pausedChat()
 {
-    Rollout r("chat", "gpt-4o/v3", "gpt-4o-mini/v3", plan(), Guardrails{});
+    Rollout r("chat", "gpt-4o/v3", "gpt-4o-mini/v3", standardPlan(), Guardrails{});
     RolloutRecord record{r};
     record.rollout.start(0);
     record.rollout.advance(seen(1, 0));
@@ -96,7 +78,8 @@ RolloutRecord pausedChat()
 
 RolloutRecord progressingSearch()
 {
-    RolloutRecord record{Rollout("search", "claude-sonnet/v1", "claude-haiku/v1", plan(), {})};
+    RolloutRecord record{
+        Rollout("search", "claude-sonnet/v1", "claude-haiku/v1", standardPlan(), {})};
     record.rollout.start(0);
     record.rollout.advance(seen(1, 0));
     record.id = 8;
@@ -105,7 +88,7 @@ RolloutRecord progressingSearch()
 
 RolloutRecord rolledBackSupport()
 {
-    RolloutRecord record{Rollout("support", "gpt-4o/v1", "llama-70b/v1", plan(), {})};
+    RolloutRecord record{Rollout("support", "gpt-4o/v1", "llama-70b/v1", standardPlan(), {})};
     record.rollout.start(0);
     record.rollout.advance(seen(1, 0));
     record.rollout.advance(seen(2, 300, V::Pass));
@@ -255,7 +238,7 @@ private Q_SLOTS:
         // A new list keeps the selection on the same rollout, wherever it moved.
         RolloutRecord newer = progressingSearch();
         newer.id = 9;
-        newer.rollout = Rollout("docs", "a", "b", plan(), {});
+        newer.rollout = Rollout("docs", "a", "b", standardPlan(), {});
         c.setRollouts({newer, pausedChat(), progressingSearch(), rolledBackSupport()});
         QCOMPARE(c.rolloutId(), 3);
         QCOMPARE(c.selectedRow(), 3);
