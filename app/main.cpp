@@ -17,6 +17,7 @@
 #include "experiment_dataset.h"
 #include "experiment_definition.h"
 #include "experiment_plan.h"
+#include "experiment_report.h"
 #include "experiment_runner.h"
 #include "ingest_queue.h"
 #include "kafka_consumer.h"
@@ -36,6 +37,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -49,6 +51,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
+#include <optional>
 #include <thread>
 
 Q_IMPORT_QML_PLUGIN(WorkbenchPlugin)
@@ -741,6 +745,72 @@ int runExperiment(QStringList args)
     return kExitFailure;
 }
 
+// report: an offline experiment's report as PDF, HTML, JSON or CSV (docs/experiments.md, Reports).
+int runReport(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Writes the report of a stored offline experiment: method, dataset, arms and prompts, "
+        "results with intervals and p-values, the verdict, disagreeing items and who approved "
+        "what.");
+    parser.addHelpOption();
+    parser.addOption(
+        {"experiment", "The experiment's id, or its name for the newest version.", "ID"});
+    parser.addOption({"db", "Event database the experiment is stored in.", "FILE"});
+    parser.addOption({"format", "pdf, html, json or csv (the per-item table).", "FORMAT"});
+    parser.addOption({"out", "File to write.", "FILE"});
+    parser.process(args);
+
+    const QString db = parser.value("db");
+    const QString wanted = parser.value("experiment");
+    const QString out = parser.value("out");
+    const QString formatName = parser.value("format");
+    const auto format = ExperimentReport::formatFromName(formatName.toStdString());
+    if (db.isEmpty() || wanted.isEmpty() || out.isEmpty() || !format) {
+        printError("usage: llm-optimizer report --experiment ID|NAME --db DB --format "
+                   "pdf|html|json|csv --out FILE");
+        return kExitFailure;
+    }
+    if (!QFileInfo::exists(db)) {
+        printError("no event database at " + db + "; choose one with --db");
+        return kExitFailure;
+    }
+    const std::string dbPath = QFile::encodeName(db).toStdString();
+    llmopt::EventStore store(dbPath);
+    const auto record = ExperimentReport::findExperiment(store, wanted.toStdString());
+    if (!record) {
+        printError("no experiment " + wanted + " in " + db
+                   + "; experiment run prints the id of the one it stores");
+        return kExitFailure;
+    }
+    // Planned items: the dataset's, when its path can be read from here;
+    // otherwise the report counts the distinct items stored.
+    std::optional<uint64_t> planned;
+    const auto& source = record->definition.dataset;
+    if (QFileInfo(QString::fromStdString(source.path)).isFile()) {
+        try {
+            planned = llmopt::offline::ExperimentDataset::fromFile(source.path, source.format,
+                                                                   source.referenceColumn)
+                          .size();
+        } catch (const std::exception&) { // changed since the run: count what is stored
+        }
+    }
+    const llmopt::AuditLog audit(dbPath);
+    const ExperimentReport report(
+        *record, store.experimentResults(record->id),
+        ExperimentReport::approvalsFor(*record, audit.records(std::numeric_limits<size_t>::max())),
+        planned);
+    QString error;
+    if (!report.write(*format, out, &error)) {
+        printError(error);
+        return kExitFailure;
+    }
+    std::fprintf(stderr, "llm-optimizer: wrote the %s report of experiment %s (id %lld) to %s\n",
+                 qPrintable(formatName), record->name.c_str(), static_cast<long long>(record->id),
+                 qPrintable(out));
+    return kExitOk;
+}
+
 int runGui(int argc, char** argv)
 {
     QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
@@ -749,7 +819,8 @@ int runGui(int argc, char** argv)
         "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo "
         "feed.\n"
         "Other modes: llm-optimizer simulate --help, llm-optimizer analyze --help, "
-        "llm-optimizer audit --help, llm-optimizer experiment --help");
+        "llm-optimizer audit --help, llm-optimizer experiment --help, "
+        "llm-optimizer report --help");
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -884,6 +955,16 @@ int main(int argc, char** argv)
             if (command == "experiment")
                 return runExperiment(args);
             return command == "simulate" ? runSimulate(args) : runAnalyze(args);
+        }
+        if (command == "report") {
+            // The PDF lays out text, which needs a QGuiApplication; no display is needed.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            QStringList args = app.arguments();
+            args.removeAt(1);
+            args[0] += QStringLiteral(" report");
+            return runReport(args);
         }
         return runGui(argc, argv);
     } catch (const llmopt::ConfigError& e) {

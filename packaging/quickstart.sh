@@ -40,6 +40,10 @@ done
 if [[ $mode == test ]] && ! command -v npm >/dev/null; then
     missing+=(nodejs npm)
 fi
+# The report test reads the PDF it exports back with pdftotext.
+if [[ $mode == test ]] && ! command -v pdftotext >/dev/null; then
+    missing+=(poppler-utils)
+fi
 if ((${#missing[@]})); then
     echo "quickstart: installing ${missing[*]}"
     sudo=()
