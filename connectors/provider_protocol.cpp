@@ -1,5 +1,7 @@
 #include "provider_protocol.h"
 
+#include "json_fields.h"
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -25,32 +27,6 @@ std::string quote(std::string_view text)
     while (!out.empty() && out.back() == ' ')
         out.pop_back();
     return n < text.size() ? out + "…" : out;
-}
-
-std::string stringAt(const json& object, const char* key)
-{
-    if (!object.is_object())
-        return {};
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// A token count, or -1 when the answer has none.
-int64_t countAt(const json& object, const char* key)
-{
-    if (!object.is_object())
-        return -1;
-    const auto it = object.find(key);
-    return it != object.end() && it->is_number_integer() ? it->get<int64_t>() : -1;
-}
-
-const json& memberAt(const json& object, const char* key)
-{
-    static const json kNull;
-    if (!object.is_object())
-        return kNull;
-    const auto it = object.find(key);
-    return it == object.end() ? kNull : *it;
 }
 
 bool mentions(std::string_view text, std::string_view word)

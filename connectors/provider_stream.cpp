@@ -1,25 +1,12 @@
 #include "provider_stream.h"
 
+#include "json_fields.h"
+
 namespace llmopt {
 
 using nlohmann::json;
 
 namespace {
-
-const json& memberAt(const json& object, const char* key)
-{
-    static const json kNull;
-    if (!object.is_object())
-        return kNull;
-    const auto it = object.find(key);
-    return it == object.end() ? kNull : *it;
-}
-
-std::string stringAt(const json& object, const char* key)
-{
-    const json& value = memberAt(object, key);
-    return value.is_string() ? value.get<std::string>() : std::string();
-}
 
 // Sets `target` when the answer has this count; leaves it otherwise.
 void takeCount(const json& object, const char* key, int64_t& target)
