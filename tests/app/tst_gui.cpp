@@ -80,6 +80,25 @@ private Q_SLOTS:
                  "strategy something to propose");
     }
 
+    // The other screens render on the demo feed without QML warnings.
+    void screenRendersWithoutWarnings_data()
+    {
+        QTest::addColumn<QString>("screen");
+        for (const char* screen : {"findings", "experiments", "rollouts", "audit"})
+            QTest::newRow(screen) << QString::fromLatin1(screen);
+    }
+    void screenRendersWithoutWarnings()
+    {
+        QFETCH(QString, screen);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(screen + ".png");
+        const QByteArray problem = runWorkbench(dir,
+                                                {"--db", dir.filePath("demo.sqlite"), "--screen",
+                                                 screen, "--screenshot", png, "--after", "2"});
+        QVERIFY2(problem.isEmpty(), problem.constData());
+        QVERIFY(!QImage(png).isNull());
+    }
+
     // With a source saved in the settings the demo feed stays off and the
     // Connections screen renders the source without QML warnings.
     void savedSourceReplacesTheDemo()
