@@ -638,30 +638,24 @@ int runExperimentRun(const QCommandLineParser& parser, const QString& file,
     }
 }
 
-int runExperimentResults(const QCommandLineParser& parser)
+// results: the analysis; launch: its winner as a recommendation to roll out.
+int runExperimentResults(const QCommandLineParser& parser, const QString& command)
 {
     const QString db = parser.value("db");
     if (db.isEmpty() || !QFileInfo::exists(db)) {
-        printError(db.isEmpty() ? QStringLiteral("experiment results needs --db FILE")
+        printError(db.isEmpty() ? "experiment " + command + " needs --db FILE"
                                 : "no event database at " + db + "; choose one with --db");
         return kExitFailure;
     }
     const QString wanted = parser.value("experiment");
     if (wanted.isEmpty()) {
-        printError("experiment results needs --experiment ID (the id that experiment run "
-                   "printed, or the experiment's name for its newest version)");
+        printError("experiment " + command
+                   + " needs --experiment ID (the id that experiment run printed, or the "
+                     "experiment's name for its newest version)");
         return kExitFailure;
     }
     llmopt::EventStore store(QFile::encodeName(db).toStdString());
-    bool isNumber = false;
-    const qlonglong id = wanted.toLongLong(&isNumber);
-    const auto records = store.experimentDefinitions(); // newest first
-    const llmopt::offline::ExperimentDefinitionRecord* record = nullptr;
-    for (const auto& r : records)
-        if ((isNumber && r.id == id) || (!isNumber && r.name == wanted.toStdString())) {
-            record = &r;
-            break;
-        }
+    const auto record = store.experimentDefinition(wanted.toStdString());
     if (!record) {
         printError("no experiment " + wanted + " in " + db
                    + "; experiment run prints the id of the one it stores");
@@ -669,6 +663,27 @@ int runExperimentResults(const QCommandLineParser& parser)
     }
     const auto results = llmopt::offline::OfflineResults::compute(
         record->definition, store.experimentResults(record->id), record->id);
+    if (command == "launch") {
+        const QString service = parser.value("service");
+        if (service.isEmpty()) {
+            printError("experiment launch needs --service NAME: the production service whose "
+                       "traffic the winner should get");
+            return kExitFailure;
+        }
+        const auto recommendation
+            = results.liveRecommendation(record->definition, service.toStdString(),
+                                         QDateTime::currentMSecsSinceEpoch() * 1'000'000LL);
+        if (!recommendation) {
+            printError(QString::fromStdString("no winner to launch: " + results.verdict.text));
+            return kExitFailure;
+        }
+        const int64_t id = store.addRecommendation(*recommendation);
+        std::printf("recommendation %lld: %s\napprove it on the Rollouts screen (Ctrl+6) or with "
+                    "POST /api/v1/recommendations/%lld/approve; a canary rollout follows\n",
+                    static_cast<long long>(id), recommendation->summary.c_str(),
+                    static_cast<long long>(id));
+        return kExitOk;
+    }
     if (parser.value("format") == "json")
         std::printf("%s\n", results.toJson().dump(2).c_str());
     else
@@ -710,6 +725,8 @@ int runExperiment(QStringList args)
         "  plan FILE.json      prints items per arm, power, cost and duration\n"
         "  run FILE.json --db DB [--base-url-<provider> URL]   runs it, resumable\n"
         "  results --db DB --experiment ID   per-arm metrics, tests and the verdict\n"
+        "  launch --db DB --experiment ID --service S   proposes the winner for a canary "
+        "rollout of S (an operator approves it)\n"
         "Exit code: 0 done, 1 error or invalid definition, 4 spend cap reached, "
         "5 interrupted (a rerun resumes).");
     parser.addHelpOption();
@@ -717,10 +734,13 @@ int runExperiment(QStringList args)
                       "Folder the dataset path is relative to (default: the definition's).",
                       "DIR"});
     parser.addOption({"db", "Event database the results are stored in.", "FILE"});
-    parser.addOption({"experiment", "results: the experiment's id (or name).", "ID"});
+    parser.addOption({"experiment", "results, launch: the experiment's id (or name).", "ID"});
+    parser.addOption(
+        {"service", "launch: the production service the winner is proposed for.", "NAME"});
     parser.addOption({"format", "plan and results: json or text.", "FORMAT", "text"});
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
-    parser.addPositionalArgument("command", "plan, run or results.", "plan|run|results");
+    parser.addPositionalArgument("command", "plan, run, results or launch.",
+                                 "plan|run|results|launch");
     parser.addPositionalArgument("file", "plan and run: the experiment definition (JSON).",
                                  "[FILE.json]");
     parser.process(args);
@@ -737,11 +757,11 @@ int runExperiment(QStringList args)
             return runExperimentPlan(parser, positional[1]);
         return runExperimentRun(parser, positional[1], baseUrls);
     }
-    if (command == "results" && positional.size() == 1)
-        return runExperimentResults(parser);
+    if ((command == "results" || command == "launch") && positional.size() == 1)
+        return runExperimentResults(parser, command);
     printError("usage: llm-optimizer experiment plan FILE.json [--dataset-dir DIR] | run "
                "FILE.json --db DB [--base-url-<provider> URL] | results --db DB --experiment ID "
-               "[--format json|text]");
+               "[--format json|text] | launch --db DB --experiment ID --service NAME");
     return kExitFailure;
 }
 

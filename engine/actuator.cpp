@@ -683,6 +683,16 @@ CommandResult Actuator::execute(const ActuatorCommand& c, int64_t now)
             ++m_round;
             if (!moves)
                 return result;
+            // Variants that traffic has not shown yet (an offline experiment's
+            // arms) come with their definitions, for the policy to carry.
+            if (const auto v = rec->evidence.find("variants");
+                v != rec->evidence.end() && v->is_array())
+                for (const auto& d : *v)
+                    if (d.is_object() && !d.value("name", std::string()).empty())
+                        m_definitions[{rec->service, d.value("name", std::string())}]
+                            = {d.value("name", std::string()), d.value("model", std::string()),
+                               d.value("prompt_version", std::string()),
+                               d.value("params", nlohmann::json::object())};
             CommandResult started
                 = startRollout(c, rec->id, rec->service, rec->fromVariant, rec->toVariant, now);
             started.auditSeq = result.auditSeq;

@@ -12,6 +12,7 @@
 #include "stream_processor.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -1003,6 +1004,18 @@ int64_t EventStore::saveExperimentDefinition(const offline::ExperimentDefinition
         fail("cannot store the experiment definition", sqlite3_errcode(m_db));
     transaction.commit();
     return sqlite3_last_insert_rowid(m_db);
+}
+
+std::optional<offline::ExperimentDefinitionRecord>
+EventStore::experimentDefinition(std::string_view idOrName) const
+{
+    int64_t id = 0;
+    const auto [end, ec] = std::from_chars(idOrName.data(), idOrName.data() + idOrName.size(), id);
+    const bool isNumber = ec == std::errc() && end == idOrName.data() + idOrName.size();
+    for (auto& r : experimentDefinitions()) // newest first
+        if ((isNumber && r.id == id) || r.name == idOrName)
+            return std::move(r);
+    return std::nullopt;
 }
 
 std::vector<offline::ExperimentDefinitionRecord> EventStore::experimentDefinitions() const

@@ -143,6 +143,9 @@ public:
                                      int64_t nowUnixNano);
     // Every stored definition, the newest first.
     std::vector<offline::ExperimentDefinitionRecord> experimentDefinitions() const;
+    // By id ("12"), or by name for its newest version.
+    std::optional<offline::ExperimentDefinitionRecord>
+    experimentDefinition(std::string_view idOrName) const;
     // Stores an item's outcome once: false when that experiment, arm and
     // item already has one (the resume guarantee — no item is paid for twice).
     bool addExperimentResult(const ExperimentItemResult& result);

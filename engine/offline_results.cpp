@@ -354,6 +354,50 @@ const MetricSummary* OfflineResults::summary(const std::string& arm,
     return nullptr;
 }
 
+std::optional<Recommendation>
+OfflineResults::liveRecommendation(const ExperimentDefinition& definition,
+                                   const std::string& service, int64_t now) const
+{
+    if (verdict.kind != "winner" || definition.arms.empty())
+        return std::nullopt;
+    const ExperimentArm& control = definition.arms.front();
+    json variants = json::array();
+    for (const ExperimentArm& arm : definition.arms) {
+        if (arm.name != control.name && arm.name != verdict.winner)
+            continue;
+        json params = {{"prompt_template", arm.prompt.text()}};
+        if (!arm.system.text().empty())
+            params["system_template"] = arm.system.text();
+        if (arm.params.temperature)
+            params["temperature"] = *arm.params.temperature;
+        if (arm.params.topP)
+            params["top_p"] = *arm.params.topP;
+        if (arm.params.maxTokens)
+            params["max_tokens"] = *arm.params.maxTokens;
+        variants.push_back({{"name", arm.name},
+                            {"model", arm.model},
+                            {"prompt_version", "experiment:" + definition.name + "/" + arm.name},
+                            {"params", params}});
+    }
+    Recommendation r;
+    r.createdUnixNano = now;
+    r.strategy = "offline_experiment";
+    r.topic = definition.name;
+    r.service = service;
+    r.fromVariant = control.name;
+    r.toVariant = verdict.winner;
+    r.action = "switch";
+    r.summary = "Offline experiment " + definition.name + ": " + verdict.text + " Roll "
+        + verdict.winner + " out to " + service + " as a canary.";
+    if (const MetricComparison* c = comparison(verdict.winner, primaryMetric))
+        r.impact = {{primaryMetric,
+                     {{"value", c->test.difference},
+                      {"low", c->test.interval.low},
+                      {"high", c->test.interval.high}}}};
+    r.evidence = {{"experiment_id", experimentId}, {"results", toJson()}, {"variants", variants}};
+    return r;
+}
+
 json OfflineResults::toJson() const
 {
     json j;

@@ -3,6 +3,7 @@
 #include "ab_tests.h"
 #include "answer_metrics.h"
 #include "hypothesis_tests.h"
+#include "recommendation.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -94,6 +95,15 @@ struct OfflineResults {
     const MetricComparison* comparison(const std::string& arm, const std::string& metric) const;
     const MetricSummary* summary(const std::string& arm, const std::string& metric) const;
 
+    // The winner as a proposal to move `service` to it (strategy
+    // "offline_experiment", action "switch", from the control arm): the
+    // operator's approval starts a canary rollout, which judges it again on
+    // live traffic. The evidence carries these results and the arms'
+    // definitions (model, prompt templates, parameters) for the policy. None
+    // without a winner.
+    std::optional<Recommendation> liveRecommendation(const ExperimentDefinition& definition,
+                                                     const std::string& service,
+                                                     int64_t nowUnixNano) const;
     // The schema is docs/experiment-report.schema.json.
     nlohmann::json toJson() const;
     std::string toText() const;

@@ -197,13 +197,7 @@ std::optional<ExperimentReport::Format> ExperimentReport::formatFromName(std::st
 std::optional<ExperimentDefinitionRecord>
 ExperimentReport::findExperiment(const EventStore& store, const std::string& idOrName)
 {
-    const QString wanted = qs(idOrName);
-    bool isNumber = false;
-    const qlonglong id = wanted.toLongLong(&isNumber);
-    for (auto& r : store.experimentDefinitions()) // newest first
-        if ((isNumber && r.id == id) || r.name == idOrName)
-            return std::move(r);
-    return std::nullopt;
+    return store.experimentDefinition(idOrName);
 }
 
 std::vector<AuditRecord>

@@ -228,6 +228,11 @@ private Q_SLOTS:
         rec.toVariant = "gpt-4o/v4";
         rec.action = "switch";
         rec.summary = "cheaper at the same quality";
+        // The candidate as an offline experiment defined it (no traffic has shown it yet).
+        nlohmann::json defined
+            = {{"name", "gpt-4o/v4"}, {"model", "gpt-4o"}, {"prompt_version", "experiment:faq/v4"}};
+        defined["params"]["prompt_template"] = "Answer: {{question}}";
+        rec.evidence["variants"] = nlohmann::json::array({defined});
         const int64_t id = loop.store.addRecommendation(rec);
         ActuatorCommand c = loop.command(ActuatorCommand::Kind::Approve);
         c.recommendationId = id;
@@ -238,6 +243,12 @@ private Q_SLOTS:
         QCOMPARE(loop.store.recommendation(id)->status, Recommendation::Status::Approved);
         QCOMPARE(loop.actuator.execute(c, loop.now).status, 409);
         QCOMPARE(loop.audit.records(1).front().subject, "recommendation/" + std::to_string(id));
+        loop.settle();
+        const PolicyDocument published = *loop.sink->last();
+        const RoutedVariant& candidate = published.services.front().variants[1];
+        QCOMPARE(candidate.promptVersion, std::string("experiment:faq/v4"));
+        QCOMPARE(candidate.params["prompt_template"].get<std::string>(),
+                 std::string("Answer: {{question}}"));
     }
 
     void inMemoryStoreRefusesCommands()

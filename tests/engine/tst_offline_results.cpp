@@ -120,6 +120,34 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(r.verdict.text).contains("power"));
     }
 
+    // Only a winner becomes a proposal to roll out, carrying the arms' definitions.
+    void winnerBecomesALiveRecommendation()
+    {
+        std::vector<ExperimentItemResult> rows;
+        addArm(rows, "a", 40, 100);
+        addArm(rows, "b", 60, 100);
+        const ExperimentDefinition d = definition({"a", "b"});
+        const auto rec = OfflineResults::compute(d, rows, 7).liveRecommendation(d, "faq-bot", 5);
+        QVERIFY(rec);
+        QCOMPARE(rec->strategy, std::string("offline_experiment"));
+        QCOMPARE(rec->action, std::string("switch"));
+        QCOMPARE(rec->service, std::string("faq-bot"));
+        QCOMPARE(rec->fromVariant, std::string("a"));
+        QCOMPARE(rec->toVariant, std::string("b"));
+        QVERIFY(std::abs(rec->impact["exact_match"]["value"].get<double>() - 0.2) < 1e-9);
+        QCOMPARE(rec->evidence["experiment_id"].get<int64_t>(), int64_t(7));
+        const json& variants = rec->evidence["variants"];
+        QCOMPARE(variants.size(), size_t(2));
+        QCOMPARE(variants[1]["model"].get<std::string>(), std::string("gpt-4o-mini"));
+        QCOMPARE(variants[1]["params"]["prompt_template"].get<std::string>(),
+                 std::string("Q: {{question}}"));
+
+        std::vector<ExperimentItemResult> equal;
+        addArm(equal, "a", 50, 100);
+        addArm(equal, "b", 50, 100);
+        QVERIFY(!OfflineResults::compute(d, equal, 7).liveRecommendation(d, "faq-bot", 5));
+    }
+
     void worseArmIsNoWinner()
     {
         std::vector<ExperimentItemResult> rows;
