@@ -40,9 +40,13 @@ done
 if [[ $mode == test ]] && ! command -v npm >/dev/null; then
     missing+=(nodejs npm)
 fi
-# The report test reads the PDF it exports back with pdftotext.
+# The report tests read the PDF they export back with pdftotext and check the
+# JSON report against its schema with Python's jsonschema.
 if [[ $mode == test ]] && ! command -v pdftotext >/dev/null; then
     missing+=(poppler-utils)
+fi
+if [[ $mode == test ]] && ! /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
+    missing+=(python3-jsonschema)
 fi
 if ((${#missing[@]})); then
     echo "quickstart: installing ${missing[*]}"
