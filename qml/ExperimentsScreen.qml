@@ -7,11 +7,15 @@ import Workbench.Ui
 // everything before a run. Open a definition, see its arms and how their
 // templates differ, the dataset they run on, the metrics, and the plan —
 // items per arm, power, tokens, cost and duration — with every problem
-// shown where it belongs, naming the field and the fix. The run itself is
-// started from a terminal (the command is shown).
+// shown where it belongs, naming the field and the fix. Run… starts the
+// experiment here (Engine.experimentRun, after a confirmation that states the
+// cost), and the results panel shows the analysis of any stored experiment.
 Item {
     id: root
     readonly property var ctl: Engine.experiments
+    readonly property var run: Engine.experimentRun
+    readonly property var res: Engine.experimentResults
+    readonly property bool hasStored: res.experiments.length > 0
     readonly property bool hasDefinition: ctl.state === "loaded"
                                          || (ctl.state === "loading" && ctl.arms.count > 0)
 
@@ -23,10 +27,106 @@ Item {
     Shortcut { sequence: StandardKey.Refresh; enabled: root.visible && ctl.path.length > 0; onActivated: ctl.reload() }
     Shortcut { sequence: "Ctrl+R"; enabled: root.visible && ctl.path.length > 0; onActivated: ctl.reload() }
 
+    // Shows the newest stored version of the definition opened, else the newest experiment.
+    function showStored() {
+        if (res.experimentId !== 0 || res.experiments.length === 0)
+            return
+        const same = res.experiments.find(e => e.name === ctl.name)
+        res.select((same || res.experiments[0]).id)
+    }
+
     Component.onCompleted: ctl.openMostRecent()
     Connections {
         target: root.ctl
-        function onStateChanged() { if (!pathField.activeFocus) pathField.text = root.ctl.path }
+        function onStateChanged() {
+            if (!pathField.activeFocus) pathField.text = root.ctl.path
+            root.showStored()
+        }
+    }
+    Connections {
+        target: root.res
+        function onExperimentsChanged() { root.showStored() }
+        function onExportChanged() { if (root.res.exportMessage.length > 0) exportBanner.visible = true }
+    }
+
+    // Run…: what it costs and that the providers are called for real.
+    Dialog {
+        id: runDialog
+        anchors.centerIn: parent
+        width: Math.min(620, root.width - 80)
+        modal: true
+        focus: true
+        padding: 16
+        closePolicy: Popup.CloseOnEscape
+        title: qsTr("Run %1?").arg(ctl.name)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onAccepted: root.run.run()
+        Component.onCompleted: standardButton(Dialog.Ok).text = qsTr("Run")
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 10
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.text
+                text: qsTr("Estimated cost: %1 for %2 calls.").arg(ctl.plan.totalCostText || qsTr("unknown")).arg(ctl.plan.calls || 0)
+                font.weight: Font.DemiBold
+            }
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap
+                color: ctl.plan.overCap ? Theme.warning : Theme.text
+                text: ctl.plan.capText || ""
+            }
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.text
+                text: qsTr("The providers are called for real and bill your account. Keys are read from OPENAI_API_KEY and ANTHROPIC_API_KEY (or LLMOPT_<PROVIDER>_API_KEY); without a key, that provider's calls fail and are stored as errors naming the variable to set — check the keys before running.")
+            }
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.mutedText; font.pixelSize: 12
+                text: qsTr("Outcomes and call events are stored in the workbench's event database; items already answered there are not asked again, so a cancelled run resumes.")
+            }
+        }
+    }
+
+    // Export report…: format and file.
+    Dialog {
+        id: exportDialog
+        anchors.centerIn: parent
+        width: Math.min(620, root.width - 80)
+        modal: true
+        focus: true
+        padding: 16
+        closePolicy: Popup.CloseOnEscape
+        title: qsTr("Export the report of %1").arg(res.experimentName)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        onOpened: exportPath.text = res.defaultExportPath(formatBox.currentValue)
+        onAccepted: res.exportReport(formatBox.currentValue, exportPath.text)
+        Component.onCompleted: standardButton(Dialog.Ok).text = qsTr("Write")
+        GridLayout {
+            anchors.fill: parent
+            columns: 2
+            columnSpacing: 8
+            rowSpacing: 10
+            Label { text: qsTr("Format"); color: Theme.mutedText }
+            ComboBox {
+                id: formatBox
+                textRole: "text"
+                valueRole: "value"
+                model: [{ value: "pdf", text: qsTr("PDF — for reading and sharing") },
+                        { value: "html", text: qsTr("HTML — self-contained, charts as SVG") },
+                        { value: "json", text: qsTr("JSON — the analysis, machine-readable") },
+                        { value: "csv", text: qsTr("CSV — one row per item and arm") }]
+                Layout.fillWidth: true
+                onActivated: exportPath.text = exportPath.text.replace(/\.[A-Za-z]+$/, "." + currentValue)
+            }
+            Label { text: qsTr("File"); color: Theme.mutedText }
+            TextField {
+                id: exportPath
+                Layout.fillWidth: true
+                selectByMouse: true
+                font.family: "monospace"
+                onAccepted: exportDialog.accept()
+                Accessible.name: qsTr("File to write the report to")
+            }
+        }
     }
 
     component Card: Rectangle {
@@ -274,7 +374,7 @@ Item {
         Card {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: ctl.state === "empty"
+            visible: ctl.state === "empty" && !root.hasStored
             ColumnLayout {
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 80, 640)
@@ -331,7 +431,7 @@ Item {
             id: scroll
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: root.hasDefinition
+            visible: root.hasDefinition || (ctl.state === "empty" && root.hasStored)
             contentWidth: availableWidth
             clip: true
 
@@ -342,6 +442,7 @@ Item {
                 // What this experiment is, and how to run it.
                 Card {
                     Layout.fillWidth: true
+                    visible: root.hasDefinition
                     implicitHeight: headColumn.implicitHeight + 2 * Theme.spacing
                     ColumnLayout {
                         id: headColumn
@@ -362,25 +463,114 @@ Item {
                         RowLayout {
                             Layout.fillWidth: true
                             spacing: 8
-                            Label { text: qsTr("Run it from a terminal:"); color: Theme.mutedText }
-                            TextField {
+                            Button {
+                                text: run.experimentId !== 0 && run.status !== "completed" && !run.running ? qsTr("Resume run…") : qsTr("Run…")
+                                highlighted: true
+                                enabled: run.canRun && ctl.state === "loaded"
+                                onClicked: runDialog.open()
+                                ToolTip.visible: hovered && !enabled && !run.running
+                                ToolTip.text: ctl.planBlocked.length > 0 ? ctl.planBlocked : qsTr("Waiting for the plan")
+                            }
+                            Button {
+                                text: run.paused ? qsTr("Resume") : qsTr("Pause")
+                                enabled: run.running
+                                onClicked: run.paused ? run.resume() : run.pause()
+                            }
+                            Button {
+                                text: qsTr("Cancel")
+                                enabled: run.running
+                                onClicked: run.cancel()
+                            }
+                            Label {
                                 Layout.fillWidth: true
-                                readOnly: true
-                                selectByMouse: true
-                                font.family: "monospace"
-                                text: ctl.runCommand
-                                Accessible.name: qsTr("Command that runs this experiment")
+                                elide: Text.ElideRight
+                                text: run.statusText
+                                color: run.status === "failed" ? Theme.danger
+                                     : run.status === "spend_cap_reached" ? Theme.warning
+                                     : run.status === "completed" ? Theme.good : Theme.text
+                                ToolTip.visible: statusHover.hovered && truncated
+                                ToolTip.text: run.statusText
+                                HoverHandler { id: statusHover }
+                            }
+                            Label {
+                                visible: run.total > 0
+                                text: qsTr("$%1 spent").arg(Number(run.spentUsd).toFixed(4))
+                                color: Theme.mutedText
+                            }
+                        }
+                        // Progress per arm.
+                        Flow {
+                            Layout.fillWidth: true
+                            visible: run.arms.length > 0
+                            spacing: 16
+                            Repeater {
+                                model: run.arms
+                                delegate: RowLayout {
+                                    required property var modelData
+                                    spacing: 6
+                                    Label { text: modelData.name; color: Theme.text }
+                                    ProgressBar {
+                                        Layout.preferredWidth: 160
+                                        from: 0; to: Math.max(1, modelData.total)
+                                        value: modelData.done
+                                    }
+                                    Label {
+                                        color: modelData.errors > 0 ? Theme.warning : Theme.mutedText
+                                        font.pixelSize: 12
+                                        text: modelData.errors > 0 ? qsTr("%1/%2, %3 errors").arg(modelData.done).arg(modelData.total).arg(modelData.errors)
+                                                                   : qsTr("%1/%2").arg(modelData.done).arg(modelData.total)
+                                    }
+                                }
                             }
                         }
                         Muted {
                             font.pixelSize: 12
-                            text: qsTr("The run calls the providers for real and spends money up to the spend cap; each item's outcome is stored once, so an interrupted run resumes without paying twice.")
+                            text: qsTr("The run calls the providers for real and spends money up to the spend cap; each item's outcome is stored once, so an interrupted run resumes without paying twice. From a terminal:")
+                        }
+                        TextField {
+                            Layout.fillWidth: true
+                            readOnly: true
+                            selectByMouse: true
+                            font.family: "monospace"
+                            font.pixelSize: 12
+                            text: ctl.runCommand
+                            Accessible.name: qsTr("Command that runs this experiment")
                         }
                     }
                 }
 
+                // The report export's outcome.
+                Rectangle {
+                    id: exportBanner
+                    Layout.fillWidth: true
+                    visible: false
+                    radius: 4
+                    readonly property color tone: res.exportFailed ? Theme.danger : Theme.good
+                    color: Qt.rgba(tone.r, tone.g, tone.b, 0.1)
+                    border.color: tone
+                    implicitHeight: bannerRow.implicitHeight + 12
+                    RowLayout {
+                        id: bannerRow
+                        anchors.fill: parent
+                        anchors.margins: 6
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            color: exportBanner.tone
+                            text: res.exporting ? qsTr("Writing the report…") : res.exportMessage
+                        }
+                        ToolButton { text: "✕"; onClicked: exportBanner.visible = false; Accessible.name: qsTr("Dismiss") }
+                    }
+                }
+
+                ExperimentResultsPanel {
+                    Layout.fillWidth: true
+                    onExportRequested: exportDialog.open()
+                }
+
                 RowLayout {
                     Layout.fillWidth: true
+                    visible: root.hasDefinition
                     spacing: Theme.spacing
 
                     // Left: arms and how their templates differ.
@@ -741,6 +931,7 @@ Item {
                 // The dataset: where, what, the first items.
                 Card {
                     Layout.fillWidth: true
+                    visible: root.hasDefinition
                     implicitHeight: dataColumn.implicitHeight + 2 * Theme.spacing
                     ColumnLayout {
                         id: dataColumn

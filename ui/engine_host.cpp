@@ -35,6 +35,17 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_audit->setDatabasePath(m_settings.databasePath);
     m_experiments = new ExperimentDesigner(*m_prices, this);
     m_experiments->setDatabasePath(m_settings.databasePath);
+    m_experimentRun = new ExperimentRunController(*m_prices, this);
+    m_experimentRun->setDatabasePath(m_settings.databasePath);
+    m_experimentResults = new ExperimentResultsController(this);
+    m_experimentResults->setDatabasePath(m_settings.databasePath);
+    // The designer's experiment is what Run runs, once it is valid and planned.
+    connect(m_experiments, &ExperimentDesigner::planChanged, this, [this] {
+        m_experimentRun->setExperiment(m_experiments->runnableDefinition(),
+                                       m_experiments->runnableDataset());
+    });
+    connect(m_experimentRun, &ExperimentRunController::finished, m_experimentResults,
+            &ExperimentResultsController::select);
     m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
@@ -42,6 +53,7 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
 
 EngineHost::~EngineHost()
 {
+    m_experimentRun->cancel(); // its thread is joined when the controller goes
     // Commands on their way get their answer while the engine still runs.
     m_recommendations->waitForAnswers();
     m_rollouts->waitForCommands();
@@ -92,6 +104,7 @@ void EngineHost::start()
         m_sources->load();
     updateDemo();
     m_audit->refresh();
+    m_experimentResults->refreshExperiments();
     m_refresh.start();
 }
 

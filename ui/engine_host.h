@@ -3,6 +3,8 @@
 #include "audit_controller.h"
 #include "engine_loop.h"
 #include "experiment_designer.h"
+#include "experiment_results_controller.h"
+#include "experiment_run_controller.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
 #include "pareto_controller.h"
@@ -37,6 +39,8 @@ class EngineHost : public QObject {
     Q_PROPERTY(RolloutController* rollouts READ rollouts CONSTANT)
     Q_PROPERTY(AuditController* audit READ audit CONSTANT)
     Q_PROPERTY(ExperimentDesigner* experiments READ experiments CONSTANT)
+    Q_PROPERTY(ExperimentRunController* experimentRun READ experimentRun CONSTANT)
+    Q_PROPERTY(ExperimentResultsController* experimentResults READ experimentResults CONSTANT)
 
 public:
     struct Settings {
@@ -64,6 +68,8 @@ public:
     RolloutController* rollouts() const { return m_rollouts; }
     AuditController* audit() const { return m_audit; }
     ExperimentDesigner* experiments() const { return m_experiments; }
+    ExperimentRunController* experimentRun() const { return m_experimentRun; }
+    ExperimentResultsController* experimentResults() const { return m_experimentResults; }
 
 Q_SIGNALS:
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
@@ -88,6 +94,8 @@ private:
     RolloutController* m_rollouts = nullptr;
     AuditController* m_audit = nullptr;
     ExperimentDesigner* m_experiments = nullptr;
+    ExperimentRunController* m_experimentRun = nullptr; // stores into the GUI's database
+    ExperimentResultsController* m_experimentResults = nullptr;
     uint64_t m_decisionRound = 0; // of the views shown
     uint64_t m_rolloutRound = 0;
     QTimer m_refresh;

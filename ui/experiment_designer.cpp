@@ -265,6 +265,16 @@ QString ExperimentDesigner::runCommand() const
              m_databasePath.isEmpty() ? QStringLiteral("FILE") : shellQuoted(m_databasePath));
 }
 
+std::shared_ptr<const ExperimentDefinition> ExperimentDesigner::runnableDefinition() const
+{
+    return m_plan.isEmpty() ? nullptr : m_definition;
+}
+
+std::shared_ptr<const ExperimentDataset> ExperimentDesigner::runnableDataset() const
+{
+    return m_plan.isEmpty() ? nullptr : m_dataset;
+}
+
 void ExperimentDesigner::open(const QString& input)
 {
     const QString path = localPath(input);

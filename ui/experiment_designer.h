@@ -113,6 +113,10 @@ public:
     QVariantMap plan() const { return m_plan; }
     QString planBlocked() const { return m_planBlocked; }
     QString runCommand() const;
+    // What a run would run: set only while the definition and dataset are
+    // valid and have a plan (planBlocked is empty); null otherwise.
+    std::shared_ptr<const llmopt::offline::ExperimentDefinition> runnableDefinition() const;
+    std::shared_ptr<const llmopt::offline::ExperimentDataset> runnableDataset() const;
 
     // Reads the definition at `path` (a local path or file: URL) off the GUI thread.
     Q_INVOKABLE void open(const QString& path);
