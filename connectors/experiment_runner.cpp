@@ -146,6 +146,9 @@ struct ExperimentRunner::Impl {
     int inFlight = 0;
     double spentUsd = 0.0;
     double reservedUsd = 0.0;
+    // A refusal that every call would get alike (a missing or refused key, no
+    // quota left, an unknown model or endpoint): the run stops at the first.
+    std::string setupError;
     uint64_t unpriced = 0;
     std::vector<double> observedCost; // per arm, this run's priced items
     std::vector<uint64_t> observedItems;
@@ -284,6 +287,20 @@ struct ExperimentRunner::Impl {
         const DatasetItem& data = dataset.items()[item->item];
         LlmEvent& event = result.event;
         if (event.errorType == "cancelled") {
+            drop(*item);
+            return;
+        }
+        // Not an outcome of the item: nothing is stored, so that the rerun
+        // after the fix asks again, and the run stops instead of spending
+        // the whole dataset on the same refusal.
+        static const std::set<std::string> kSetup
+            = {"invalid_configuration", "401", "403", "404", "insufficient_quota"};
+        if (!result.ok() && kSetup.count(event.errorType)) {
+            if (setupError.empty())
+                setupError = result.error;
+            cancelled = true;
+            for (auto& [name, client] : clients)
+                client->cancelAll();
             drop(*item);
             return;
         }
@@ -580,6 +597,11 @@ RunStatus ExperimentRunner::run()
         }
     }
     const std::string spent = dollars(d->spentUsd);
+    if (!d->setupError.empty()) {
+        status = RunStatus::Failed;
+        message = "the run stopped: " + d->setupError
+            + "; the calls it refused are not stored — fix it and run again";
+    }
     switch (status) {
     case RunStatus::Completed:
         message = "completed: every planned item has an outcome (" + std::to_string(errors)

@@ -35,6 +35,7 @@ public:
 
     std::string baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_server.port()); }
     int judgeRequests() const { return m_judgeRequests; }
+    std::atomic<bool> refusingKey{false}; // answers every call 401
     std::map<std::pair<std::string, int>, int> requests() const
     {
         std::lock_guard lock(m_mutex);
@@ -54,6 +55,12 @@ private:
         const json body = json::parse(request.body, nullptr, false);
         if (body.is_discarded())
             return {400, "application/json", R"({"error":{"message":"not JSON"}})", {}};
+        if (refusingKey)
+            return {
+                401,
+                "application/json",
+                R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}})",
+                {}};
         const std::string model = body.value("model", "");
         const std::string prompt = body["messages"].back().value("content", "");
         if (model == "judge") { // grades a right answer 9/10, any other 2/10
@@ -296,6 +303,30 @@ private Q_SLOTS:
         QVERIFY(judge);
         QVERIFY(judge->significant);
         QVERIFY(judge->better);
+    }
+
+    // A refused key fails every call alike: the run stops at once, stores
+    // nothing, and runs in full once the key is fixed.
+    void refusedKeyStopsTheRunWithoutStoringOutcomes()
+    {
+        Setup setup;
+        FakeProvider fake;
+        fake.refusingKey = true;
+        int64_t id = 0;
+        {
+            ExperimentRunner runner(setup.database, setup.definition(), setup.items(), prices(),
+                                    runnerOptions(fake));
+            QCOMPARE(runner.run(), RunStatus::Failed);
+            QVERIFY2(runner.message().find("API key") != std::string::npos,
+                     runner.message().c_str());
+            id = runner.experimentId();
+            QCOMPARE(EventStore(setup.database).experimentResults(id).size(), size_t(0));
+        }
+        fake.refusingKey = false;
+        ExperimentRunner again(setup.database, setup.definition(), setup.items(), prices(),
+                               runnerOptions(fake));
+        QCOMPARE(again.run(), RunStatus::Completed);
+        QCOMPARE(EventStore(setup.database).experimentResults(id).size(), size_t(2 * kItems));
     }
 
     void cancelledRunResumesWithoutAskingTwice()
