@@ -8,6 +8,18 @@
 
 namespace llmopt::offline {
 
+nlohmann::json ArmParams::toJson() const
+{
+    nlohmann::json params = nlohmann::json::object();
+    if (temperature)
+        params["temperature"] = *temperature;
+    if (topP)
+        params["top_p"] = *topP;
+    if (maxTokens)
+        params["max_tokens"] = *maxTokens;
+    return params;
+}
+
 namespace {
 
 using nlohmann::json;
@@ -115,13 +127,7 @@ json armToJson(const ExperimentArm& arm)
         j["provider"] = arm.provider;
     if (!arm.system.empty())
         j["system"] = arm.system.text();
-    json params = json::object();
-    if (arm.params.temperature)
-        params["temperature"] = *arm.params.temperature;
-    if (arm.params.topP)
-        params["top_p"] = *arm.params.topP;
-    if (arm.params.maxTokens)
-        params["max_tokens"] = *arm.params.maxTokens;
+    json params = arm.params.toJson();
     if (!params.empty())
         j["params"] = std::move(params);
     return j;

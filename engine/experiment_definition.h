@@ -21,6 +21,8 @@ struct ArmParams {
     std::optional<double> temperature;
     std::optional<double> topP;
     std::optional<int64_t> maxTokens;
+    // {"temperature", "top_p", "max_tokens"}, each only when set.
+    nlohmann::json toJson() const;
 };
 
 // One variant under test: model, prompt and parameters.

@@ -365,15 +365,10 @@ OfflineResults::liveRecommendation(const ExperimentDefinition& definition,
     for (const ExperimentArm& arm : definition.arms) {
         if (arm.name != control.name && arm.name != verdict.winner)
             continue;
-        json params = {{"prompt_template", arm.prompt.text()}};
+        json params = arm.params.toJson();
+        params["prompt_template"] = arm.prompt.text();
         if (!arm.system.text().empty())
             params["system_template"] = arm.system.text();
-        if (arm.params.temperature)
-            params["temperature"] = *arm.params.temperature;
-        if (arm.params.topP)
-            params["top_p"] = *arm.params.topP;
-        if (arm.params.maxTokens)
-            params["max_tokens"] = *arm.params.maxTokens;
         variants.push_back({{"name", arm.name},
                             {"model", arm.model},
                             {"prompt_version", "experiment:" + definition.name + "/" + arm.name},

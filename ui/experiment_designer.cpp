@@ -112,7 +112,9 @@ QString shellQuoted(const QString& s)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-QString localPath(const QString& input)
+} // namespace
+
+QString ExperimentDesigner::localPath(const QString& input)
 {
     QString path = input.trimmed();
     if (path.startsWith(QLatin1String("file:")))
@@ -121,8 +123,6 @@ QString localPath(const QString& input)
         path = QDir::homePath() + path.mid(1);
     return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
 }
-
-} // namespace
 
 ExperimentDesigner::ExperimentDesigner(const llmopt::PriceTable& prices, QObject* parent)
     : QObject(parent)

@@ -79,6 +79,9 @@ public:
     ExperimentDesigner(const llmopt::PriceTable& prices, QObject* parent = nullptr);
     ~ExperimentDesigner() override;
 
+    // A path as typed or dropped ("file:" URL, "~/…", relative) made absolute.
+    static QString localPath(const QString& input);
+
     // The event database the run command names.
     void setDatabasePath(const QString& path);
 

@@ -1,5 +1,7 @@
 #include "experiment_results_controller.h"
 
+#include "experiment_designer.h"
+
 #include "audit_log.h"
 #include "event_store.h"
 #include "experiment_dataset.h"
@@ -46,16 +48,6 @@ QString pText(double p)
 QString number(double v)
 {
     return QLocale().toString(v, 'g', 3);
-}
-
-QString localPath(const QString& input)
-{
-    QString path = input.trimmed();
-    if (path.startsWith(QLatin1String("file:")))
-        path = QUrl(path).toLocalFile();
-    if (path.startsWith(QLatin1String("~/")))
-        path = QDir::homePath() + path.mid(1);
-    return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
 }
 
 } // namespace
@@ -247,7 +239,7 @@ QString ExperimentResultsController::defaultExportPath(const QString& format) co
 void ExperimentResultsController::exportReport(const QString& formatName, const QString& input)
 {
     const auto format = ExperimentReport::formatFromName(formatName.toLower().toStdString());
-    const QString path = localPath(input);
+    const QString path = ExperimentDesigner::localPath(input);
     if (!format || path.isEmpty() || m_experimentId == 0 || m_exporting) {
         exported(false,
                  !format              ? tr("Choose PDF, HTML, JSON or CSV.")
