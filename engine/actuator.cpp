@@ -155,9 +155,7 @@ Actuator::Actuator(EventStore& store, AuditLog* audit, PolicyPublisher& publishe
         throw std::invalid_argument("actuator.plan: " + problem);
     if (auto stored = m_store.latestPolicy())
         m_policy = std::move(*stored);
-    m_records = m_store.rollouts(kFinishedKept);
-    std::stable_partition(m_records.begin(), m_records.end(),
-                          [](const RolloutRecord& r) { return r.active(); });
+    m_records = m_store.rollouts(kFinishedKept); // active first
     for (RolloutRecord& r : m_records) {
         if (!r.active())
             break;

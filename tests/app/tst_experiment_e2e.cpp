@@ -1,3 +1,4 @@
+#include "support/chat_completion.h"
 #include "support/scripted_server.h"
 
 #include <QFile>
@@ -48,16 +49,7 @@ llmopt::HttpResponse answer(const llmopt::HttpRequest& request)
     const int share = model == "gpt-4o" ? 80 : 50;
     const bool right = (item * 37 + 11) % 100 < share;
     const std::string text = right ? "answer-" + std::to_string(item) : "not sure";
-    const json reply
-        = {{"id", "chatcmpl-" + std::to_string(item)},
-           {"object", "chat.completion"},
-           {"model", model},
-           {"choices",
-            {{{"index", 0},
-              {"message", {{"role", "assistant"}, {"content", text}}},
-              {"finish_reason", "stop"}}}},
-           {"usage", {{"prompt_tokens", 20}, {"completion_tokens", 4}, {"total_tokens", 24}}}};
-    return {200, "application/json", reply.dump(), {}};
+    return chatCompletion(model, text, 20, 4);
 }
 
 void write(const QString& path, const std::string& text)

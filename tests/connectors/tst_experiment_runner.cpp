@@ -3,6 +3,8 @@
 #include "http_server.h"
 #include "llm_event.h"
 #include "offline_results.h"
+#include "support/chat_completion.h"
+#include "support/scripted_server.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,49 +29,33 @@ constexpr int kFailingItem = 17; // model-b gets a 400 for it
 // prompt; it counts the requests per model and item.
 class FakeProvider {
 public:
-    FakeProvider()
-        : m_server(options(), [this](HttpRequest& r) { return handle(r); })
-    {
-        m_server.start();
-    }
-
-    std::string baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_server.port()); }
+    std::string baseUrl() const { return m_server.baseUrl(); }
     int judgeRequests() const { return m_judgeRequests; }
-    std::atomic<bool> refusingKey{false}; // answers every call 401
     std::map<std::pair<std::string, int>, int> requests() const
     {
         std::lock_guard lock(m_mutex);
         return m_requests;
     }
+    std::atomic<bool> refusingKey{false}; // answers every call 401
 
 private:
-    static HttpServer::Options options()
-    {
-        HttpServer::Options o;
-        o.threads = 4;
-        return o;
-    }
-
     HttpResponse handle(const HttpRequest& request)
     {
-        const json body = json::parse(request.body, nullptr, false);
-        if (body.is_discarded())
-            return {400, "application/json", R"({"error":{"message":"not JSON"}})", {}};
         if (refusingKey)
             return {
                 401,
                 "application/json",
                 R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}})",
                 {}};
+        const json body = json::parse(request.body, nullptr, false);
+        if (body.is_discarded())
+            return {400, "application/json", R"({"error":{"message":"not JSON"}})", {}};
         const std::string model = body.value("model", "");
         const std::string prompt = body["messages"].back().value("content", "");
         if (model == "judge") { // grades a right answer 9/10, any other 2/10
             ++m_judgeRequests;
             const bool right = prompt.find("Answer: answer-") != std::string::npos;
-            return {200,
-                    "application/json",
-                    chatCompletion(model, right ? "Reasoning.\nScore: 9/10" : "Score: 2/10"),
-                    {}};
+            return chatCompletion(model, right ? "Reasoning.\nScore: 9/10" : "Score: 2/10", 4, 16);
         }
         const int item = std::stoi(prompt.substr(prompt.rfind('-') + 1));
         {
@@ -83,29 +69,15 @@ private:
                 R"({"error":{"message":"this item is refused","type":"invalid_request_error"}})",
                 {}};
         const bool correct = item % 10 < (model == "model-a" ? 5 : 8);
-        return {200,
-                "application/json",
-                chatCompletion(model, correct ? "answer-" + std::to_string(item) : "I am not sure"),
-                {}};
-    }
-
-    static std::string chatCompletion(const std::string& model, const std::string& text)
-    {
-        const json answer = {{"id", "chatcmpl-1"},
-                             {"object", "chat.completion"},
-                             {"model", model},
-                             {"choices",
-                              json::array({{{"index", 0},
-                                            {"message", {{"role", "assistant"}, {"content", text}}},
-                                            {"finish_reason", "stop"}}})},
-                             {"usage", {{"prompt_tokens", 4}, {"completion_tokens", 16}}}};
-        return answer.dump();
+        return chatCompletion(model, correct ? "answer-" + std::to_string(item) : "I am not sure",
+                              4, 16);
     }
 
     std::atomic<int> m_judgeRequests{0};
     mutable std::mutex m_mutex;
     std::map<std::pair<std::string, int>, int> m_requests;
-    HttpServer m_server; // last: stopped before what its handler uses goes
+    // Last: stopped before what its handler uses goes.
+    ScriptedServer m_server{[this](int, const HttpRequest& r) { return handle(r); }, 4};
 };
 
 struct Setup {

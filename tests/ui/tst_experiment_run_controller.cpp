@@ -4,6 +4,7 @@
 #include "experiment_results_controller.h"
 #include "experiment_run_controller.h"
 #include "price_table.h"
+#include "support/chat_completion.h"
 #include "support/scripted_server.h"
 
 #include <QAbstractItemModelTester>
@@ -40,18 +41,7 @@ ScriptedServer::Script provider(std::chrono::milliseconds delay)
         const std::string prompt = body["messages"].back().value("content", "");
         const int item = std::stoi(prompt.substr(prompt.rfind('-') + 1));
         const bool right = item % 10 < (model == "model-a" ? 3 : 9);
-        const json answer
-            = {{"id", "chatcmpl-1"},
-               {"object", "chat.completion"},
-               {"model", model},
-               {"choices",
-                json::array({{{"index", 0},
-                              {"message",
-                               {{"role", "assistant"},
-                                {"content", right ? "answer-" + std::to_string(item) : "no idea"}}},
-                              {"finish_reason", "stop"}}})},
-               {"usage", {{"prompt_tokens", 4}, {"completion_tokens", 10}}}};
-        return {200, "application/json", answer.dump(), {}};
+        return chatCompletion(model, right ? "answer-" + std::to_string(item) : "no idea", 4, 10);
     };
 }
 
