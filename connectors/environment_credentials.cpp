@@ -35,13 +35,28 @@ std::string EnvironmentCredentials::variableFor(const std::string& provider)
     return name + "_API_KEY";
 }
 
+std::vector<std::string> EnvironmentCredentials::variablesFor(const std::string& provider)
+{
+    std::vector<std::string> out{variableFor(provider)};
+    if (const char* sdk = sdkVariable(provider))
+        out.emplace_back(sdk);
+    return out;
+}
+
+std::string EnvironmentCredentials::sourceVariable(const std::string& provider) const
+{
+    for (const std::string& variable : variablesFor(provider))
+        if (read(variable.c_str()))
+            return variable;
+    return {};
+}
+
 std::optional<std::string> EnvironmentCredentials::apiKey(const std::string& provider) const
 {
-    if (auto key = read(variableFor(provider).c_str()))
-        return key;
-    if (const char* sdk = sdkVariable(provider))
-        return read(sdk);
-    return std::nullopt;
+    const std::string variable = sourceVariable(provider);
+    if (variable.empty())
+        return std::nullopt;
+    return read(variable.c_str());
 }
 
 std::string EnvironmentCredentials::howToSet(const std::string& provider) const

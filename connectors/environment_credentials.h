@@ -2,6 +2,8 @@
 
 #include "credential_source.h"
 
+#include <vector>
+
 namespace llmopt {
 
 // API keys from environment variables: LLMOPT_<PROVIDER>_API_KEY first
@@ -13,8 +15,13 @@ public:
     std::optional<std::string> apiKey(const std::string& provider) const override;
     std::string howToSet(const std::string& provider) const override;
 
+    // The variable the provider's key is read from; empty when none is set.
+    std::string sourceVariable(const std::string& provider) const;
+
     // "LLMOPT_OPENAI_API_KEY" for "openai".
     static std::string variableFor(const std::string& provider);
+    // The variables read for the provider's key, in the order they are read.
+    static std::vector<std::string> variablesFor(const std::string& provider);
 };
 
 } // namespace llmopt

@@ -27,7 +27,7 @@ packages=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qtcharts
     libsqlite3-dev nlohmann-json3-dev libeigen3-dev libboost-dev zlib1g-dev libssl-dev openssl
-    libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev libcurl4-openssl-dev
+    libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev libcurl4-openssl-dev qtkeychain-qt6-dev
     fonts-dejavu-core
 )
 
@@ -47,6 +47,13 @@ if [[ $mode == test ]] && ! command -v pdftotext >/dev/null; then
 fi
 if [[ $mode == test ]] && ! /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
     missing+=(python3-jsonschema)
+fi
+# The keychain test runs a GNOME Keyring in a private D-Bus session.
+if [[ $mode == test ]] && ! command -v gnome-keyring-daemon >/dev/null; then
+    missing+=(gnome-keyring libsecret-1-0)
+fi
+if [[ $mode == test ]] && ! command -v dbus-run-session >/dev/null; then
+    missing+=(dbus-daemon)
 fi
 if ((${#missing[@]})); then
     echo "quickstart: installing ${missing[*]}"

@@ -62,6 +62,7 @@ Item {
         standardButtons: Dialog.Ok | Dialog.Cancel
         onAccepted: root.run.run()
         Component.onCompleted: standardButton(Dialog.Ok).text = qsTr("Run")
+        onOpened: standardButton(Dialog.Ok).enabled = Qt.binding(() => root.run.providerProblem.length === 0)
         ColumnLayout {
             anchors.fill: parent
             spacing: 10
@@ -77,12 +78,132 @@ Item {
             }
             Label {
                 Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.text
-                text: qsTr("The providers are called for real and bill your account. Keys are read from OPENAI_API_KEY and ANTHROPIC_API_KEY (or LLMOPT_<PROVIDER>_API_KEY); without a key, that provider's calls fail and are stored as errors naming the variable to set — check the keys before running.")
+                text: qsTr("The providers are called for real and bill your account.")
+            }
+            // Each provider the run calls: where its key comes from, and the
+            // base URL of an OpenAI-compatible server.
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 3
+                columnSpacing: 10
+                rowSpacing: 6
+                Repeater {
+                    model: root.run.providers
+                    delegate: Label {
+                        required property var modelData
+                        Layout.row: index
+                        Layout.column: 0
+                        required property int index
+                        text: modelData.name
+                        font.family: "monospace"
+                        color: Theme.text
+                    }
+                }
+                Repeater {
+                    model: root.run.providers
+                    delegate: Loader {
+                        required property var modelData
+                        required property int index
+                        Layout.row: index
+                        Layout.column: 1
+                        Layout.fillWidth: true
+                        sourceComponent: modelData.compatible ? baseUrlField : keyStatus
+                        Component {
+                            id: baseUrlField
+                            TextField {
+                                text: modelData.baseUrl
+                                placeholderText: qsTr("Base URL, e.g. http://localhost:11434")
+                                selectByMouse: true
+                                font.family: "monospace"
+                                Accessible.name: qsTr("Base URL of %1").arg(modelData.name)
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("The address of the OpenAI-compatible server (Ollama, vLLM, LM Studio); /v1/chat/completions is added. Kept for the next launch.")
+                                onEditingFinished: root.run.setBaseUrl(modelData.name, text)
+                            }
+                        }
+                        Component {
+                            id: keyStatus
+                            Label {
+                                readonly property string source: { Engine.keys.revision; return Engine.keys.keySource(modelData.name) }
+                                text: source.length > 0 ? qsTr("key from the %1").arg(source) : qsTr("no key: calls will fail")
+                                color: source.length > 0 ? Theme.mutedText : Theme.danger
+                                verticalAlignment: Text.AlignVCenter
+                            }
+                        }
+                    }
+                }
+                Repeater {
+                    model: root.run.providers
+                    delegate: Button {
+                        required property var modelData
+                        required property int index
+                        Layout.row: index
+                        Layout.column: 2
+                        text: qsTr("Set key…")
+                        flat: true
+                        onClicked: keyDialog.openFor(modelData.name)
+                    }
+                }
+            }
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.danger
+                visible: text.length > 0
+                text: root.run.providerProblem
+            }
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.warning
+                visible: text.length > 0
+                text: Engine.keys.keychainError
             }
             Label {
                 Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.mutedText; font.pixelSize: 12
                 text: qsTr("Outcomes and call events are stored in the workbench's event database; items already answered there are not asked again, so a cancelled run resumes.")
             }
+        }
+    }
+
+    // Set key…: saves a provider's API key in the system keychain (never in
+    // the settings or the database).
+    Dialog {
+        id: keyDialog
+        property string provider
+        function openFor(name) { provider = name; keyField.text = ""; keyError.text = ""; open() }
+        anchors.centerIn: parent
+        width: Math.min(520, root.width - 80)
+        modal: true
+        focus: true
+        padding: 16
+        closePolicy: Popup.CloseOnEscape
+        title: qsTr("API key for %1").arg(provider)
+        standardButtons: Dialog.Save | Dialog.Cancel
+        onAccepted: Engine.keys.store(provider, keyField.text)
+        onOpened: keyField.forceActiveFocus()
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 10
+            Label {
+                Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.text
+                text: qsTr("The key is saved in the system keychain and used by experiment runs; a key in the environment (%1) is used when the keychain has none.").arg(Engine.keys.environmentVariables(keyDialog.provider).join(qsTr(" or ")))
+            }
+            TextField {
+                id: keyField
+                Layout.fillWidth: true
+                echoMode: TextInput.Password
+                placeholderText: qsTr("API key")
+                Accessible.name: qsTr("API key for %1").arg(keyDialog.provider)
+                onAccepted: keyDialog.accept()
+            }
+            Label { id: keyError; Layout.fillWidth: true; wrapMode: Text.Wrap; color: Theme.danger; visible: text.length > 0 }
+            Button {
+                text: qsTr("Remove the saved key")
+                flat: true
+                visible: { Engine.keys.revision; return Engine.keys.hasSavedKey(keyDialog.provider) }
+                onClicked: { Engine.keys.forget(keyDialog.provider); keyDialog.close() }
+            }
+        }
+        Connections {
+            target: Engine.keys
+            function onFailed(provider, message) { keyError.text = message; keyDialog.open() }
         }
     }
 

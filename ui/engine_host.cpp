@@ -9,6 +9,7 @@
 #include "source_list_model.h"
 
 #include <QLoggingCategory>
+#include <QSettings>
 
 Q_LOGGING_CATEGORY(lcEngine, "llmopt.ui.engine")
 
@@ -40,6 +41,10 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_experimentResults = new ExperimentResultsController(this);
     m_experimentResults->setDatabasePath(m_settings.databasePath);
     // The designer's experiment is what Run runs, once it is valid and planned.
+    m_keys = std::make_shared<KeychainCredentials>();
+    m_keys->load({QStringLiteral("openai"), QStringLiteral("anthropic")});
+    m_experimentRun->setCredentials(m_keys);
+    restoreBaseUrls();
     connect(m_experiments, &ExperimentDesigner::planChanged, this, [this] {
         m_experimentRun->setExperiment(m_experiments->runnableDefinition(),
                                        m_experiments->runnableDataset());
@@ -47,6 +52,13 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     connect(m_experimentRun, &ExperimentRunController::finished, m_experimentResults,
             &ExperimentResultsController::select);
     m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
+    connect(m_experimentRun, &ExperimentRunController::providersChanged, this, [this] {
+        QStringList names;
+        for (const QVariant& provider : m_experimentRun->providers())
+            names << provider.toMap().value(QStringLiteral("name")).toString();
+        m_keys->load(names);
+        saveBaseUrls();
+    });
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
 }
@@ -54,6 +66,31 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
 EngineHost::~EngineHost()
 {
     m_experimentRun->cancel(); // its thread is joined when the controller goes
+// Base URLs of OpenAI-compatible servers are kept for the next launch (they
+// are addresses, not secrets; keys go to the keychain).
+void EngineHost::restoreBaseUrls()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("providers"));
+    std::map<std::string, std::string> urls;
+    for (const QString& provider : settings.childGroups()) {
+        const QString url = settings.value(provider + QStringLiteral("/baseUrl")).toString();
+        if (!url.isEmpty())
+            urls[provider.toStdString()] = url.toStdString();
+    }
+    m_experimentRun->setBaseUrls(std::move(urls));
+}
+
+void EngineHost::saveBaseUrls() const
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("providers")); // those cleared go too
+    settings.beginGroup(QStringLiteral("providers"));
+    for (const auto& [provider, url] : m_experimentRun->baseUrls())
+        settings.setValue(QString::fromStdString(provider) + QStringLiteral("/baseUrl"),
+                          QString::fromStdString(url));
+}
+
     // Commands on their way get their answer while the engine still runs.
     m_recommendations->waitForAnswers();
     m_rollouts->waitForCommands();

@@ -7,6 +7,7 @@
 #include "experiment_run_controller.h"
 #include "finding_list_model.h"
 #include "overview_snapshot.h"
+#include "keychain_credentials.h"
 #include "pareto_controller.h"
 #include "recommendation_list_model.h"
 #include "rollout_controller.h"
@@ -42,6 +43,8 @@ class EngineHost : public QObject {
     Q_PROPERTY(ExperimentRunController* experimentRun READ experimentRun CONSTANT)
     Q_PROPERTY(ExperimentResultsController* experimentResults READ experimentResults CONSTANT)
 
+    // Provider API keys: the system keychain, the environment as fallback.
+    Q_PROPERTY(KeychainCredentials* keys READ keys CONSTANT)
 public:
     struct Settings {
         QString databasePath;
@@ -72,6 +75,7 @@ public:
     ExperimentResultsController* experimentResults() const { return m_experimentResults; }
 
 Q_SIGNALS:
+    KeychainCredentials* keys() const { return m_keys.get(); }
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
     void failed(const QString& message);
     void demoRunningChanged();
@@ -82,6 +86,8 @@ private:
 
     Settings m_settings;
     llmopt::EngineLoop::Options m_engineOptions;
+    void restoreBaseUrls();
+    void saveBaseUrls() const;
     std::unique_ptr<llmopt::PriceTable> m_prices;
     std::unique_ptr<llmopt::EventStore> m_store;
     std::unique_ptr<llmopt::IngestQueue> m_queue;
@@ -99,6 +105,7 @@ private:
     uint64_t m_decisionRound = 0; // of the views shown
     uint64_t m_rolloutRound = 0;
     QTimer m_refresh;
+    std::shared_ptr<KeychainCredentials> m_keys; // shared with the runs' provider clients
     QString m_lastError;
     uint64_t m_publishedCommits = 0;
     int64_t m_publishedUnixNano = 0;

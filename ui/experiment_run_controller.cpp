@@ -48,19 +48,25 @@ void ExperimentRunController::setExperiment(
     m_definition = std::move(definition);
     m_dataset = std::move(dataset);
     Q_EMIT canRunChanged();
+    Q_EMIT providersChanged();
 }
 
 void ExperimentRunController::setBaseUrls(std::map<std::string, std::string> baseUrls)
 {
     m_baseUrls = std::move(baseUrls);
+    Q_EMIT providersChanged();
 }
 
-void ExperimentRunController::setBaseUrl(const QString& provider, const QString& url)
+void ExperimentRunController::setBaseUrl(const QString& provider, const QString& trimmed)
 {
+    const QString url = trimmed.trimmed();
+    if (baseUrl(provider) == url)
+        return;
     if (url.isEmpty())
         m_baseUrls.erase(provider.toStdString());
     else
         m_baseUrls[provider.toStdString()] = url.toStdString();
+    Q_EMIT providersChanged();
 }
 
 void ExperimentRunController::setCredentials(
@@ -78,6 +84,47 @@ void ExperimentRunController::setBackoff(int initialMs, int maxMs)
 bool ExperimentRunController::canRun() const
 {
     return m_definition && m_dataset && !m_running && !m_databasePath.isEmpty();
+}
+
+QString ExperimentRunController::baseUrl(const QString& provider) const
+{
+    const auto found = m_baseUrls.find(provider.toStdString());
+    return found == m_baseUrls.end() ? QString() : QString::fromStdString(found->second);
+}
+
+QVariantList ExperimentRunController::providers() const
+{
+    QVariantList out;
+    if (!m_definition)
+        return out;
+    QStringList seen;
+    const auto add = [&](const std::string& name) {
+        const QString provider = QString::fromStdString(name);
+        if (provider.isEmpty() || seen.contains(provider))
+            return;
+        seen << provider;
+        const bool compatible
+            = ExperimentRunner::providerKind(name) == llmopt::ProviderKind::OpenAiCompatible;
+        out << QVariantMap{
+            {"name", provider}, {"compatible", compatible}, {"baseUrl", baseUrl(provider)}};
+    };
+    for (const auto& arm : m_definition->arms)
+        add(arm.provider);
+    for (const auto& metric : m_definition->metrics)
+        add(metric.judgeProvider);
+    return out;
+}
+
+QString ExperimentRunController::providerProblem() const
+{
+    for (const QVariant& p : providers()) {
+        const QVariantMap provider = p.toMap();
+        if (provider["compatible"].toBool() && provider["baseUrl"].toString().isEmpty())
+            return tr("%1 is an OpenAI-compatible server: give its base URL, e.g. "
+                      "http://localhost:11434 for Ollama or http://localhost:8000 for vLLM.")
+                .arg(provider["name"].toString());
+    }
+    return {};
 }
 
 QString ExperimentRunController::experimentName() const

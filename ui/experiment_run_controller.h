@@ -53,6 +53,12 @@ class ExperimentRunController : public QObject {
     // The stored definition's id; 0 until a run has started.
     Q_PROPERTY(qint64 experimentId READ experimentId NOTIFY progressChanged)
     Q_PROPERTY(QString experimentName READ experimentName NOTIFY canRunChanged)
+    // The providers the experiment calls (arms and judges), in order:
+    // [{name, compatible, baseUrl}]; `compatible` marks an OpenAI-compatible
+    // server, which needs a base URL and may need no key.
+    Q_PROPERTY(QVariantList providers READ providers NOTIFY providersChanged)
+    // A provider the run needs lacks its base URL: run() would fail at once.
+    Q_PROPERTY(QString providerProblem READ providerProblem NOTIFY providersChanged)
 
 public:
     static constexpr int kProgressIntervalMs = 100; // ≤ 10 updates a second
@@ -69,7 +75,9 @@ public:
     // provider → base URL for OpenAI-compatible servers; "openai" and
     // "anthropic" default to their own.
     void setBaseUrls(std::map<std::string, std::string> baseUrls);
+    const std::map<std::string, std::string>& baseUrls() const { return m_baseUrls; }
     Q_INVOKABLE void setBaseUrl(const QString& provider, const QString& url);
+    Q_INVOKABLE QString baseUrl(const QString& provider) const; // empty: none set
     // Where API keys come from; the environment (OPENAI_API_KEY, …) by default.
     void setCredentials(std::shared_ptr<const llmopt::CredentialSource> credentials);
     // Retry timing for the provider clients (tests shorten it).
@@ -87,6 +95,8 @@ public:
     double unpricedCalls() const { return m_unpriced; }
     qint64 experimentId() const { return m_experimentId; }
     QString experimentName() const;
+    QVariantList providers() const;
+    QString providerProblem() const;
 
     Q_INVOKABLE void run();
     Q_INVOKABLE void pause();
@@ -97,6 +107,7 @@ Q_SIGNALS:
     void runningChanged();
     void canRunChanged();
     void progressChanged();
+    void providersChanged(); // the experiment or a base URL changed
     // The run ended (whatever its status); its outcomes are in the database.
     void finished(qint64 experimentId, const QString& status);
 

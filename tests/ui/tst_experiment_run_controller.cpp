@@ -244,6 +244,34 @@ private Q_SLOTS:
         QVERIFY(!run.statusText().isEmpty());
         QCOMPARE(server.count(), size_t(0));
     }
+
+    // The Run dialog lists the providers the run calls; an OpenAI-compatible
+    // one without a base URL is named as the problem until it gets one.
+    void providersNeedingABaseUrlAreNamed()
+    {
+        Setup setup(2);
+        ExperimentRunController run(prices());
+        QSignalSpy changed(&run, &ExperimentRunController::providersChanged);
+        run.setExperiment(setup.definition, setup.dataset);
+        QCOMPARE(changed.count(), 1);
+        const QVariantList providers = run.providers();
+        QCOMPARE(providers.size(), 1); // both arms call "local"
+        QCOMPARE(providers[0].toMap()["name"].toString(), QStringLiteral("local"));
+        QVERIFY(providers[0].toMap()["compatible"].toBool());
+        QVERIFY2(run.providerProblem().contains("local"), qPrintable(run.providerProblem()));
+
+        run.setBaseUrl(QStringLiteral("local"), QStringLiteral("  http://127.0.0.1:9/  "));
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(run.baseUrl(QStringLiteral("local")), QStringLiteral("http://127.0.0.1:9/"));
+        QCOMPARE(run.providers()[0].toMap()["baseUrl"].toString(),
+                 QStringLiteral("http://127.0.0.1:9/"));
+        QCOMPARE(run.providerProblem(), QString());
+        run.setBaseUrl(QStringLiteral("local"), QStringLiteral("http://127.0.0.1:9/"));
+        QCOMPARE(changed.count(), 2); // unchanged: no signal
+
+        run.setBaseUrl(QStringLiteral("local"), QString());
+        QVERIFY(!run.providerProblem().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExperimentRunController)
