@@ -4,10 +4,12 @@
 #include "analysis_report.h"
 #include "audit_log.h"
 #include "collector.h"
+#include "cost_report.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
 #include "decision_pipeline.h"
 #include "decision_service.h"
+#include "drift_report.h"
 #include "embedded_resources.h"
 #include "engine_host.h"
 #include "engine_loop.h"
@@ -27,6 +29,7 @@
 #include "otlp_json_codec.h"
 #include "overview_controller.h"
 #include "price_table.h"
+#include "responsiveness_probe.h"
 #include "simulator.h"
 #include "source_list_model.h"
 #include "variant_aggregator.h"
@@ -38,6 +41,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -84,16 +89,22 @@ llmopt::PriceTable loadPrices(const QString& overridePath)
     return table;
 }
 
-int64_t parseStart(const QString& text)
+// Unix seconds or an ISO 8601 time (a date alone: its UTC midnight; a time
+// without a zone: local time), for `option`.
+int64_t parseTime(const QString& text, const char* option)
 {
     bool isNumber = false;
     const qint64 seconds = text.toLongLong(&isNumber);
     if (isNumber)
         return seconds * 1'000'000'000LL;
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    // QDate also takes the date of a date and time: only "yyyy-MM-dd" is a date alone.
+    const QDate date = text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
+    const QDateTime t = date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC)
+                                       : QDateTime::fromString(text, Qt::ISODate);
     if (!t.isValid())
-        throw llmopt::ConfigError("--start: expected Unix seconds or an ISO 8601 time such as "
-                                  "2026-01-01T00:00:00Z, got \""
+        throw llmopt::ConfigError(std::string(option)
+                                  + ": expected Unix seconds or an ISO 8601 time such as "
+                                    "2026-01-01T00:00:00Z or 2026-01-01, got \""
                                   + text.toStdString() + "\"");
     return t.toMSecsSinceEpoch() * 1'000'000LL;
 }
@@ -142,7 +153,7 @@ int runSimulate(const QStringList& args)
         return kExitFailure;
     }
 
-    const int64_t start = parseStart(parser.value("start"));
+    const int64_t start = parseTime(parser.value("start"), "--start");
     auto config = llmopt::SimulatorConfig::demo(seed, start);
     config.scenario = *scenario;
     config.rateScale = rateScale;
@@ -236,11 +247,15 @@ int runAnalyze(const QStringList& args)
     const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
     bool unreadable = false;
 
-    // Closed windows and the findings concluded since the last call go to the strategies.
+    // Closed windows and the findings concluded since the last call go to the
+    // strategies, and into the database as the engine keeps them (reports
+    // over a period read them from there).
     auto concludeWindows = [&](const std::vector<llmopt::WindowResult>& closed) {
         report.windows.closed += closed.size();
-        decisions.addClosed(closed, analysis.groupingName(),
-                            std::span(report.findings).subspan(findingsSeen));
+        const auto concluded = std::span(report.findings).subspan(findingsSeen);
+        decisions.addClosed(closed, analysis.groupingName(), concluded);
+        store.addWindows(analysis.groupingName(), closed);
+        store.addFindings(concluded);
         findingsSeen = report.findings.size();
     };
     llmopt::EventFileReader reader(
@@ -766,18 +781,57 @@ int runExperiment(QStringList args)
 }
 
 // report: an offline experiment's report as PDF, HTML, JSON or CSV (docs/experiments.md, Reports).
+// report --cost / --drift: what a period cost, what changed in it.
+int runPeriodReport(const QCommandLineParser& parser, const QString& db, report::Format format,
+                    const QString& out)
+{
+    const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
+    const int64_t to = parser.isSet("to") ? parseTime(parser.value("to"), "--to") : now;
+    const int64_t from = parser.isSet("from") ? parseTime(parser.value("from"), "--from")
+                                              : to - 7 * 24 * 3'600'000'000'000LL;
+    if (from >= to) {
+        printError("--from must be before --to");
+        return kExitFailure;
+    }
+    const llmopt::EventStore store(QFile::encodeName(db).toStdString());
+    QString error;
+    const bool cost = parser.isSet("cost");
+    const bool written = cost
+        ? CostReport::load(store, from, to,
+                           readConfig(parser.value("config")).analysis.cost.budgets)
+              .write(format, out, &error)
+        : DriftReport::load(store, from, to).write(format, out, &error);
+    if (!written) {
+        printError(error);
+        return kExitFailure;
+    }
+    std::fprintf(stderr, "llm-optimizer: wrote the %s %s report of %s to %s to %s\n",
+                 qPrintable(parser.value("format")), cost ? "cost" : "drift",
+                 qPrintable(report::utc(from)), qPrintable(report::utc(to)), qPrintable(out));
+    return kExitOk;
+}
+
 int runReport(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        "Writes the report of a stored offline experiment: method, dataset, arms and prompts, "
-        "results with intervals and p-values, the verdict, disagreeing items and who approved "
-        "what.");
+        "Writes a report: of a stored offline experiment (method, dataset, arms and prompts, "
+        "results with intervals and p-values, the verdict, disagreeing items, who approved "
+        "what); or of a period, what it cost (--cost) or what drifted and was anomalous in it "
+        "(--drift).");
     parser.addHelpOption();
     parser.addOption(
         {"experiment", "The experiment's id, or its name for the newest version.", "ID"});
-    parser.addOption({"db", "Event database the experiment is stored in.", "FILE"});
-    parser.addOption({"format", "pdf, html, json or csv (the per-item table).", "FORMAT"});
+    parser.addOption({"cost", "A cost report of the period --from … --to."});
+    parser.addOption({"drift", "A drift and anomaly report of the period --from … --to."});
+    parser.addOption({"from",
+                      "Period start: ISO 8601 (2026-11-01, 2026-11-01T08:00:00Z) or Unix "
+                      "seconds; default: a week before --to.",
+                      "TIME"});
+    parser.addOption({"to", "Period end (excluded); default: now.", "TIME"});
+    parser.addOption(kConfigOption); // --cost: its budgets section
+    parser.addOption({"db", "Event database to read.", "FILE"});
+    parser.addOption({"format", "pdf, html, json or csv.", "FORMAT"});
     parser.addOption({"out", "File to write.", "FILE"});
     parser.process(args);
 
@@ -785,16 +839,20 @@ int runReport(const QStringList& args)
     const QString wanted = parser.value("experiment");
     const QString out = parser.value("out");
     const QString formatName = parser.value("format");
-    const auto format = ExperimentReport::formatFromName(formatName.toStdString());
-    if (db.isEmpty() || wanted.isEmpty() || out.isEmpty() || !format) {
-        printError("usage: llm-optimizer report --experiment ID|NAME --db DB --format "
-                   "pdf|html|json|csv --out FILE");
+    const auto format = report::formatFromName(formatName.toStdString());
+    const int kinds
+        = int(!wanted.isEmpty()) + int(parser.isSet("cost")) + int(parser.isSet("drift"));
+    if (db.isEmpty() || kinds != 1 || out.isEmpty() || !format) {
+        printError("usage: llm-optimizer report (--experiment ID|NAME | --cost | --drift) "
+                   "[--from TIME] [--to TIME] --db DB --format pdf|html|json|csv --out FILE");
         return kExitFailure;
     }
     if (!QFileInfo::exists(db)) {
         printError("no event database at " + db + "; choose one with --db");
         return kExitFailure;
     }
+    if (wanted.isEmpty())
+        return runPeriodReport(parser, db, *format, out);
     const std::string dbPath = QFile::encodeName(db).toStdString();
     llmopt::EventStore store(dbPath);
     const auto record = ExperimentReport::findExperiment(store, wanted.toStdString());
@@ -831,9 +889,56 @@ int runReport(const QStringList& args)
     return kExitOk;
 }
 
-int runGui(int argc, char** argv)
+// --timing: prints the cold start (main() entered to the first frame swapped
+// once the Overview shows stored events: KPIs and chart series) as a JSON line,
+// then records event-loop lag and frames for `seconds`, prints them with the
+// events stored per second meanwhile, and quits (bench_gui_lag).
+void measureResponsiveness(QQuickWindow& window, OverviewController& overview, double seconds,
+                           ResponsivenessProbe::Clock::time_point processStart)
+{
+    auto* probe = new ResponsivenessProbe(processStart, &window);
+    QObject::connect(&window, &QQuickWindow::beforeFrameBegin, probe,
+                     &ResponsivenessProbe::frameBegun, Qt::DirectConnection);
+    QObject::connect(&window, &QQuickWindow::frameSwapped, probe,
+                     &ResponsivenessProbe::frameSwapped, Qt::DirectConnection);
+    const auto checkPopulated = [&overview, probe] {
+        if (overview.eventsStored() > 0 && overview.requestsPerSecond() > 0
+            && !overview.models().isEmpty())
+            probe->markPopulated();
+    };
+    QObject::connect(&overview, &OverviewController::kpisChanged, probe, checkPopulated);
+    QObject::connect(&overview, &OverviewController::seriesChanged, probe, checkPopulated);
+    QObject::connect(
+        probe, &ResponsivenessProbe::populatedFrameShown, probe, [=, &overview](double ms) {
+            std::printf("{\"coldStartMs\":%.1f}\n", ms);
+            std::fflush(stdout);
+            const quint64 storedBefore = overview.eventsStored();
+            probe->startRecording();
+            QTimer::singleShot(
+                std::chrono::milliseconds(std::lround(seconds * 1000)), probe,
+                [probe, storedBefore, &overview] {
+                    QJsonObject figures = probe->stopRecording();
+                    figures[QStringLiteral("storedPerSecond")]
+                        = double(overview.eventsStored() - storedBefore)
+                        / figures[QStringLiteral("seconds")].toDouble();
+                    std::printf("%s\n",
+                                QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
+                    std::fflush(stdout);
+                    QCoreApplication::quit();
+                });
+        });
+}
+
+int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processStart)
 {
     QApplication app(argc, argv); // Qt Charts needs a QApplication, also for QML ChartView
+    // The desktop entry gives Wayland compositors the icon; X11 takes the window's,
+    // rendered at build time from resources/icons/llm-optimizer.svg.
+    QGuiApplication::setDesktopFileName(QStringLiteral("llm-optimizer"));
+    QIcon icon;
+    for (const QFileInfo& png : QDir(QStringLiteral(":/icons")).entryInfoList())
+        icon.addFile(png.filePath());
+    QGuiApplication::setWindowIcon(icon);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "LLM Auto-Optimizer Workbench. With no connection configured it plays the built-in demo "
@@ -848,12 +953,20 @@ int runGui(int argc, char** argv)
     parser.addOption({"prices", "Price table file overriding the built-in prices.", "FILE"});
     parser.addOption({"scenario", "Demo feed scenario.", "NAME", "demo"});
     parser.addOption({"seed", "Demo feed random seed (default: a new one each start).", "N"});
+    parser.addOption({"rate-scale",
+                      "Multiplies the demo feed's request rate (load tests); the history it "
+                      "generates at start keeps its number of calls.",
+                      "X", "1"});
     parser.addOption({"screen",
-                      "Screen to show first: overview, findings, pareto, experiments, rollouts, "
-                      "connections or audit.",
+                      "Screen to show first: overview, costs, findings, pareto, experiments, "
+                      "rollouts, connections or audit.",
                       "NAME", "overview"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
+    parser.addOption({"timing",
+                      "Print the cold start, then event-loop lag and frame times over SECONDS "
+                      "as JSON lines, and quit.",
+                      "SECONDS"});
     parser.addOption(kConfigOption); // its prices, analysis and budgets sections
     parser.process(app);
     const llmopt::DaemonConfig config = readConfig(parser.value("config"));
@@ -875,6 +988,21 @@ int runGui(int argc, char** argv)
     settings.seed = parser.isSet("seed")
         ? parser.value("seed").toULongLong()
         : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    bool scaleOk = false;
+    settings.rateScale = parser.value("rate-scale").toDouble(&scaleOk);
+    if (!scaleOk || settings.rateScale <= 0) {
+        printError("--rate-scale must be a positive number");
+        return kExitFailure;
+    }
+    // At 10,000× the usual half hour of history would be hundreds of millions of calls.
+    settings.backfillSeconds = static_cast<int>(settings.backfillSeconds / settings.rateScale);
+    const bool timing = parser.isSet("timing");
+    bool timingOk = false;
+    const double timingSeconds = parser.value("timing").toDouble(&timingOk);
+    if (timing && (!timingOk || timingSeconds <= 0)) {
+        printError("--timing must be a positive number of seconds");
+        return kExitFailure;
+    }
     if (!llmopt::Scenario::named(settings.scenario.toStdString(), 1.0)) {
         printError("unknown scenario \"" + settings.scenario + "\"");
         return kExitFailure;
@@ -910,15 +1038,16 @@ int runGui(int argc, char** argv)
 
     // Index in Main.qml's navigation of the screens that exist so far.
     const QMap<QString, int> screens{
-        {QStringLiteral("overview"), 0}, {QStringLiteral("findings"), 2},
-        {QStringLiteral("pareto"), 3},   {QStringLiteral("experiments"), 4},
-        {QStringLiteral("rollouts"), 5}, {QStringLiteral("connections"), 6},
-        {QStringLiteral("audit"), 7}};
+        {QStringLiteral("overview"), 0},    {QStringLiteral("costs"), 1},
+        {QStringLiteral("findings"), 2},    {QStringLiteral("pareto"), 3},
+        {QStringLiteral("experiments"), 4}, {QStringLiteral("rollouts"), 5},
+        {QStringLiteral("connections"), 6}, {QStringLiteral("audit"), 7}};
     const QString screen = parser.value("screen");
     if (!screens.contains(screen)) {
         printError(
             "unknown screen \"" + screen
-            + "\"; choose overview, findings, pareto, experiments, rollouts, connections or audit");
+            + "\"; choose overview, costs, findings, pareto, experiments, rollouts, connections "
+              "or audit");
         return kExitFailure;
     }
     QQmlApplicationEngine engine;
@@ -927,6 +1056,9 @@ int runGui(int argc, char** argv)
     if (engine.rootObjects().isEmpty())
         return kExitFailure;
 
+    if (timing)
+        measureResponsiveness(*qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst()),
+                              overview, timingSeconds, processStart);
     int exitCode = kExitOk;
     if (!screenshot.isEmpty()) {
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
@@ -948,6 +1080,7 @@ int runGui(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    const auto processStart = std::chrono::steady_clock::now(); // for --timing
     QCoreApplication::setApplicationName(QStringLiteral("llm-optimizer"));
     QCoreApplication::setOrganizationName(QStringLiteral("llm-optimizer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LLMOPT_VERSION));
@@ -986,7 +1119,7 @@ int main(int argc, char** argv)
             args[0] += QStringLiteral(" report");
             return runReport(args);
         }
-        return runGui(argc, argv);
+        return runGui(argc, argv, processStart);
     } catch (const llmopt::ConfigError& e) {
         printError(e.what());
     } catch (const llmopt::StoreError& e) {

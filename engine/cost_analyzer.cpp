@@ -3,6 +3,7 @@
 #include "hypothesis_tests.h"
 #include "stream_processor.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -13,19 +14,33 @@ namespace {
 constexpr int64_t kHour = 3'600'000'000'000LL;
 constexpr int64_t kDay = 24 * kHour;
 
-// UTC calendar month of a time, as year·12 + month − 1, and when it ends.
-std::pair<int64_t, int64_t> monthOf(int64_t unixNano)
+} // namespace
+
+CostAnalyzer::Period CostAnalyzer::dayOf(int64_t unixNano)
+{
+    const int64_t start = (unixNano >= 0 ? unixNano : unixNano - kDay + 1) / kDay * kDay;
+    return {start, start + kDay};
+}
+
+CostAnalyzer::Period CostAnalyzer::monthOf(int64_t unixNano)
 {
     using namespace std::chrono;
     const sys_days day{floor<days>(sys_time<nanoseconds>(nanoseconds(unixNano)))};
     const year_month_day ymd(day);
-    const year_month next = year_month(ymd.year(), ymd.month()) + months(1);
-    const sys_days end{next / 1};
-    return {int64_t(int(ymd.year())) * 12 + int64_t(unsigned(ymd.month())) - 1,
-            duration_cast<nanoseconds>(end.time_since_epoch()).count()};
+    const year_month month(ymd.year(), ymd.month());
+    const auto nanosAt = [](year_month m) {
+        return duration_cast<nanoseconds>(sys_days{m / 1}.time_since_epoch()).count();
+    };
+    return {nanosAt(month), nanosAt(month + months(1))};
 }
 
-} // namespace
+double CostAnalyzer::forecast(double spentUsd, double lastHourUsd, int64_t nowUnixNano,
+                              int64_t periodEndUnixNano)
+{
+    return spentUsd
+        + lastHourUsd * double(std::max<int64_t>(periodEndUnixNano - nowUnixNano, 0))
+        / double(kHour);
+}
 
 CostAnalyzer::CostAnalyzer(std::string grouping, Options options)
     : m_grouping(std::move(grouping))
@@ -122,18 +137,18 @@ void CostAnalyzer::budget(const WindowResult& window, std::vector<Finding>& out)
     const Budget& b = budgetIt->second;
     Spend& s = m_spend[service];
     const int64_t t = window.endUnixNano - 1; // the window's last instant
-    const int64_t day = t / kDay;
-    const auto [month, monthEnd] = monthOf(t);
+    const Period day = dayOf(t);
+    const Period month = monthOf(t);
     auto reset = [&](const char* prefix) {
         for (auto a = s.alerted.begin(); a != s.alerted.end();)
             a = a->starts_with(prefix) ? s.alerted.erase(a) : std::next(a);
     };
-    if (day != s.day) {
+    if (day.startUnixNano != s.day.startUnixNano) {
         s.day = day;
         s.today = 0;
         reset("day:");
     }
-    if (month != s.month) {
+    if (month.startUnixNano != s.month.startUnixNano) {
         s.month = month;
         s.thisMonth = 0;
         reset("month:");
@@ -147,12 +162,12 @@ void CostAnalyzer::budget(const WindowResult& window, std::vector<Finding>& out)
     double hourSpend = 0;
     for (const auto& [end, c] : s.lastHour)
         hourSpend += c;
-    const double ratePerNano = hourSpend / double(kHour);
 
     auto check = [&](const char* period, double budget, double spent, int64_t periodEnd) {
         if (budget <= 0)
             return;
-        const double forecast = spent + ratePerNano * double(periodEnd - window.endUnixNano);
+        const double forecast
+            = CostAnalyzer::forecast(spent, hourSpend, window.endUnixNano, periodEnd);
         for (double fraction : m_options.alertFractions) {
             const std::string id = std::string(period) + ":" + formatted("%g", fraction);
             if (forecast < fraction * budget || s.alerted.contains(id))
@@ -177,8 +192,8 @@ void CostAnalyzer::budget(const WindowResult& window, std::vector<Finding>& out)
             out.push_back(std::move(f));
         }
     };
-    check("daily", b.dailyUsd, s.today, (day + 1) * kDay);
-    check("monthly", b.monthlyUsd, s.thisMonth, monthEnd);
+    check("daily", b.dailyUsd, s.today, day.endUnixNano);
+    check("monthly", b.monthlyUsd, s.thisMonth, month.endUnixNano);
 }
 
 } // namespace llmopt

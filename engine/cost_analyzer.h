@@ -39,6 +39,18 @@ public:
         std::vector<double> alertFractions{0.5, 0.8, 1.0};
     };
 
+    // A budget period, [start, end).
+    struct Period {
+        int64_t startUnixNano = 0;
+        int64_t endUnixNano = 0;
+    };
+    static Period dayOf(int64_t unixNano); // the UTC day
+    static Period monthOf(int64_t unixNano); // the UTC calendar month
+    // What a period will have cost at its end: spent so far plus the last
+    // hour's spend for every hour still to come.
+    static double forecast(double spentUsd, double lastHourUsd, int64_t nowUnixNano,
+                           int64_t periodEndUnixNano);
+
     CostAnalyzer(std::string grouping, Options options);
     explicit CostAnalyzer(std::string grouping);
 
@@ -46,8 +58,8 @@ public:
 
 private:
     struct Spend {
-        int64_t day = -1; // UTC day number of `today`
-        int64_t month = -1; // year·12 + month of `thisMonth`
+        Period day{-1, -1}; // of `today`
+        Period month{-1, -1}; // of `thisMonth`
         double today = 0;
         double thisMonth = 0;
         std::deque<std::pair<int64_t, double>> lastHour; // (window end, cost)

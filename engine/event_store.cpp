@@ -641,6 +641,41 @@ std::vector<TimelineSeries> EventStore::modelTimeline(std::string_view grouping,
     return out;
 }
 
+std::vector<CostCell> EventStore::costCells(std::string_view grouping, int64_t fromUnixNano,
+                                            int64_t toUnixNano, int64_t bucketNanos) const
+{
+    // The service is the key without "/" and the variant id, which has a fixed length.
+    Statement st{prepare(
+        "SELECT (w.start_ns - ?1) / ?2 AS bucket, substr(w.key, 1, length(w.key) - ?5 - 1) AS "
+        "service, v.model, sum(w.requests), total(w.cost_usd), sum(w.cost_unknown), "
+        "sum(w.input_tokens), sum(w.output_tokens) "
+        "FROM windows w JOIN variants v ON v.id = substr(w.key, -?5) "
+        "WHERE w.grouping = ?3 AND w.end_ns > ?1 AND w.start_ns >= ?1 AND w.start_ns < ?4 "
+        "GROUP BY bucket, service, v.model ORDER BY bucket, service, v.model")};
+    sqlite3_bind_int64(st.s, 1, fromUnixNano);
+    sqlite3_bind_int64(st.s, 2, bucketNanos);
+    bindText(st.s, 3, grouping);
+    sqlite3_bind_int64(st.s, 4, toUnixNano);
+    sqlite3_bind_int64(st.s, 5, int64_t(Variant::kIdLength));
+    std::vector<CostCell> out;
+    int rc;
+    while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
+        CostCell c;
+        c.bucketStartUnixNano = fromUnixNano + sqlite3_column_int64(st.s, 0) * bucketNanos;
+        c.service = columnText(st.s, 1);
+        c.model = columnText(st.s, 2);
+        c.requests = uint64_t(sqlite3_column_int64(st.s, 3));
+        c.costUsd = sqlite3_column_double(st.s, 4);
+        c.costUnknown = uint64_t(sqlite3_column_int64(st.s, 5));
+        c.inputTokens = uint64_t(sqlite3_column_int64(st.s, 6));
+        c.outputTokens = uint64_t(sqlite3_column_int64(st.s, 7));
+        out.push_back(std::move(c));
+    }
+    if (rc != SQLITE_DONE)
+        fail("cannot read the window history", rc);
+    return out;
+}
+
 uint64_t EventStore::windowedRequests(std::string_view grouping) const
 {
     Statement st{prepare("SELECT total(requests) FROM windows WHERE grouping = ?")};
@@ -932,13 +967,16 @@ void EventStore::addFindings(std::span<const Finding> findings)
     transaction.commit();
 }
 
-std::vector<Finding> EventStore::findings(size_t limit) const
+std::vector<Finding> EventStore::findings(size_t limit, int64_t fromUnixNano,
+                                          int64_t toUnixNano) const
 {
     Statement st{prepare(
         "SELECT analyzer, grouping, key, metric, method, statistic, p_value, threshold, severity, "
         "window_start_ns, window_end_ns, detected_at_ns, summary, evidence FROM findings "
-        "ORDER BY id DESC LIMIT ?")};
-    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(limit));
+        "WHERE detected_at_ns >= ?2 AND detected_at_ns < ?3 ORDER BY id DESC LIMIT ?1")};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+    sqlite3_bind_int64(st.s, 2, fromUnixNano);
+    sqlite3_bind_int64(st.s, 3, toUnixNano);
     std::vector<Finding> out;
     while (sqlite3_step(st.s) == SQLITE_ROW) {
         Finding f;

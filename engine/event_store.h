@@ -43,6 +43,19 @@ struct DeadLetter {
     std::string payload; // the input as received, so nothing is lost
 };
 
+// Spend, calls and tokens of one service and model in one time bucket (the
+// Costs screen); calls without a price count in `costUnknown`, not in `costUsd`.
+struct CostCell {
+    int64_t bucketStartUnixNano = 0;
+    std::string service;
+    std::string model;
+    uint64_t requests = 0;
+    double costUsd = 0;
+    uint64_t costUnknown = 0;
+    uint64_t inputTokens = 0;
+    uint64_t outputTokens = 0;
+};
+
 // One item's outcome in one arm of an offline experiment.
 struct ExperimentItemResult {
     int64_t experimentId = 0; // the stored definition's id
@@ -107,11 +120,18 @@ public:
     // weighted by their successful calls (windows keep quantiles, not sketches).
     std::vector<TimelineSeries> modelTimeline(std::string_view grouping, int64_t fromUnixNano,
                                               int64_t toUnixNano, int64_t bucketNanos) const;
+    // Spend per bucket, service and model over the stored windows of
+    // `grouping` (keys "service/variant id") that start in [from, to), in
+    // bucket order; buckets without calls are left out.
+    std::vector<CostCell> costCells(std::string_view grouping, int64_t fromUnixNano,
+                                    int64_t toUnixNano, int64_t bucketNanos) const;
     // Calls counted in the stored windows of `grouping`.
     uint64_t windowedRequests(std::string_view grouping) const;
     void addFindings(std::span<const Finding> findings);
-    // The newest findings first, at most `limit`.
-    std::vector<Finding> findings(size_t limit) const;
+    // The newest findings first, at most `limit`; with a period, those
+    // detected in [from, to).
+    std::vector<Finding> findings(size_t limit, int64_t fromUnixNano = INT64_MIN,
+                                  int64_t toUnixNano = INT64_MAX) const;
 
     // Per-request decisions and, as feedback records, their outcomes.
     void addDecisions(std::span<const DecisionRecord> records);

@@ -27,8 +27,10 @@ packages=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qtcharts
     libsqlite3-dev nlohmann-json3-dev libeigen3-dev libboost-dev zlib1g-dev libssl-dev openssl
-    libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev libcurl4-openssl-dev qtkeychain-qt6-dev
+    libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev libcurl4-openssl-dev qtkeychain-qt6-dev qt6-svg-dev
     fonts-dejavu-core
+    librsvg2-bin                                             # renders the icon's PNG sizes
+    dpkg-dev file appstream desktop-file-utils groff-base    # cpack -G DEB and its test
 )
 
 missing=()

@@ -60,6 +60,12 @@ Item {
     }
 
     onSelectedChanged: refreshChart()
+    ReportExportDialog { id: exportDialog; kind: "drift" }
+    Shortcut {
+        sequence: "Ctrl+E"
+        enabled: root.visible
+        onActivated: exportDialog.openFor(Overview.timeFrom, Overview.timeTo)
+    }
     Connections {
         target: root.findings
         function onModelReset() {
@@ -110,6 +116,12 @@ Item {
                     Label {
                         text: qsTr("%1 of %2").arg(root.findings.count).arg(root.findings.total)
                         color: Theme.mutedText
+                    }
+                    Button {
+                        text: qsTr("Export report…")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("The drift and anomaly report of the range chosen on the Overview: findings by analyzer and severity, over time, the strongest drifts' distributions and every finding's method and numbers (Ctrl+E)")
+                        onClicked: exportDialog.openFor(Overview.timeFrom, Overview.timeTo)
                     }
                 }
 

@@ -18,7 +18,7 @@ ApplicationWindow {
     // Screens of the workbench; the ones not built yet are listed, disabled.
     readonly property var screens: [
         { name: qsTr("Overview"), ready: true },
-        { name: qsTr("Costs"), ready: false },
+        { name: qsTr("Costs"), ready: true },
         { name: qsTr("Drift && Anomalies"), ready: true },
         { name: qsTr("Pareto"), ready: true },
         { name: qsTr("Experiments"), ready: true },
@@ -29,6 +29,7 @@ ApplicationWindow {
 
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
     Shortcut { sequence: "Ctrl+1"; onActivated: nav.currentIndex = 0 }
+    Shortcut { sequence: "Ctrl+2"; onActivated: nav.currentIndex = 1 }
     Shortcut { sequence: "Ctrl+3"; onActivated: nav.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+4"; onActivated: nav.currentIndex = 3 }
     Shortcut { sequence: "Ctrl+5"; onActivated: nav.currentIndex = 4 }
@@ -110,7 +111,7 @@ ApplicationWindow {
             Layout.fillHeight: true
             currentIndex: nav.currentIndex
             OverviewScreen {}
-            Item {} // Costs
+            CostsScreen {}
             FindingsScreen {}
             ParetoScreen {}
             ExperimentsScreen {}

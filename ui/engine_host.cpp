@@ -28,6 +28,9 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     qRegisterMetaType<OverviewSnapshotPtr>();
     m_sources = new SourceListModel(*m_queue, this);
     m_findings = new FindingListModel(this);
+    m_costs = new CostController(this);
+    m_costs->setDatabasePath(m_settings.databasePath);
+    m_costs->setBudgets(m_engineOptions.analysis.cost.budgets);
     m_pareto = new ParetoController(this);
     m_recommendations = new RecommendationListModel(this);
     m_rollouts = new RolloutController(m_recommendations, this);
@@ -38,20 +41,20 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_experiments->setDatabasePath(m_settings.databasePath);
     m_experimentRun = new ExperimentRunController(*m_prices, this);
     m_experimentRun->setDatabasePath(m_settings.databasePath);
-    m_experimentResults = new ExperimentResultsController(this);
-    m_experimentResults->setDatabasePath(m_settings.databasePath);
-    // The designer's experiment is what Run runs, once it is valid and planned.
     m_keys = std::make_shared<KeychainCredentials>();
     m_keys->load({QStringLiteral("openai"), QStringLiteral("anthropic")});
     m_experimentRun->setCredentials(m_keys);
     restoreBaseUrls();
+    m_reports = new ReportExporter(this);
+    m_reports->setDatabasePath(m_settings.databasePath);
+    m_reports->setBudgets(m_engineOptions.analysis.cost.budgets);
+    m_experimentResults = new ExperimentResultsController(this);
+    m_experimentResults->setDatabasePath(m_settings.databasePath);
+    // The designer's experiment is what Run runs, once it is valid and planned.
     connect(m_experiments, &ExperimentDesigner::planChanged, this, [this] {
         m_experimentRun->setExperiment(m_experiments->runnableDefinition(),
                                        m_experiments->runnableDataset());
     });
-    connect(m_experimentRun, &ExperimentRunController::finished, m_experimentResults,
-            &ExperimentResultsController::select);
-    m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(m_experimentRun, &ExperimentRunController::providersChanged, this, [this] {
         QStringList names;
         for (const QVariant& provider : m_experimentRun->providers())
@@ -59,13 +62,13 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
         m_keys->load(names);
         saveBaseUrls();
     });
+    connect(m_experimentRun, &ExperimentRunController::finished, m_experimentResults,
+            &ExperimentResultsController::select);
+    m_refresh.setInterval(100); // ≤ 10 Hz (DESIGN.md, Threads)
     connect(&m_refresh, &QTimer::timeout, this, &EngineHost::refresh);
     connect(m_sources, &SourceListModel::countChanged, this, &EngineHost::updateDemo);
 }
 
-EngineHost::~EngineHost()
-{
-    m_experimentRun->cancel(); // its thread is joined when the controller goes
 // Base URLs of OpenAI-compatible servers are kept for the next launch (they
 // are addresses, not secrets; keys go to the keychain).
 void EngineHost::restoreBaseUrls()
@@ -91,6 +94,9 @@ void EngineHost::saveBaseUrls() const
                           QString::fromStdString(url));
 }
 
+EngineHost::~EngineHost()
+{
+    m_experimentRun->cancel(); // its thread is joined when the controller goes
     // Commands on their way get their answer while the engine still runs.
     m_recommendations->waitForAnswers();
     m_rollouts->waitForCommands();
@@ -180,6 +186,7 @@ void EngineHost::refresh()
         return; // nothing new since the last refresh
     m_publishedCommits = engine.commits;
     m_findings->setFindings(engine.findings, engine.findingsRaised);
+    m_costs->windowsStored(engine.windowsClosed);
     if (engine.decisionRound != m_decisionRound) {
         m_decisionRound = engine.decisionRound;
         std::map<std::string, std::string> labels;

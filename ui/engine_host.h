@@ -1,15 +1,17 @@
 #pragma once
 
 #include "audit_controller.h"
+#include "cost_controller.h"
 #include "engine_loop.h"
 #include "experiment_designer.h"
 #include "experiment_results_controller.h"
 #include "experiment_run_controller.h"
 #include "finding_list_model.h"
-#include "overview_snapshot.h"
 #include "keychain_credentials.h"
+#include "overview_snapshot.h"
 #include "pareto_controller.h"
 #include "recommendation_list_model.h"
+#include "report_exporter.h"
 #include "rollout_controller.h"
 #include "source_list_model.h"
 
@@ -35,16 +37,19 @@ class EngineHost : public QObject {
     Q_PROPERTY(bool demoRunning READ demoRunning NOTIFY demoRunningChanged)
     Q_PROPERTY(SourceListModel* sources READ sources CONSTANT)
     Q_PROPERTY(FindingListModel* findings READ findings CONSTANT)
+    Q_PROPERTY(CostController* costs READ costs CONSTANT)
     Q_PROPERTY(ParetoController* pareto READ pareto CONSTANT)
     Q_PROPERTY(RecommendationListModel* recommendations READ recommendations CONSTANT)
     Q_PROPERTY(RolloutController* rollouts READ rollouts CONSTANT)
     Q_PROPERTY(AuditController* audit READ audit CONSTANT)
     Q_PROPERTY(ExperimentDesigner* experiments READ experiments CONSTANT)
     Q_PROPERTY(ExperimentRunController* experimentRun READ experimentRun CONSTANT)
-    Q_PROPERTY(ExperimentResultsController* experimentResults READ experimentResults CONSTANT)
-
     // Provider API keys: the system keychain, the environment as fallback.
     Q_PROPERTY(KeychainCredentials* keys READ keys CONSTANT)
+    // Export report… of the Costs and Drift & Anomalies screens.
+    Q_PROPERTY(ReportExporter* reports READ reports CONSTANT)
+    Q_PROPERTY(ExperimentResultsController* experimentResults READ experimentResults CONSTANT)
+
 public:
     struct Settings {
         QString databasePath;
@@ -66,16 +71,18 @@ public:
     bool demoRunning() const;
     SourceListModel* sources() const { return m_sources; }
     FindingListModel* findings() const { return m_findings; }
+    CostController* costs() const { return m_costs; }
     ParetoController* pareto() const { return m_pareto; }
     RecommendationListModel* recommendations() const { return m_recommendations; }
     RolloutController* rollouts() const { return m_rollouts; }
     AuditController* audit() const { return m_audit; }
     ExperimentDesigner* experiments() const { return m_experiments; }
     ExperimentRunController* experimentRun() const { return m_experimentRun; }
+    KeychainCredentials* keys() const { return m_keys.get(); }
+    ReportExporter* reports() const { return m_reports; }
     ExperimentResultsController* experimentResults() const { return m_experimentResults; }
 
 Q_SIGNALS:
-    KeychainCredentials* keys() const { return m_keys.get(); }
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
     void failed(const QString& message);
     void demoRunningChanged();
@@ -83,11 +90,11 @@ Q_SIGNALS:
 private:
     void refresh();
     void updateDemo();
+    void restoreBaseUrls();
+    void saveBaseUrls() const;
 
     Settings m_settings;
     llmopt::EngineLoop::Options m_engineOptions;
-    void restoreBaseUrls();
-    void saveBaseUrls() const;
     std::unique_ptr<llmopt::PriceTable> m_prices;
     std::unique_ptr<llmopt::EventStore> m_store;
     std::unique_ptr<llmopt::IngestQueue> m_queue;
@@ -95,17 +102,19 @@ private:
     std::shared_ptr<llmopt::SimulatorSource> m_demo; // also one of the engine's policy sinks
     SourceListModel* m_sources = nullptr;
     FindingListModel* m_findings = nullptr;
+    CostController* m_costs = nullptr;
     ParetoController* m_pareto = nullptr;
     RecommendationListModel* m_recommendations = nullptr;
     RolloutController* m_rollouts = nullptr;
     AuditController* m_audit = nullptr;
     ExperimentDesigner* m_experiments = nullptr;
     ExperimentRunController* m_experimentRun = nullptr; // stores into the GUI's database
+    std::shared_ptr<KeychainCredentials> m_keys; // shared with the runs' provider clients
+    ReportExporter* m_reports = nullptr;
     ExperimentResultsController* m_experimentResults = nullptr;
     uint64_t m_decisionRound = 0; // of the views shown
     uint64_t m_rolloutRound = 0;
     QTimer m_refresh;
-    std::shared_ptr<KeychainCredentials> m_keys; // shared with the runs' provider clients
     QString m_lastError;
     uint64_t m_publishedCommits = 0;
     int64_t m_publishedUnixNano = 0;

@@ -1,17 +1,8 @@
 #include "experiment_report.h"
 
-#include <QBuffer>
+#include "svg_chart.h"
+
 #include <QDateTime>
-#include <QFile>
-#include <QFileInfo>
-#include <QFont>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QTextDocument>
-#include <QUrl>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -69,30 +60,23 @@ struct ChartBar {
     double mean = 0, low = 0, high = 0;
 };
 
-// The chart's geometry, shared by the SVG and the QPainter rendering so that
-// HTML and PDF show the same picture.
+// The chart's geometry: the SVG that the HTML embeds and the PDF rasterizes.
 struct ChartLayout {
     static constexpr double kWidth = 560, kLeft = 120, kRight = 24, kTop = 34, kRow = 34,
                             kBottom = 40;
     std::vector<ChartBar> bars;
     QString title;
-    double from = 0, to = 1, step = 0.25;
+    AxisScale axis;
     double height() const
     {
         return kTop + kRow * double(std::max<size_t>(bars.size(), 1)) + kBottom;
     }
     double x(double v) const
     {
-        return kLeft + (v - from) / (to - from) * (kWidth - kLeft - kRight);
+        return kLeft + (v - axis.from) / (axis.to - axis.from) * (kWidth - kLeft - kRight);
     }
     double y(size_t row) const { return kTop + kRow * (double(row) + 0.5); }
-    std::vector<double> ticks() const
-    {
-        std::vector<double> t;
-        for (double v = from; v <= to + step * 1e-6; v += step)
-            t.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
-        return t;
-    }
+    std::vector<double> ticks() const { return axis.ticks(); }
 };
 
 ChartLayout chartLayout(const OfflineResults& r)
@@ -129,36 +113,9 @@ ChartLayout chartLayout(const OfflineResults& r)
         lo = std::max(0.0, lo);
         hi = std::min(1.0, hi);
     }
-    // Round the axis out to a step of 1, 2 or 5 × 10^k so the ticks read well.
-    const double raw = (hi - lo) / 4.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = magnitude * 10.0;
-    for (double m : {1.0, 2.0, 5.0})
-        if (raw <= m * magnitude) {
-            step = m * magnitude;
-            break;
-        }
-    layout.from = std::floor(lo / step) * step;
-    layout.to = std::ceil(hi / step) * step;
-    layout.step = step;
+    layout.axis = AxisScale::covering(lo, hi, 4);
     return layout;
 }
-
-const QString kStyle = QStringLiteral(
-    "body { font-family: sans-serif; font-size: 10pt; color: #222; }\n"
-    "h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 18px; }\n"
-    "table.data { border-collapse: collapse; margin: 6px 0; }\n"
-    "table.data th, table.data td { border: 1px solid #bbb; padding: 3px 6px; "
-    "text-align: left; vertical-align: top; }\n"
-    "table.data th { background-color: #eef; }\n"
-    "td.n { text-align: right; }\n"
-    "pre { background-color: #f5f5f5; padding: 6px; white-space: pre-wrap; "
-    "font-family: monospace; }\n"
-    "table.verdict { border: 2px solid #2a6; background-color: #e8f7ec; margin: 10px 0; "
-    "width: 100%; }\n"
-    "table.verdict td { padding: 10px; }\n"
-    ".headline { font-size: 15pt; font-weight: bold; }\n"
-    ".note { color: #555; }\n");
 
 } // namespace
 
@@ -179,19 +136,6 @@ ExperimentReport::ExperimentReport(ExperimentDefinitionRecord record,
             items.insert(r.itemId);
         m_planned = items.size();
     }
-}
-
-std::optional<ExperimentReport::Format> ExperimentReport::formatFromName(std::string_view name)
-{
-    if (name == "html")
-        return Format::Html;
-    if (name == "pdf")
-        return Format::Pdf;
-    if (name == "json")
-        return Format::Json;
-    if (name == "csv")
-        return Format::Csv;
-    return std::nullopt;
 }
 
 std::optional<ExperimentDefinitionRecord>
@@ -242,105 +186,29 @@ std::optional<double> ExperimentReport::costUsd(const std::string& arm) const
 
 QString ExperimentReport::chartSvg() const
 {
+    using Anchor = SvgChart::Anchor;
     const ChartLayout c = chartLayout(m_results);
-    const double w = ChartLayout::kWidth, h = c.height();
-    const double axisY = h - ChartLayout::kBottom + 6;
-    QString s = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" "
-                               "height=\"%2\" viewBox=\"0 0 %1 %2\" font-family=\"sans-serif\" "
-                               "font-size=\"12\" role=\"img\">\n")
-                    .arg(w)
-                    .arg(h);
-    s += QStringLiteral("<title>%1</title>\n").arg(c.title.toHtmlEscaped());
-    s += QStringLiteral("<text x=\"%1\" y=\"18\" font-weight=\"bold\">%2</text>\n")
-             .arg(ChartLayout::kLeft)
-             .arg(c.title.toHtmlEscaped());
-    for (double t : c.ticks()) {
-        s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#ddd\"/>\n")
-                 .arg(c.x(t), 0, 'f', 1)
-                 .arg(ChartLayout::kTop)
-                 .arg(axisY);
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\">%3</text>\n")
-                 .arg(c.x(t), 0, 'f', 1)
-                 .arg(axisY + 16)
-                 .arg(num(t, 3));
-    }
-    for (size_t i = 0; i < c.bars.size(); ++i) {
-        const ChartBar& b = c.bars[i];
-        const double y = c.y(i);
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>\n")
-                 .arg(ChartLayout::kLeft - 10)
-                 .arg(y + 4, 0, 'f', 1)
-                 .arg(b.arm.toHtmlEscaped());
-        if (!b.scored)
-            continue;
-        s += QStringLiteral("<line x1=\"%1\" y1=\"%3\" x2=\"%2\" y2=\"%3\" stroke=\"#236\" "
-                            "stroke-width=\"2\"/>\n")
-                 .arg(c.x(b.low), 0, 'f', 1)
-                 .arg(c.x(b.high), 0, 'f', 1)
-                 .arg(y, 0, 'f', 1);
-        for (double end : {b.low, b.high})
-            s += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#236\" "
-                                "stroke-width=\"2\"/>\n")
-                     .arg(c.x(end), 0, 'f', 1)
-                     .arg(y - 7, 0, 'f', 1)
-                     .arg(y + 7, 0, 'f', 1);
-        s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"5\" fill=\"#2a6\"><title>%3: %4 "
-                            "%5</title></circle>\n")
-                 .arg(c.x(b.mean), 0, 'f', 1)
-                 .arg(y, 0, 'f', 1)
-                 .arg(b.arm.toHtmlEscaped(), num(b.mean), interval({b.low, b.high}));
-    }
-    s += QStringLiteral("</svg>\n");
-    return s;
-}
-
-QImage ExperimentReport::chartImage() const
-{
-    const ChartLayout c = chartLayout(m_results);
-    constexpr qreal kScale = 2.0; // sharp when the PDF is zoomed
-    QImage image(QSize(int(ChartLayout::kWidth * kScale), int(c.height() * kScale)),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.scale(kScale, kScale);
-    QFont font(QStringLiteral("sans-serif"));
-    font.setPixelSize(12);
-    p.setFont(font);
     const double axisY = c.height() - ChartLayout::kBottom + 6;
-    QFont bold = font;
-    bold.setBold(true);
-    p.setFont(bold);
-    p.drawText(QPointF(ChartLayout::kLeft, 18), c.title);
-    p.setFont(font);
+    SvgChart svg(ChartLayout::kWidth, c.height(), c.title);
+    svg.text({ChartLayout::kLeft, 18}, c.title, Anchor::Start, true);
     for (double t : c.ticks()) {
-        p.setPen(QColor(0xdd, 0xdd, 0xdd));
-        p.drawLine(QPointF(c.x(t), ChartLayout::kTop), QPointF(c.x(t), axisY));
-        p.setPen(Qt::black);
-        p.drawText(QRectF(c.x(t) - 40, axisY + 4, 80, 16), Qt::AlignHCenter | Qt::AlignTop,
-                   num(t, 3));
+        svg.line({c.x(t), ChartLayout::kTop}, {c.x(t), axisY}, QStringLiteral("#ddd"));
+        svg.text({c.x(t), axisY + 16}, num(t, 3), Anchor::Middle);
     }
-    const QPen bar(QColor(0x22, 0x33, 0x66), 2);
+    const QString bar = QStringLiteral("#236");
     for (size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
         const double y = c.y(i);
-        p.setPen(Qt::black);
-        p.drawText(QRectF(0, y - 9, ChartLayout::kLeft - 10, 18), Qt::AlignRight | Qt::AlignVCenter,
-                   b.arm);
+        svg.text({ChartLayout::kLeft - 10, y + 4}, b.arm, Anchor::End);
         if (!b.scored)
             continue;
-        p.setPen(bar);
-        p.drawLine(QPointF(c.x(b.low), y), QPointF(c.x(b.high), y));
-        p.drawLine(QPointF(c.x(b.low), y - 7), QPointF(c.x(b.low), y + 7));
-        p.drawLine(QPointF(c.x(b.high), y - 7), QPointF(c.x(b.high), y + 7));
-        p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0x22, 0xaa, 0x66));
-        p.drawEllipse(QPointF(c.x(b.mean), y), 5, 5);
-        p.setBrush(Qt::NoBrush);
+        svg.line({c.x(b.low), y}, {c.x(b.high), y}, bar, 2);
+        for (double end : {b.low, b.high})
+            svg.line({c.x(end), y - 7}, {c.x(end), y + 7}, bar, 2);
+        svg.circle({c.x(b.mean), y}, 5, QStringLiteral("#2a6"),
+                   QStringLiteral("%1: %2 %3").arg(b.arm, num(b.mean), interval({b.low, b.high})));
     }
-    p.end();
-    image.setDevicePixelRatio(kScale);
-    return image;
+    return svg.toString();
 }
 
 QString ExperimentReport::html(bool inlineSvg) const
@@ -352,7 +220,7 @@ QString ExperimentReport::html(bool inlineSvg) const
     h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
                         "<title>Experiment report: %1</title>\n<style>\n%2</style></head>\n"
                         "<body>\n")
-             .arg(esc(d.name), kStyle);
+             .arg(esc(d.name), report::style());
     h += QStringLiteral("<h1>Experiment report: %1</h1>\n").arg(esc(d.name));
     h += QStringLiteral("<p class=\"note\">Experiment id %1, definition version %2, stored %3. "
                         "Report generated %4 by llm-optimizer.</p>\n")
@@ -573,23 +441,8 @@ QString ExperimentReport::toHtml() const
 
 QByteArray ExperimentReport::toPdf() const
 {
-    QTextDocument document;
-    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")),
-                         chartImage());
-    document.setHtml(html(false));
-
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        writer.setTitle(QStringLiteral("Experiment report: %1").arg(qs(m_record.name)));
-        writer.setCreator(QStringLiteral("llm-optimizer"));
-        document.print(&writer);
-    } // the writer finishes the file when it is destroyed
-    return bytes;
+    return report::pdf(html(false), QStringLiteral("Experiment report: %1").arg(qs(m_record.name)),
+                       {{QStringLiteral("chart.png"), chartSvg()}});
 }
 
 json ExperimentReport::toJson() const
@@ -611,15 +464,7 @@ json ExperimentReport::toJson() const
 
 QByteArray ExperimentReport::toCsv() const
 {
-    // RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
-    const auto field = [](const std::string& s) {
-        QByteArray f = QByteArray::fromStdString(s);
-        if (f.contains(',') || f.contains('"') || f.contains('\n') || f.contains('\r')) {
-            f.replace("\"", "\"\"");
-            f = '"' + f + '"';
-        }
-        return f;
-    };
+    const auto field = &report::csvField;
     const auto& metrics = m_record.definition.metrics;
     QByteArray out = "item_id,arm,status";
     for (const auto& m : metrics)
@@ -641,28 +486,5 @@ QByteArray ExperimentReport::toCsv() const
 
 bool ExperimentReport::write(Format format, const QString& path, QString* error) const
 {
-    QByteArray bytes;
-    switch (format) {
-    case Format::Html:
-        bytes = toHtml().toUtf8();
-        break;
-    case Format::Pdf:
-        bytes = toPdf();
-        break;
-    case Format::Json:
-        bytes = QByteArray::fromStdString(toJson().dump(2)) + '\n';
-        break;
-    case Format::Csv:
-        bytes = toCsv();
-        break;
-    }
-    // Written to a temporary file and renamed: a failed export leaves no half report.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write the report to %1: %2 — choose another --out")
-                         .arg(QFileInfo(path).absoluteFilePath(), file.errorString());
-        return false;
-    }
-    return true;
+    return report::writeFile(path, report::render(*this, format), error);
 }

@@ -4,6 +4,7 @@
 #include "event_store.h"
 #include "experiment_definition.h"
 #include "offline_results.h"
+#include "report_output.h"
 
 #include <QByteArray>
 #include <QImage>
@@ -20,12 +21,11 @@
 // self-contained HTML, PDF, JSON or the per-item CSV. Plain C++ so that the
 // CLI (`llm-optimizer report`) and a GUI action share it.
 //
-// toPdf() and chartImage() paint text and need a QGuiApplication; the others
+// toPdf() lays out text and needs a QGuiApplication; the others
 // work with a QCoreApplication or none.
 class ExperimentReport {
 public:
-    enum class Format { Html, Pdf, Json, Csv };
-    static std::optional<Format> formatFromName(std::string_view name);
+    using Format = report::Format;
 
     // How many disagreeing items the HTML and PDF list; JSON keeps them all.
     static constexpr size_t kDisagreementsShown = 50;
@@ -60,8 +60,7 @@ public:
     QByteArray toCsv() const; // RFC 4180, CRLF line ends
 
     // The primary metric's mean and interval per arm as an error-bar chart.
-    QString chartSvg() const;
-    QImage chartImage() const;
+    QString chartSvg() const; // the PDF rasterizes the same picture
 
     // Writes the format to `path`; false with a sentence in `error` when it cannot.
     bool write(Format format, const QString& path, QString* error = nullptr) const;

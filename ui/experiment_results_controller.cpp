@@ -238,7 +238,7 @@ QString ExperimentResultsController::defaultExportPath(const QString& format) co
 
 void ExperimentResultsController::exportReport(const QString& formatName, const QString& input)
 {
-    const auto format = ExperimentReport::formatFromName(formatName.toLower().toStdString());
+    const auto format = report::formatFromName(formatName.toLower().toStdString());
     const QString path = ExperimentDesigner::localPath(input);
     if (!format || path.isEmpty() || m_experimentId == 0 || m_exporting) {
         exported(false,

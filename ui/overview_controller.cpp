@@ -1,6 +1,7 @@
 #include "overview_controller.h"
 
 #include "event_store.h"
+#include "series_downsampler.h"
 #include "variant_table_model.h"
 
 #include <QSettings>
@@ -29,29 +30,7 @@ QDateTime fromUnixNano(int64_t ns)
 }
 
 constexpr int64_t kMinute = 60'000'000'000LL;
-
-int64_t rangeNanos(OverviewController::Range range)
-{
-    switch (range) {
-    case OverviewController::LastHour:
-        return 60 * kMinute;
-    case OverviewController::Last6Hours:
-        return 6 * 60 * kMinute;
-    case OverviewController::LastDay:
-        return 24 * 60 * kMinute;
-    case OverviewController::LastWeek:
-        return 7 * 24 * 60 * kMinute;
-    case OverviewController::Live:
-        break;
-    }
-    return 0;
-}
-
-// About 120 points per series, never finer than the one-minute windows.
-int64_t bucketNanos(int64_t span)
-{
-    return std::max(kMinute, span / 120 / kMinute * kMinute);
-}
+constexpr int64_t kLiveChartRefreshNanos = 1'000'000'000LL;
 
 } // namespace
 
@@ -70,6 +49,28 @@ OverviewController::OverviewController(QObject* parent)
 OverviewController::~OverviewController()
 {
     m_worker.waitForDone(); // its answer refers to this object
+}
+
+int64_t OverviewController::rangeNanos(Range range)
+{
+    switch (range) {
+    case LastHour:
+        return 60 * kMinute;
+    case Last6Hours:
+        return 6 * 60 * kMinute;
+    case LastDay:
+        return 24 * 60 * kMinute;
+    case LastWeek:
+        return 7 * 24 * 60 * kMinute;
+    case Live:
+        break;
+    }
+    return 0;
+}
+
+int64_t OverviewController::bucketNanos(int64_t spanNanos)
+{
+    return std::max(kMinute, spanNanos / 120 / kMinute * kMinute);
 }
 
 void OverviewController::setRange(Range range)
@@ -156,8 +157,15 @@ void OverviewController::applyPending()
 
     m_variants->setRows(s.variants);
 
-    if (m_range == Live)
+    // Qt Charts repaints a whole chart on the GUI thread for any change, and the
+    // live charts' quarter hour moves by a pixel every second or two: redrawn at
+    // most once a second (at once when models come or go) they show the same.
+    if (m_range == Live
+        && (s.nowUnixNano - m_liveSeriesUnixNano >= kLiveChartRefreshNanos
+            || s.series.size() != m_series.size())) {
+        m_liveSeriesUnixNano = s.nowUnixNano;
         setSeries(s.series, 0, s.nowUnixNano);
+    }
 
     if (s.scenarioNotes != m_notes) {
         m_notes = s.scenarioNotes;
@@ -204,5 +212,5 @@ void OverviewController::fillSeries(QAbstractSeries* series, const QString& mode
             points.append({static_cast<double>(p.bucketStartUnixNano / 1'000'000),
                            metric == SpendPerHour ? p.spendPerHourUsd : p.p95LatencyMs / 1000.0});
     }
-    xy->replace(points); // one update per refresh, never per event
+    SeriesDownsampler::replace(xy, points); // one update per refresh, never per event
 }

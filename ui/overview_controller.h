@@ -14,8 +14,9 @@ class QAbstractSeries;
 // What the Overview screen shows: KPI tiles, the per-model charts and the
 // variant table. Receives snapshots from the engine thread at any rate and
 // applies the newest at most ten times a second on the GUI thread. The charts
-// show either the live quarter hour (10-second buckets of the snapshot) or a
-// longer range read from the stored windows on a worker thread.
+// show either the live quarter hour (10-second buckets of the snapshot,
+// redrawn once a second) or a longer range read from the stored windows on a
+// worker thread.
 class OverviewController : public QObject {
     Q_OBJECT
     Q_PROPERTY(double requestsPerSecond READ requestsPerSecond NOTIFY kpisChanged)
@@ -47,6 +48,12 @@ public:
 
     explicit OverviewController(QObject* parent = nullptr);
     ~OverviewController() override;
+
+    // How far back a stored range reaches (0 for Live), and the bucket a
+    // span's history is read in: about 120 per chart, never finer than the
+    // one-minute windows. The Costs screen shares both.
+    static int64_t rangeNanos(Range range);
+    static int64_t bucketNanos(int64_t spanNanos);
 
     // The store the history ranges read (a connection of their own per query).
     void setDatabasePath(const QString& path) { m_databasePath = path; }
@@ -97,6 +104,7 @@ private:
 
     OverviewSnapshotPtr m_pending;
     OverviewSnapshotPtr m_current;
+    int64_t m_liveSeriesUnixNano = 0; // of the snapshot the live charts show
     QTimer m_coalesce;
     llmopt::LiveKpis m_kpis;
     llmopt::IngestCounters m_counters;

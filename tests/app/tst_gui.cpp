@@ -99,6 +99,37 @@ private Q_SLOTS:
         QVERIFY(!QImage(png).isNull());
     }
 
+    // The Costs screen (Ctrl+2) with budgets configured renders its chart,
+    // budget lines and tables without QML warnings. With
+    // LLMOPT_UPDATE_SCREENSHOTS=1 the picture replaces docs/screenshots/costs.png.
+    void costsScreenShowsSpendAgainstBudgets()
+    {
+        QTemporaryDir dir;
+        QFile config(dir.filePath("budgets.yaml"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("budgets:\n  support-chat: {daily_usd: 2500, monthly_usd: 90000}\n"
+                     "  summarizer: {monthly_usd: 90000}\n");
+        config.close();
+        const QString png = dir.filePath("costs.png");
+        const QByteArray problem
+            = runWorkbench(dir,
+                           {"--db", dir.filePath("demo.sqlite"), "--config", config.fileName(),
+                            "--screen", "costs", "--screenshot", png, "--after", "6"});
+        QVERIFY2(problem.isEmpty(), problem.constData());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QSet<QRgb> colours; // chart lines, budget lines, tables
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
+        if (qEnvironmentVariableIntValue("LLMOPT_UPDATE_SCREENSHOTS") == 1) {
+            const QString docs = QStringLiteral(LLMOPT_SOURCE_DIR "/docs/screenshots/costs.png");
+            QFile::remove(docs);
+            QVERIFY(QFile::copy(png, docs));
+        }
+    }
+
     // With a source saved in the settings the demo feed stays off and the
     // Connections screen renders the source without QML warnings.
     void savedSourceReplacesTheDemo()
