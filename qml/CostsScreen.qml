@@ -15,6 +15,12 @@ Item {
 
     Binding { target: root.costs; property: "range"; value: Overview.range }
     Binding { target: root.costs; property: "active"; value: root.visible }
+    ReportExportDialog { id: exportDialog; kind: "cost" }
+    Shortcut {
+        sequence: "Ctrl+E"
+        enabled: root.visible
+        onActivated: exportDialog.openFor(root.costs.timeFrom, root.costs.timeTo)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -114,6 +120,13 @@ Item {
                     ToolTip.text: modelData.tip
                     ToolTip.delay: 600
                 }
+            }
+            Button {
+                text: qsTr("Export report…")
+                onClicked: exportDialog.openFor(root.costs.timeFrom, root.costs.timeTo)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("The cost report of this range: spend, calls and tokens by service, model and both, spend over time, budgets per day and month (Ctrl+E)")
+                ToolTip.delay: 600
             }
         }
 
