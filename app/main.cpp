@@ -3,7 +3,10 @@
 #include "analysis_pipeline.h"
 #include "analysis_report.h"
 #include "audit_log.h"
+#include "chart_exporter.h"
+#include "chart_readout.h"
 #include "collector.h"
+#include "color_scheme.h"
 #include "cost_report.h"
 #include "daemon_api.h"
 #include "daemon_config.h"
@@ -33,6 +36,8 @@
 #include "simulator.h"
 #include "source_list_model.h"
 #include "variant_aggregator.h"
+#include "view_filter.h"
+#include "window_session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -959,8 +964,12 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
                       "X", "1"});
     parser.addOption({"screen",
                       "Screen to show first: overview, costs, findings, pareto, experiments, "
-                      "rollouts, connections or audit.",
-                      "NAME", "overview"});
+                      "rollouts, connections or audit (default: the one shown last).",
+                      "NAME"});
+    parser.addOption({"theme",
+                      "Colours for this run: system, light or dark (default: the one chosen in "
+                      "Settings).",
+                      "NAME"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.addOption({"timing",
@@ -1028,13 +1037,20 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
                                                  "owned by the engine");
     qmlRegisterUncreatableType<RecommendationListModel>(
         "Workbench.Ui", 1, 0, "RecommendationListModel", "owned by the engine");
+    qmlRegisterUncreatableType<DriftHistory>("Workbench.Ui", 1, 0, "DriftHistory",
+                                             "owned by the engine");
+    ChartExporter chartExporter; // every chart's PNG and SVG export (ChartFrame.qml)
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "ChartExporter", &chartExporter);
+    ChartReadout chartReadout; // every chart's hover read-out
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "ChartReadout", &chartReadout);
     QObject::connect(&host, &EngineHost::snapshotReady, &overview,
                      &OverviewController::receiveSnapshot);
     QObject::connect(&host, &EngineHost::failed, &overview, &OverviewController::reportFeedError);
+    ViewFilter filter; // the last range and service chosen, from the settings
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "Filter", &filter);
+    host.setFilter(&filter);
     host.start();
-    overview.setRange(OverviewController::Range(
-        std::clamp(QSettings().value(QStringLiteral("overview/range")).toInt(),
-                   int(OverviewController::Live), int(OverviewController::LastWeek))));
+    overview.setFilter(&filter);
 
     // Index in Main.qml's navigation of the screens that exist so far.
     const QMap<QString, int> screens{
@@ -1042,7 +1058,10 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
         {QStringLiteral("findings"), 2},    {QStringLiteral("pareto"), 3},
         {QStringLiteral("experiments"), 4}, {QStringLiteral("rollouts"), 5},
         {QStringLiteral("connections"), 6}, {QStringLiteral("audit"), 7}};
-    const QString screen = parser.value("screen");
+    const WindowSession session;
+    const QString screen = parser.isSet("screen") ? parser.value("screen")
+        : screens.contains(session.screen())      ? session.screen()
+                                                  : QStringLiteral("overview");
     if (!screens.contains(screen)) {
         printError(
             "unknown screen \"" + screen
@@ -1050,8 +1069,22 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
               "or audit");
         return kExitFailure;
     }
+    ColorScheme colors; // the saved choice; before the window, which is drawn in it
+    if (parser.isSet("theme")) {
+        const auto choice = ColorScheme::fromName(parser.value("theme"));
+        if (!choice) {
+            printError("unknown theme \"" + parser.value("theme")
+                       + "\"; choose system, light or dark");
+            return kExitFailure;
+        }
+        colors.apply(*choice);
+    }
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "ColorScheme", &colors);
     QQmlApplicationEngine engine;
-    engine.setInitialProperties({{QStringLiteral("initialScreen"), screens.value(screen)}});
+    QVariantMap initial = session.windowProperties();
+    initial.insert(QStringLiteral("initialScreen"), screens.value(screen));
+    initial.insert(QStringLiteral("showWelcome"), !session.welcomed());
+    engine.setInitialProperties(initial);
     engine.load(QUrl(QStringLiteral("qrc:/Workbench/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return kExitFailure;
@@ -1073,6 +1106,8 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
         });
     }
     const int rc = app.exec();
+    const auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    WindowSession::save(*window, screens.key(window->property("currentScreen").toInt()));
     return exitCode != kExitOk ? exitCode : rc;
 }
 

@@ -168,6 +168,12 @@ void EngineLoop::stopAfterDrain()
         m_thread.join();
 }
 
+void EngineLoop::setViewedService(std::string service)
+{
+    std::lock_guard lock(m_snapshotMutex);
+    m_viewedService = std::move(service);
+}
+
 EngineSnapshot EngineLoop::snapshot() const
 {
     std::lock_guard lock(m_snapshotMutex);
@@ -324,8 +330,13 @@ void EngineLoop::publish(int64_t now)
     s.nowUnixNano = now;
     s.sources = m_sources;
     s.variants = m_variants.rows();
-    s.timeline = m_timeline.series();
-    s.kpis = m_timeline.kpis(now, kKpiSpanNanos);
+    std::string service;
+    {
+        std::lock_guard lock(m_snapshotMutex);
+        service = m_viewedService;
+    }
+    s.timeline = m_timeline.series(service);
+    s.kpis = m_timeline.kpis(now, kKpiSpanNanos, service);
     s.findings.assign(m_findings.begin(), m_findings.end());
     s.findingsRaised = m_findingsRaised;
     s.windowsClosed = m_windowsClosed;

@@ -45,7 +45,9 @@ struct EngineSnapshot {
     int64_t nowUnixNano = 0; // when it was made
     std::map<std::string, SourceCounters> sources;
     std::vector<VariantSummary> variants;
-    std::vector<TimelineSeries> timeline; // per model, 10 s buckets, the last 15 minutes
+    // Per model, 10 s buckets, the last 15 minutes; of the viewed service only
+    // when one is set (setViewedService), as are the KPIs.
+    std::vector<TimelineSeries> timeline;
     LiveKpis kpis; // over the last minute
     std::vector<Finding> findings; // the newest last, at most kRecentFindings
     uint64_t findingsRaised
@@ -105,6 +107,9 @@ public:
     void stopAfterDrain();
 
     EngineSnapshot snapshot() const;
+    // The service whose calls the snapshots' timeline and KPIs count ("" for
+    // all): the GUI's service filter (any thread may call this).
+    void setViewedService(std::string service);
     // Runs `change` on the engine thread before its next round (any thread may call this).
     void changePrices(std::function<void(PriceTable&)> change);
     // Carries out an operator's command on the engine thread, within a round
@@ -174,6 +179,7 @@ private:
 
     mutable std::mutex m_snapshotMutex;
     EngineSnapshot m_snapshot;
+    std::string m_viewedService; // under m_snapshotMutex
 };
 
 } // namespace llmopt

@@ -607,21 +607,28 @@ size_t EventStore::windowCount() const
 
 std::vector<TimelineSeries> EventStore::modelTimeline(std::string_view grouping,
                                                       int64_t fromUnixNano, int64_t toUnixNano,
-                                                      int64_t bucketNanos) const
+                                                      int64_t bucketNanos,
+                                                      std::string_view service) const
 {
     // Window keys end in the variant id ("service/v-…" or "v-…"), which has a fixed length.
     Statement st{prepare(
         "SELECT (w.start_ns - ?1) / ?2 AS bucket, v.model, sum(w.requests), sum(w.cost_usd), "
         "sum(w.latency_p95_ms * (w.requests - w.errors)) "
-        "/ sum(CASE WHEN w.latency_p95_ms IS NOT NULL THEN w.requests - w.errors END) "
+        "/ sum(CASE WHEN w.latency_p95_ms IS NOT NULL THEN w.requests - w.errors END), "
+        "sum(w.latency_p50_ms * (w.requests - w.errors)) "
+        "/ sum(CASE WHEN w.latency_p50_ms IS NOT NULL THEN w.requests - w.errors END), "
+        "sum(w.latency_p99_ms * (w.requests - w.errors)) "
+        "/ sum(CASE WHEN w.latency_p99_ms IS NOT NULL THEN w.requests - w.errors END) "
         "FROM windows w JOIN variants v ON v.id = substr(w.key, -?5) "
         "WHERE w.grouping = ?3 AND w.end_ns > ?1 AND w.start_ns >= ?1 AND w.start_ns < ?4 "
+        "AND (coalesce(?6, '') = '' OR substr(w.key, 1, length(w.key) - ?5 - 1) = ?6) "
         "GROUP BY v.model, bucket ORDER BY v.model, bucket")};
     sqlite3_bind_int64(st.s, 1, fromUnixNano);
     sqlite3_bind_int64(st.s, 2, bucketNanos);
     bindText(st.s, 3, grouping);
     sqlite3_bind_int64(st.s, 4, toUnixNano);
     sqlite3_bind_int64(st.s, 5, int64_t(Variant::kIdLength));
+    bindText(st.s, 6, service);
     std::vector<TimelineSeries> out;
     const double hoursPerBucket = double(bucketNanos) / 3600e9;
     int rc;
@@ -634,6 +641,8 @@ std::vector<TimelineSeries> EventStore::modelTimeline(std::string_view grouping,
         p.requests = uint64_t(sqlite3_column_int64(st.s, 2));
         p.spendPerHourUsd = sqlite3_column_double(st.s, 3) / hoursPerBucket;
         p.p95LatencyMs = sqlite3_column_double(st.s, 4); // 0 when no call succeeded
+        p.p50LatencyMs = sqlite3_column_double(st.s, 5);
+        p.p99LatencyMs = sqlite3_column_double(st.s, 6);
         out.back().points.push_back(p);
     }
     if (rc != SQLITE_DONE)
@@ -642,7 +651,8 @@ std::vector<TimelineSeries> EventStore::modelTimeline(std::string_view grouping,
 }
 
 std::vector<CostCell> EventStore::costCells(std::string_view grouping, int64_t fromUnixNano,
-                                            int64_t toUnixNano, int64_t bucketNanos) const
+                                            int64_t toUnixNano, int64_t bucketNanos,
+                                            std::string_view service) const
 {
     // The service is the key without "/" and the variant id, which has a fixed length.
     Statement st{prepare(
@@ -651,12 +661,14 @@ std::vector<CostCell> EventStore::costCells(std::string_view grouping, int64_t f
         "sum(w.input_tokens), sum(w.output_tokens) "
         "FROM windows w JOIN variants v ON v.id = substr(w.key, -?5) "
         "WHERE w.grouping = ?3 AND w.end_ns > ?1 AND w.start_ns >= ?1 AND w.start_ns < ?4 "
+        "AND (coalesce(?6, '') = '' OR substr(w.key, 1, length(w.key) - ?5 - 1) = ?6) "
         "GROUP BY bucket, service, v.model ORDER BY bucket, service, v.model")};
     sqlite3_bind_int64(st.s, 1, fromUnixNano);
     sqlite3_bind_int64(st.s, 2, bucketNanos);
     bindText(st.s, 3, grouping);
     sqlite3_bind_int64(st.s, 4, toUnixNano);
     sqlite3_bind_int64(st.s, 5, int64_t(Variant::kIdLength));
+    bindText(st.s, 6, service);
     std::vector<CostCell> out;
     int rc;
     while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
@@ -967,40 +979,68 @@ void EventStore::addFindings(std::span<const Finding> findings)
     transaction.commit();
 }
 
+namespace {
+
+constexpr const char* kFindingColumns
+    = "SELECT analyzer, grouping, key, metric, method, statistic, p_value, threshold, severity, "
+      "window_start_ns, window_end_ns, detected_at_ns, summary, evidence FROM findings ";
+
+// A row selected by kFindingColumns.
+Finding findingAt(sqlite3_stmt* row)
+{
+    Finding f;
+    f.analyzer = columnText(row, 0);
+    f.grouping = columnText(row, 1);
+    f.key = columnText(row, 2);
+    f.metric = columnText(row, 3);
+    f.method = columnText(row, 4);
+    f.statistic = sqlite3_column_double(row, 5);
+    if (sqlite3_column_type(row, 6) != SQLITE_NULL)
+        f.pValue = sqlite3_column_double(row, 6);
+    if (sqlite3_column_type(row, 7) != SQLITE_NULL)
+        f.threshold = sqlite3_column_double(row, 7);
+    const std::string severity = columnText(row, 8);
+    f.severity = severity == "critical" ? Finding::Severity::Critical
+        : severity == "info"            ? Finding::Severity::Info
+                                        : Finding::Severity::Warning;
+    f.windowStartUnixNano = sqlite3_column_int64(row, 9);
+    f.windowEndUnixNano = sqlite3_column_int64(row, 10);
+    f.detectedAtUnixNano = sqlite3_column_int64(row, 11);
+    f.summary = columnText(row, 12);
+    f.evidence = nlohmann::json::parse(columnText(row, 13), nullptr, false);
+    return f;
+}
+
+} // namespace
+
 std::vector<Finding> EventStore::findings(size_t limit, int64_t fromUnixNano,
                                           int64_t toUnixNano) const
 {
-    Statement st{prepare(
-        "SELECT analyzer, grouping, key, metric, method, statistic, p_value, threshold, severity, "
-        "window_start_ns, window_end_ns, detected_at_ns, summary, evidence FROM findings "
-        "WHERE detected_at_ns >= ?2 AND detected_at_ns < ?3 ORDER BY id DESC LIMIT ?1")};
+    Statement st{prepare((std::string(kFindingColumns)
+                          + "WHERE detected_at_ns >= ?2 AND detected_at_ns < ?3 "
+                            "ORDER BY id DESC LIMIT ?1")
+                             .c_str())};
     sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
     sqlite3_bind_int64(st.s, 2, fromUnixNano);
     sqlite3_bind_int64(st.s, 3, toUnixNano);
     std::vector<Finding> out;
-    while (sqlite3_step(st.s) == SQLITE_ROW) {
-        Finding f;
-        f.analyzer = columnText(st.s, 0);
-        f.grouping = columnText(st.s, 1);
-        f.key = columnText(st.s, 2);
-        f.metric = columnText(st.s, 3);
-        f.method = columnText(st.s, 4);
-        f.statistic = sqlite3_column_double(st.s, 5);
-        if (sqlite3_column_type(st.s, 6) != SQLITE_NULL)
-            f.pValue = sqlite3_column_double(st.s, 6);
-        if (sqlite3_column_type(st.s, 7) != SQLITE_NULL)
-            f.threshold = sqlite3_column_double(st.s, 7);
-        const std::string severity = columnText(st.s, 8);
-        f.severity = severity == "critical" ? Finding::Severity::Critical
-            : severity == "info"            ? Finding::Severity::Info
-                                            : Finding::Severity::Warning;
-        f.windowStartUnixNano = sqlite3_column_int64(st.s, 9);
-        f.windowEndUnixNano = sqlite3_column_int64(st.s, 10);
-        f.detectedAtUnixNano = sqlite3_column_int64(st.s, 11);
-        f.summary = columnText(st.s, 12);
-        f.evidence = nlohmann::json::parse(columnText(st.s, 13), nullptr, false);
-        out.push_back(std::move(f));
-    }
+    while (sqlite3_step(st.s) == SQLITE_ROW)
+        out.push_back(findingAt(st.s));
+    return out;
+}
+
+std::vector<Finding> EventStore::findingsAbout(std::string_view key, std::string_view metric,
+                                               size_t limit) const
+{
+    Statement st{prepare(
+        (std::string(kFindingColumns) + "WHERE key = ?2 AND metric = ?3 ORDER BY id DESC LIMIT ?1")
+            .c_str())};
+    sqlite3_bind_int64(st.s, 1, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+    bindText(st.s, 2, key);
+    bindText(st.s, 3, metric);
+    std::vector<Finding> out;
+    while (sqlite3_step(st.s) == SQLITE_ROW)
+        out.push_back(findingAt(st.s));
     return out;
 }
 

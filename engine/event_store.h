@@ -114,17 +114,22 @@ public:
     // Closed windows of one grouping (a window stored again replaces the old row).
     void addWindows(std::string_view grouping, std::span<const WindowResult> windows);
     size_t windowCount() const;
-    // Spend rate and p95 latency per model and bucket over the stored windows
-    // of `grouping` (whose keys end in a variant id) that start in [from, to):
-    // the Overview's history. A bucket's p95 is the mean of its windows' p95,
-    // weighted by their successful calls (windows keep quantiles, not sketches).
+    // Spend rate and p50, p95 and p99 latency per model and bucket over the
+    // stored windows of `grouping` (whose keys end in a variant id) that start
+    // in [from, to): the Overview's history. A bucket's quantile is the mean of
+    // its windows' quantile, weighted by their successful calls (windows keep
+    // quantiles, not sketches).
+    // With `service`, of that service's windows only.
     std::vector<TimelineSeries> modelTimeline(std::string_view grouping, int64_t fromUnixNano,
-                                              int64_t toUnixNano, int64_t bucketNanos) const;
+                                              int64_t toUnixNano, int64_t bucketNanos,
+                                              std::string_view service = {}) const;
     // Spend per bucket, service and model over the stored windows of
     // `grouping` (keys "service/variant id") that start in [from, to), in
-    // bucket order; buckets without calls are left out.
+    // bucket order; buckets without calls are left out. With `service`, of
+    // that service's windows only.
     std::vector<CostCell> costCells(std::string_view grouping, int64_t fromUnixNano,
-                                    int64_t toUnixNano, int64_t bucketNanos) const;
+                                    int64_t toUnixNano, int64_t bucketNanos,
+                                    std::string_view service = {}) const;
     // Calls counted in the stored windows of `grouping`.
     uint64_t windowedRequests(std::string_view grouping) const;
     void addFindings(std::span<const Finding> findings);
@@ -132,6 +137,9 @@ public:
     // detected in [from, to).
     std::vector<Finding> findings(size_t limit, int64_t fromUnixNano = INT64_MIN,
                                   int64_t toUnixNano = INT64_MAX) const;
+    // The newest findings about one key's metric first, at most `limit`.
+    std::vector<Finding> findingsAbout(std::string_view key, std::string_view metric,
+                                       size_t limit) const;
 
     // Per-request decisions and, as feedback records, their outcomes.
     void addDecisions(std::span<const DecisionRecord> records);

@@ -25,7 +25,7 @@ void ModelTimeline::add(const LlmEvent& e)
     if (!m_buckets.empty()
         && index <= m_buckets.rbegin()->first - static_cast<int64_t>(m_bucketCount))
         return; // older than the chart's horizon; the store and the variant table still have it
-    Cell& cell = m_buckets[index][e.variant.model];
+    Cell& cell = m_buckets[index][{e.service, e.variant.model}];
     ++cell.requests;
     if (e.isError())
         ++cell.errors;
@@ -40,16 +40,26 @@ void ModelTimeline::add(const LlmEvent& e)
         m_buckets.erase(m_buckets.begin());
 }
 
-std::vector<TimelineSeries> ModelTimeline::series() const
+std::vector<TimelineSeries> ModelTimeline::series(std::string_view service) const
 {
     std::map<std::string, TimelineSeries> byModel;
     const double hourly = 3600e9 / static_cast<double>(m_bucketNanos);
     for (const auto& [index, cells] : m_buckets) {
-        for (const auto& [model, cell] : cells) {
+        std::map<std::string, Cell> perModel; // the bucket's cells of each model, merged
+        for (const auto& [key, cell] : cells) {
+            if (!service.empty() && key.first != service)
+                continue;
+            Cell& merged = perModel[key.second];
+            merged.requests += cell.requests;
+            merged.costUsd += cell.costUsd;
+            merged.latencyMs.merge(cell.latencyMs);
+        }
+        for (const auto& [model, cell] : perModel) {
             TimelineSeries& s = byModel[model];
             s.model = model;
             s.points.push_back({index * m_bucketNanos, cell.requests, cell.costUsd * hourly,
-                                cell.latencyMs.quantile(0.95)});
+                                cell.latencyMs.quantile(0.95), cell.latencyMs.quantile(0.5),
+                                cell.latencyMs.quantile(0.99)});
         }
     }
     std::vector<TimelineSeries> out;
@@ -58,7 +68,7 @@ std::vector<TimelineSeries> ModelTimeline::series() const
     return out;
 }
 
-LiveKpis ModelTimeline::kpis(int64_t now, int64_t span) const
+LiveKpis ModelTimeline::kpis(int64_t now, int64_t span, std::string_view service) const
 {
     LiveKpis k;
     QuantileSketch latency;
@@ -71,7 +81,9 @@ LiveKpis ModelTimeline::kpis(int64_t now, int64_t span) const
     for (auto it = m_buckets.lower_bound(firstBucket);
          it != m_buckets.end() && it->first * m_bucketNanos < now; ++it) {
         earliest = std::min(earliest, it->first * m_bucketNanos);
-        for (const auto& [model, cell] : it->second) {
+        for (const auto& [key, cell] : it->second) {
+            if (!service.empty() && key.first != service)
+                continue;
             k.requests += cell.requests;
             errors += cell.errors;
             cost += cell.costUsd;

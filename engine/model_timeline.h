@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace llmopt {
@@ -17,6 +19,8 @@ struct TimelinePoint {
     uint64_t requests = 0;
     double spendPerHourUsd = 0.0; // cost in the bucket scaled to an hourly rate
     double p95LatencyMs = 0.0; // successful calls only
+    double p50LatencyMs = 0.0; // successful calls only: the Overview's quantile bands
+    double p99LatencyMs = 0.0;
 };
 
 struct TimelineSeries {
@@ -33,17 +37,19 @@ struct LiveKpis {
     std::optional<double> meanQuality;
 };
 
-// Recent history per model in fixed event-time buckets, bounded to `bucketCount`
-// buckets: the live chart's data and the KPI tiles' source.
+// Recent history per service and model in fixed event-time buckets, bounded
+// to `bucketCount` buckets: the live chart's data and the KPI tiles' source,
+// for every service or for one (the workbench's service filter).
 class ModelTimeline {
 public:
     ModelTimeline(int64_t bucketNanos, size_t bucketCount);
 
     void add(const LlmEvent& event);
-    std::vector<TimelineSeries> series() const;
+    // One series per model; of `service`'s calls only unless it is empty.
+    std::vector<TimelineSeries> series(std::string_view service = {}) const;
     // Totals over the buckets that start in [now - span, now), as rates over
-    // the time from the first such bucket's start to now.
-    LiveKpis kpis(int64_t nowUnixNano, int64_t spanNanos) const;
+    // the time from the first such bucket's start to now; of `service` as above.
+    LiveKpis kpis(int64_t nowUnixNano, int64_t spanNanos, std::string_view service = {}) const;
 
 private:
     struct Cell {
@@ -56,7 +62,8 @@ private:
     };
     int64_t m_bucketNanos;
     size_t m_bucketCount;
-    std::map<int64_t, std::map<std::string, Cell>> m_buckets; // bucket index → model → cell
+    // bucket index → (service, model) → cell
+    std::map<int64_t, std::map<std::pair<std::string, std::string>, Cell>> m_buckets;
 };
 
 } // namespace llmopt

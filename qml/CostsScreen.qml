@@ -13,7 +13,6 @@ Item {
     function money(v) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', v < 10 ? 2 : 0) }
     function count(v) { return Number(v).toLocaleString(Qt.locale(), 'f', 0) }
 
-    Binding { target: root.costs; property: "range"; value: Overview.range }
     Binding { target: root.costs; property: "active"; value: root.visible }
     ReportExportDialog { id: exportDialog; kind: "cost" }
     Shortcut {
@@ -80,7 +79,6 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             spacing: 6
-            RangeSelector {}
             BusyIndicator {
                 running: root.costs.loading
                 visible: running

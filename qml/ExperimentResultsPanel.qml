@@ -29,8 +29,7 @@ Rectangle {
         for (const label of armAxis.categoriesLabels)
             armAxis.remove(label)
         const points = res.chartPoints
-        xAxis.min = -0.5
-        xAxis.max = Math.max(points.length, 1) - 0.5
+        armFrame.fullTo = Math.max(points.length, 1) - 0.5
         yAxis.min = res.chartMin
         yAxis.max = res.chartMax
         if (points.length === 0)
@@ -194,26 +193,40 @@ Rectangle {
                 }
             }
 
-            ChartView {
-                id: chart
+            ChartFrame {
+                id: armFrame
                 Layout.fillWidth: true
-                Layout.preferredHeight: 220
+                Layout.preferredHeight: 250
                 Layout.minimumWidth: 260
-                antialiasing: true
-                legend.visible: false
-                backgroundColor: "transparent"
-                margins { left: 4; right: 4; top: 4; bottom: 4 }
-                title: qsTr("%1, mean and interval").arg(res.primaryMetric)
-                titleColor: Theme.text
-                ValueAxis { id: xAxis; visible: false; min: -0.5; max: 0.5 }
-                CategoryAxis {
-                    id: armAxis
-                    min: xAxis.min; max: xAxis.max
-                    labelsPosition: CategoryAxis.AxisLabelsPositionOnValue
-                    labelsColor: Theme.text
-                    gridVisible: false
+                chart: chart
+                fullFrom: -0.5
+                fullTo: 0.5
+                zoomable: false
+                readoutAlongX: false
+                readout: (hit, x) => {
+                    const p = panel.res.chartPoints[Math.round(hit.x)]
+                    return hit.series && p ? qsTr("%1\nmean %2\ninterval %3 – %4").arg(p.arm)
+                                             .arg(Number(p.mean).toFixed(3)).arg(Number(p.low).toFixed(3)).arg(Number(p.high).toFixed(3))
+                                           : ""
                 }
-                ValueAxis { id: yAxis; labelsColor: Theme.text; labelFormat: "%.2f"; tickCount: 5 }
+                title: qsTr("%1, mean and interval").arg(res.primaryMetric)
+                explanation: qsTr("The primary metric's mean per arm over the experiment's items (dot) with its confidence interval (bar): Wilson score interval for a proportion, Student t otherwise.")
+                ChartView {
+                    id: chart
+                    anchors.fill: parent
+                    antialiasing: true
+                    legend.visible: false
+                    backgroundColor: "transparent"
+                    margins { left: 4; right: 4; top: 4; bottom: 4 }
+                    CategoryAxis {
+                        id: armAxis
+                        min: armFrame.shownFrom; max: armFrame.shownTo
+                        labelsPosition: CategoryAxis.AxisLabelsPositionOnValue
+                        labelsColor: Theme.text
+                        gridVisible: false
+                    }
+                    ValueAxis { id: yAxis; labelsColor: Theme.text; labelFormat: "%.2f"; tickCount: 5 }
+                }
             }
         }
 

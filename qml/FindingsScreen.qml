@@ -48,7 +48,8 @@ Item {
         secondInterval.name = qsTr("current interval")
         firstInterval.visible = firstInterval.count > 0
         secondInterval.visible = secondInterval.count > 0
-        xAxis.max = comparison ? 2.5 : Math.max(2, first.count + (series ? 1 : 0)) + 0.5
+        evidenceFrame.resetZoom()
+        evidenceFrame.fullTo = comparison ? 2.5 : Math.max(2, first.count + (series ? 1 : 0)) + 0.5
         yAxis.max = Math.max(a, b, c, d) * 1.15 || 1
         yAxis.applyNiceNumbers()
         xAxis.tickCount = comparison ? 2 : Math.min(7, Math.max(2, first.count + 1))
@@ -56,7 +57,21 @@ Item {
         xAxis.titleText = series ? qsTr("window (oldest first)")
                         : comparison ? ""
                         : qsTr("bin / category")
-        chart.visible = kind !== FindingListModel.NoChart
+        evidenceFrame.kind = kind
+        evidenceFrame.visible = kind !== FindingListModel.NoChart
+        const field = role => (root.selected >= 0 && root.selected < list.count
+            ? findings.data(findings.index(root.selected, 0), role) : "") || ""
+        Engine.driftHistory.load(field(FindingListModel.KeyRole), field(FindingListModel.MetricRole),
+                                 field(FindingListModel.MethodRole))
+    }
+    function refreshHistory() {
+        const history = Engine.driftHistory
+        history.fillSeries(statisticLine, DriftHistory.Statistic)
+        history.fillSeries(detections, DriftHistory.Detections, [Theme.mutedText, Theme.warning, Theme.danger])
+        historyValue.min = history.axisMin
+        historyValue.max = history.axisMax
+        historyValue.applyNiceNumbers()
+        historyFrame.resetZoom()
     }
 
     onSelectedChanged: refreshChart()
@@ -65,6 +80,10 @@ Item {
         sequence: "Ctrl+E"
         enabled: root.visible
         onActivated: exportDialog.openFor(Overview.timeFrom, Overview.timeTo)
+    }
+    Connections {
+        target: Engine.driftHistory
+        function onChanged() { root.refreshHistory() }
     }
     Connections {
         target: root.findings
@@ -197,7 +216,7 @@ Item {
         }
 
         Rectangle {
-            Layout.preferredWidth: 480
+            Layout.preferredWidth: 540
             Layout.fillHeight: true
             radius: Theme.radius
             color: Theme.surface
@@ -267,37 +286,109 @@ Item {
                 }
 
                 Label {
-                    visible: !chart.visible
+                    visible: !evidenceFrame.visible
                     text: qsTr("This method keeps no series to draw; its numbers are above.")
                     color: Theme.mutedText
                 }
-                ChartView {
-                    id: chart
+                ChartFrame {
+                    id: evidenceFrame
+                    property int kind: FindingListModel.NoChart
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 260
-                    antialiasing: true
-                    backgroundColor: "transparent"
-                    legend.labelColor: Theme.text
-                    legend.alignment: Qt.AlignBottom
-                    margins { top: 4; bottom: 4; left: 4; right: 4 }
-                    ValueAxis {
-                        id: xAxis
-                        min: 0.5
-                        labelFormat: "%.0f"
-                        labelsColor: Theme.mutedText
-                        gridLineColor: Theme.border
-                        titleBrush: Theme.mutedText
+                    Layout.preferredHeight: 230
+                    chart: evidenceChart
+                    fullFrom: 0.5
+                    minimumSpan: 1
+                    title: kind === FindingListModel.WindowSeries ? qsTr("Window tested against the ones before")
+                         : kind === FindingListModel.Bins ? qsTr("Reference against current distribution")
+                         : qsTr("Reference against current estimate")
+                    explanation: kind === FindingListModel.WindowSeries
+                                 ? qsTr("The metric in the key's previous one-minute windows (line, oldest first) and in the window tested (dot): the method above tests the latter against the former.")
+                                 : kind === FindingListModel.Bins
+                                 ? qsTr("Share of calls per bin (the reference's deciles) or category, in the reference stretch (the key's first windows) and in the current one (its last windows). PSI and the test above are computed from these shares.")
+                                 : qsTr("The reference and current estimates of the metric with their confidence intervals (vertical bars), as the test above computed them.")
+                    ChartView {
+                        id: evidenceChart
+                        anchors.fill: parent
+                        antialiasing: true
+                        backgroundColor: "transparent"
+                        legend.labelColor: Theme.text
+                        legend.alignment: Qt.AlignBottom
+                        legend.font.pixelSize: 11
+                        margins { top: 4; bottom: 0; left: 4; right: 4 }
+                        ValueAxis {
+                            id: xAxis
+                            min: evidenceFrame.shownFrom
+                            max: evidenceFrame.shownTo
+                            labelFormat: "%.0f"
+                            labelsColor: Theme.mutedText
+                            gridLineColor: Theme.border
+                            titleBrush: Theme.mutedText
+                        }
+                        ValueAxis {
+                            id: yAxis
+                            min: 0
+                            labelsColor: Theme.mutedText
+                            gridLineColor: Theme.border
+                        }
+                        LineSeries { id: first; axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 2; pointsVisible: true }
+                        ScatterSeries { id: second; axisX: xAxis; axisY: yAxis; color: Theme.danger; markerSize: 11 }
+                        LineSeries { id: firstInterval; axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 3 }
+                        LineSeries { id: secondInterval; axisX: xAxis; axisY: yAxis; color: Theme.danger; width: 3 }
                     }
-                    ValueAxis {
-                        id: yAxis
-                        min: 0
-                        labelsColor: Theme.mutedText
-                        gridLineColor: Theme.border
+                }
+                ChartFrame {
+                    id: historyFrame
+                    readonly property var history: Engine.driftHistory
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 200
+                    chart: historyChart
+                    fullFrom: history.timeFrom.getTime()
+                    fullTo: history.timeTo.getTime()
+                    minimumSpan: 60000
+                    title: qsTr("%1 over time").arg(history.statisticName)
+                    explanation: qsTr("This key's %1 as the same method judged it in every stored finding about it: the line joins the statistic at the end of each window tested (PSI where the finding has one), the dots mark when each finding was raised, coloured by severity. Analyzers store the statistic only when they raise a finding.")
+                                 .arg(history.metric)
+                    ChartView {
+                        id: historyChart
+                        anchors.fill: parent
+                        antialiasing: true
+                        backgroundColor: "transparent"
+                        legend.labelColor: Theme.text
+                        legend.alignment: Qt.AlignBottom
+                        legend.font.pixelSize: 11
+                        margins { top: 4; bottom: 0; left: 4; right: 4 }
+                        DateTimeAxis {
+                            id: historyTime
+                            format: historyFrame.shownTo - historyFrame.shownFrom > 86400000 ? "MMM d hh:mm" : "hh:mm"
+                            tickCount: 5
+                            min: new Date(historyFrame.shownFrom)
+                            max: new Date(historyFrame.shownTo)
+                            labelsColor: Theme.mutedText
+                            gridLineColor: Theme.border
+                        }
+                        ValueAxis {
+                            id: historyValue
+                            tickCount: 5
+                            labelFormat: max - min >= 10 ? "%.0f" : "%.2f"
+                            labelsColor: Theme.mutedText
+                            gridLineColor: Theme.border
+                        }
+                        LineSeries {
+                            id: statisticLine
+                            name: historyFrame.history.statisticName
+                            axisX: historyTime; axisY: historyValue
+                            color: Theme.seriesColors[0]
+                            width: 2
+                        }
+                        ScatterSeries {
+                            id: detections
+                            name: qsTr("finding raised")
+                            axisX: historyTime; axisY: historyValue
+                            color: Theme.warning
+                            borderColor: Theme.surface
+                            markerSize: 10
+                        }
                     }
-                    LineSeries { id: first; axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 2; pointsVisible: true }
-                    ScatterSeries { id: second; axisX: xAxis; axisY: yAxis; color: Theme.danger; markerSize: 11 }
-                    LineSeries { id: firstInterval; axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 3 }
-                    LineSeries { id: secondInterval; axisX: xAxis; axisY: yAxis; color: Theme.danger; width: 3 }
                 }
 
                 Label { text: qsTr("Evidence"); color: Theme.mutedText }

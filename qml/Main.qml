@@ -12,8 +12,37 @@ ApplicationWindow {
     visible: true
     title: qsTr("LLM Auto-Optimizer Workbench")
     color: Theme.window
+    // Controls in the application's palette (ColorScheme): Fusion's Quick
+    // theme would keep its own light one. Popups and dialogs inherit it.
+    palette {
+        window: Theme.palette.window
+        windowText: Theme.palette.windowText
+        base: Theme.palette.base
+        alternateBase: Theme.palette.alternateBase
+        text: Theme.palette.text
+        placeholderText: Theme.palette.placeholderText
+        button: Theme.palette.button
+        buttonText: Theme.palette.buttonText
+        highlight: Theme.palette.highlight
+        highlightedText: Theme.palette.highlightedText
+        light: Theme.palette.light
+        midlight: Theme.palette.midlight
+        mid: Theme.palette.mid
+        dark: Theme.palette.dark
+        shadow: Theme.palette.shadow
+        toolTipBase: Theme.surface
+        toolTipText: Theme.text
+        disabled {
+            windowText: Theme.disabledPalette.windowText
+            text: Theme.disabledPalette.text
+            buttonText: Theme.disabledPalette.buttonText
+            base: Theme.disabledPalette.base
+        }
+    }
 
-    property int initialScreen: 0 // llm-optimizer --screen
+    property int initialScreen: 0 // llm-optimizer --screen, else the one shown last
+    readonly property int currentScreen: nav.currentIndex // saved at exit
+    property bool showWelcome: false // the first launch
 
     // Screens of the workbench; the ones not built yet are listed, disabled.
     readonly property var screens: [
@@ -36,6 +65,16 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+6"; onActivated: nav.currentIndex = 5 }
     Shortcut { sequence: "Ctrl+7"; onActivated: nav.currentIndex = 6 }
     Shortcut { sequence: "Ctrl+8"; onActivated: nav.currentIndex = 7 }
+    Shortcut { sequence: "Ctrl+,"; onActivated: settingsDialog.open() }
+    Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: shortcutsDialog.open() }
+
+    SettingsDialog { id: settingsDialog }
+    ShortcutsDialog { id: shortcutsDialog; screens: window.screens }
+    WelcomeDialog {
+        id: welcomeDialog
+        onConnectRequested: nav.currentIndex = 6
+    }
+    Component.onCompleted: if (showWelcome) welcomeDialog.open()
 
     header: ToolBar {
         implicitHeight: 48
@@ -68,12 +107,40 @@ ApplicationWindow {
                 ToolTip.visible: demoHover.hovered
                 ToolTip.text: qsTr("No telemetry connection is configured, so the built-in simulator plays three services over seven models. Add an OTLP/HTTP receiver or a Kafka topic on the Connections screen (Ctrl+7) to see your own telemetry.")
             }
+            Item { Layout.preferredWidth: Theme.spacing }
+            RangeSelector {}
             Item { Layout.fillWidth: true }
             Label {
                 text: Overview.latestNote.length > 0 ? qsTr("Scenario: %1").arg(Overview.latestNote) : ""
                 color: Theme.warning
                 elide: Text.ElideLeft
+                horizontalAlignment: Text.AlignRight
+                Layout.fillWidth: true // shrinks (elided) before the buttons on its right are pushed out
                 Layout.maximumWidth: window.width * 0.55
+            }
+            ToolButton {
+                text: "\u2699" // gear
+                font.pixelSize: 18
+                onClicked: settingsDialog.open()
+                Accessible.name: qsTr("Settings")
+                ToolTip.visible: hovered
+                ToolTip.delay: 400
+                ToolTip.text: qsTr("Settings (Ctrl+,)")
+            }
+            ToolButton {
+                text: "?"
+                font.pixelSize: 16
+                font.weight: Font.DemiBold
+                onClicked: helpMenu.popup(this, 0, height)
+                Accessible.name: qsTr("Help")
+                ToolTip.visible: hovered && !helpMenu.visible
+                ToolTip.delay: 400
+                ToolTip.text: qsTr("Help")
+                Menu {
+                    id: helpMenu
+                    MenuItem { text: qsTr("Welcome and connecting telemetry…"); onTriggered: welcomeDialog.open() }
+                    MenuItem { text: qsTr("Keyboard shortcuts (F1)"); onTriggered: shortcutsDialog.open() }
+                }
             }
         }
     }
@@ -121,35 +188,7 @@ ApplicationWindow {
         }
     }
 
-    footer: ToolBar {
-        implicitHeight: 30
-        background: Rectangle { color: Theme.surface; border.color: Theme.border }
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.spacing
-            anchors.rightMargin: Theme.spacing
-            spacing: Theme.spacing * 2
-            Label {
-                text: Overview.feedError.length > 0 ? Overview.feedError
-                    : Engine.demoRunning ? qsTr("Demo feed running")
-                    : Engine.sources.count === 1 ? qsTr("1 source configured")
-                    : qsTr("%1 sources configured").arg(Engine.sources.count)
-                color: Overview.feedError.length > 0 ? Theme.danger : Theme.mutedText
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Label {
-                text: qsTr("%1 events stored").arg(Number(Overview.eventsStored).toLocaleString(Qt.locale(), 'f', 0))
-                color: Theme.mutedText
-            }
-            Label {
-                text: qsTr("%1 rejected").arg(Overview.eventsRejected)
-                color: Overview.eventsRejected > 0 ? Theme.warning : Theme.mutedText
-            }
-            Label {
-                text: qsTr("%1 without a price").arg(Overview.unknownCost)
-                color: Overview.unknownCost > 0 ? Theme.warning : Theme.mutedText
-            }
-        }
+    footer: StatusBar {
+        onApprovalsRequested: nav.currentIndex = 5
     }
 }

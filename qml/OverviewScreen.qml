@@ -70,7 +70,6 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             spacing: 6
-            RangeSelector {}
             BusyIndicator {
                 running: Overview.historyLoading
                 visible: running
@@ -83,7 +82,7 @@ Item {
                 color: Overview.historyError.length > 0 ? Theme.danger : Theme.mutedText
                 text: Overview.historyError.length > 0
                       ? qsTr("History cannot be read: %1").arg(Overview.historyError)
-                      : Overview.range === OverviewController.Live ? ""
+                      : Filter.range === Filter.Live ? ""
                       : qsTr("p95 per bucket: mean of the one-minute windows' p95, weighted by their successful calls")
             }
         }
@@ -109,7 +108,8 @@ Item {
                 unit: qsTr("seconds")
                 metric: OverviewController.LatencyP95
                 axisMax: Overview.latencyAxisMax
-                explanation: qsTr("95th percentile duration of successful calls per bucket, by model (history: the windows' p95 averaged by successful calls).")
+                quantileBands: true
+                explanation: qsTr("95th percentile duration of successful calls per bucket, by model; for the model chosen in the header also the band from the median (p50) to p95 and the 99th percentile (dashed). Live: quantiles of each 10-second bucket's sketch (≤1% relative error); history: the one-minute windows' quantiles averaged, weighted by their successful calls.")
             }
         }
 

@@ -12,17 +12,29 @@ Item {
     readonly property var pareto: Engine.pareto
     readonly property var recommendations: Engine.recommendations
 
+    readonly property real costAxisMax: pareto.costMax * 1.1 || 0.001
+
     function money(v, digits) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', digits) }
+    // The read-out of the variant drawn at (cost, quality); "" when none is.
+    function variantText(cost, quality) {
+        for (let i = 0; i < pareto.variantCount; ++i) {
+            const v = pareto.variant(i)
+            if (Math.abs(v.cost - cost) < 1e-12 && Math.abs(v.quality - quality) < 1e-12)
+                return qsTr("%1\nquality %2 (%3–%4)\ncost per request %5\np95 %6 ms · %7 calls%8")
+                    .arg(v.name).arg(v.quality.toFixed(3)).arg(v.qualityLow.toFixed(3)).arg(v.qualityHigh.toFixed(3))
+                    .arg(money(v.cost, 5)).arg(Math.round(v.p95)).arg(v.calls)
+                    .arg(v.onFront ? qsTr("\non the front") : "")
+        }
+        return ""
+    }
 
     function refresh() {
         pareto.fillSeries(all, ParetoController.AllVariants)
         pareto.fillSeries(front, ParetoController.Front)
         pareto.fillSeries(choice, ParetoController.Choice)
         pareto.fillSeries(incumbent, ParetoController.Incumbent)
-        xAxis.max = pareto.costMax * 1.1 || 0.001
         yAxis.min = Math.max(0, pareto.qualityMin - 0.02)
         yAxis.max = 1
-        xAxis.applyNiceNumbers()
     }
     Connections {
         target: root.pareto
@@ -101,82 +113,81 @@ Item {
                                                                       : qsTr("costs %1 more").arg(root.money(-root.pareto.monthlySavings, 0)))
                 }
 
-                ChartView {
-                    id: chart
+                ChartFrame {
+                    id: paretoFrame
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    antialiasing: true
-                    backgroundColor: "transparent"
-                    legend.alignment: Qt.AlignBottom
-                    legend.labelColor: Theme.text
-                    margins { top: 4; bottom: 4; left: 4; right: 4 }
-                    ValueAxis {
-                        id: xAxis
-                        min: 0
-                        titleText: qsTr("cost per request (USD)")
-                        labelFormat: "%.4f"
-                        labelsColor: Theme.mutedText
-                        gridLineColor: Theme.border
-                        titleBrush: Theme.mutedText
-                    }
-                    ValueAxis {
-                        id: yAxis
-                        titleText: qsTr("mean quality")
-                        labelFormat: "%.2f"
-                        labelsColor: Theme.mutedText
-                        gridLineColor: Theme.border
-                        titleBrush: Theme.mutedText
-                    }
-                    LineSeries {
-                        id: front
-                        name: qsTr("front")
-                        axisX: xAxis; axisY: yAxis
-                        color: Theme.seriesColors[0]
-                        width: 2
-                    }
-                    ScatterSeries {
-                        id: incumbent
-                        name: qsTr("most traffic")
-                        axisX: xAxis; axisY: yAxis
-                        color: "transparent"
-                        borderColor: Theme.text
-                        borderWidth: 2
-                        markerSize: 26
-                    }
-                    ScatterSeries {
-                        id: choice
-                        name: qsTr("choice")
-                        axisX: xAxis; axisY: yAxis
-                        color: "transparent"
-                        borderColor: Theme.good
-                        borderWidth: 3
-                        markerSize: 34
-                    }
-                    ScatterSeries {
-                        id: all
-                        name: qsTr("variants (p95: green fast, red slow)")
-                        axisX: xAxis; axisY: yAxis
-                        markerSize: 14
-                        borderColor: Theme.surface
-                        onHovered: function(point, state) {
-                            hoverTip.visible = state
-                            if (!state)
-                                return
-                            for (let i = 0; i < root.pareto.variantCount; ++i) {
-                                const v = root.pareto.variant(i)
-                                if (Math.abs(v.cost - point.x) < 1e-12 && Math.abs(v.quality - point.y) < 1e-12) {
-                                    hoverTip.text = qsTr("%1\nquality %2 (%3–%4)\ncost per request %5\np95 %6 ms · %7 calls%8")
-                                        .arg(v.name).arg(v.quality.toFixed(3)).arg(v.qualityLow.toFixed(3)).arg(v.qualityHigh.toFixed(3))
-                                        .arg(root.money(v.cost, 5)).arg(Math.round(v.p95)).arg(v.calls)
-                                        .arg(v.onFront ? qsTr("\non the front") : "")
-                                    const at = chart.mapToPosition(point, all)
-                                    hoverTip.x = at.x + 12
-                                    hoverTip.y = at.y - hoverTip.height / 2
-                                }
-                            }
+                    color: "transparent"
+                    border.width: 0
+                    chart: chart
+                    fullFrom: 0
+                    fullTo: root.costAxisMax
+                    readoutAlongX: false
+                    readout: (hit, x) => hit.series ? root.variantText(hit.x, hit.y) || hit.text : ""
+                    title: qsTr("Quality against cost per request")
+                    explanation: qsTr("Each variant of the service over the engine's trailing hour of windows: mean evaluation score against cost per request (price table × tokens), coloured by p95 latency. The front joins the variants no other beats on both cost and quality by more than the noise (their confidence intervals); rings mark the constrained choice and the variant with most traffic now.")
+                    ChartView {
+                        id: chart
+                        anchors.fill: parent
+                        antialiasing: true
+                        backgroundColor: "transparent"
+                        legend.alignment: Qt.AlignBottom
+                        legend.labelColor: Theme.text
+                        margins { top: 4; bottom: 4; left: 4; right: 4 }
+                        ValueAxis {
+                            id: xAxis
+                            min: paretoFrame.shownFrom
+                            max: paretoFrame.shownTo
+                            tickType: ValueAxis.TicksDynamic
+                            tickAnchor: 0
+                            tickInterval: paretoFrame.tickInterval
+                            titleText: qsTr("cost per request (USD)")
+                            labelFormat: "%.4f"
+                            labelsColor: Theme.mutedText
+                            gridLineColor: Theme.border
+                            titleBrush: Theme.mutedText
+                        }
+                        ValueAxis {
+                            id: yAxis
+                            titleText: qsTr("mean quality")
+                            labelFormat: "%.2f"
+                            labelsColor: Theme.mutedText
+                            gridLineColor: Theme.border
+                            titleBrush: Theme.mutedText
+                        }
+                        LineSeries {
+                            id: front
+                            name: qsTr("front")
+                            axisX: xAxis; axisY: yAxis
+                            color: Theme.seriesColors[0]
+                            width: 2
+                        }
+                        ScatterSeries {
+                            id: incumbent
+                            name: qsTr("most traffic")
+                            axisX: xAxis; axisY: yAxis
+                            color: "transparent"
+                            borderColor: Theme.text
+                            borderWidth: 2
+                            markerSize: 26
+                        }
+                        ScatterSeries {
+                            id: choice
+                            name: qsTr("choice")
+                            axisX: xAxis; axisY: yAxis
+                            color: "transparent"
+                            borderColor: Theme.good
+                            borderWidth: 3
+                            markerSize: 34
+                        }
+                        ScatterSeries {
+                            id: all
+                            name: qsTr("variants (p95: green fast, red slow)")
+                            axisX: xAxis; axisY: yAxis
+                            markerSize: 14
+                            borderColor: Theme.surface
                         }
                     }
-                    ToolTip { id: hoverTip }
                 }
 
                 Label {

@@ -632,99 +632,84 @@ Item {
                             rowSpacing: 8
                             Repeater {
                                 model: 4 // the judge's metrics, in the controller's order
-                                delegate: Rectangle {
+                                delegate: ChartFrame {
                                     id: metricCard
                                     required property int index
                                     readonly property var metric: ctl.metrics[index] || ({})
                                     Layout.fillWidth: true
-                                    Layout.preferredHeight: 250
-                                    radius: Theme.radius
-                                    border.color: Theme.border
-                                    color: "transparent"
+                                    Layout.preferredHeight: 260
+                                    chart: metricChart
+                                    fullFrom: 0
+                                    fullTo: Math.max(metric.count || 0, 1) + 1
+                                    minimumSpan: 2
+                                    title: metric.title || ""
+                                    explanation: qsTr("%1 in %2 after each analysis of the judge (x: analysis number): the canary's and the stable variant's centres, each analysis comparing every canary call since the start with the stable variant over the same time; dots: the canary, green where the metric passed, red where it failed. Method: %3")
+                                                 .arg(metric.title || "").arg(metric.unit || "").arg(metric.method || "")
+                                    note: metric.count > 0
+                                          ? qsTr("latest: canary %1, stable %2 — %3")
+                                                .arg(root.number(metric.canary, root.digitsFor(metric.max)))
+                                                .arg(root.number(metric.stable, root.digitsFor(metric.max)))
+                                                .arg(metric.explanation)
+                                          : qsTr("x: analysis number; canary and stable centres")
+                                    tools: Chip {
+                                        anchors.verticalCenter: parent.verticalCenter
+                                        visible: metricCard.metric.count > 0
+                                        text: !metricCard.metric.enoughData ? qsTr("too few calls") : metricCard.metric.passed ? qsTr("passed") : qsTr("failed")
+                                        fill: !metricCard.metric.enoughData ? Theme.mutedText : metricCard.metric.passed ? Theme.good : Theme.danger
+                                    }
                                     function refresh() {
                                         ctl.fillMetric(stableSeries, metric.name, "stable")
                                         ctl.fillMetric(canarySeries, metric.name, "canary")
                                         ctl.fillMetric(outcomeSeries, metric.name, "outcome")
-                                        const n = metric.count || 0
-                                        xAxis.max = Math.max(n, 1) + 1
-                                        xAxis.tickCount = n <= 10 ? Math.max(n, 1) + 2 : 6
                                         yAxis.min = metric.min
                                         yAxis.max = metric.max
+                                        resetZoom()
                                     }
                                     Connections {
                                         target: root.ctl
                                         function onSelectedChanged() { metricCard.refresh() }
                                     }
                                     Component.onCompleted: refresh()
-                                    ColumnLayout {
+                                    ChartView {
+                                        id: metricChart
                                         anchors.fill: parent
-                                        anchors.margins: 6
-                                        spacing: 2
-                                        RowLayout {
-                                            Layout.fillWidth: true
-                                            Label { text: metricCard.metric.title || ""; color: Theme.text; font.weight: Font.DemiBold }
-                                            Label { text: metricCard.metric.unit || ""; color: Theme.mutedText; font.pixelSize: 11; elide: Text.ElideRight; Layout.fillWidth: true }
-                                            Chip {
-                                                visible: metricCard.metric.count > 0
-                                                text: !metricCard.metric.enoughData ? qsTr("too few calls") : metricCard.metric.passed ? qsTr("passed") : qsTr("failed")
-                                                fill: !metricCard.metric.enoughData ? Theme.mutedText : metricCard.metric.passed ? Theme.good : Theme.danger
-                                            }
+                                        antialiasing: true
+                                        backgroundColor: "transparent"
+                                        legend.visible: metricCard.index === 0
+                                        legend.alignment: Qt.AlignBottom
+                                        legend.labelColor: Theme.text
+                                        legend.font.pixelSize: 10
+                                        margins { top: 0; bottom: 0; left: 0; right: 0 }
+                                        ValueAxis {
+                                            id: xAxis
+                                            min: metricCard.shownFrom
+                                            max: metricCard.shownTo
+                                            tickType: ValueAxis.TicksDynamic
+                                            tickAnchor: 0
+                                            tickInterval: Math.max(1, Math.round(metricCard.tickInterval))
+                                            labelFormat: "%.0f"
+                                            labelsColor: Theme.mutedText
+                                            labelsFont.pixelSize: 10
+                                            gridLineColor: Theme.border
                                         }
-                                        ChartView {
-                                            Layout.fillWidth: true
-                                            Layout.fillHeight: true
-                                            antialiasing: true
-                                            backgroundColor: "transparent"
-                                            legend.visible: metricCard.index === 0
-                                            legend.alignment: Qt.AlignBottom
-                                            legend.labelColor: Theme.text
-                                            legend.font.pixelSize: 10
-                                            margins { top: 0; bottom: 0; left: 0; right: 0 }
-                                            ValueAxis {
-                                                id: xAxis
-                                                min: 0
-                                                max: 2
-                                                labelFormat: "%.0f"
-                                                labelsColor: Theme.mutedText
-                                                labelsFont.pixelSize: 10
-                                                gridLineColor: Theme.border
-                                            }
-                                            ValueAxis {
-                                                id: yAxis
-                                                labelFormat: metricCard.metric.max - metricCard.metric.min >= 10 ? "%.0f"
-                                                           : metricCard.metric.max - metricCard.metric.min >= 1 ? "%.1f"
-                                                           : metricCard.metric.max - metricCard.metric.min >= 0.1 ? "%.2f" : "%.3f"
-                                                tickCount: 4
-                                                labelsColor: Theme.mutedText
-                                                labelsFont.pixelSize: 10
-                                                gridLineColor: Theme.border
-                                            }
-                                            LineSeries { id: stableSeries; name: qsTr("stable"); axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 2 }
-                                            LineSeries { id: canarySeries; name: qsTr("canary"); axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[1]; width: 2 }
-                                            ScatterSeries { id: outcomeSeries; name: qsTr("passed / failed"); axisX: xAxis; axisY: yAxis; markerSize: 9; borderColor: Theme.surface; color: Theme.good }
-                                            Label {
-                                                anchors.centerIn: parent
-                                                visible: !(metricCard.metric.count > 0)
-                                                text: qsTr("no analysis yet")
-                                                color: Theme.mutedText
-                                            }
+                                        ValueAxis {
+                                            id: yAxis
+                                            labelFormat: metricCard.metric.max - metricCard.metric.min >= 10 ? "%.0f"
+                                                       : metricCard.metric.max - metricCard.metric.min >= 1 ? "%.1f"
+                                                       : metricCard.metric.max - metricCard.metric.min >= 0.1 ? "%.2f" : "%.3f"
+                                            tickCount: 4
+                                            labelsColor: Theme.mutedText
+                                            labelsFont.pixelSize: 10
+                                            gridLineColor: Theme.border
                                         }
+                                        LineSeries { id: stableSeries; name: qsTr("stable"); axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[0]; width: 2 }
+                                        LineSeries { id: canarySeries; name: qsTr("canary"); axisX: xAxis; axisY: yAxis; color: Theme.seriesColors[1]; width: 2 }
+                                        ScatterSeries { id: outcomeSeries; name: qsTr("passed / failed"); axisX: xAxis; axisY: yAxis; markerSize: 9; borderColor: Theme.surface; color: Theme.good }
                                         Label {
-                                            Layout.fillWidth: true
-                                            text: metricCard.metric.count > 0
-                                                  ? qsTr("latest: canary %1, stable %2 — %3")
-                                                        .arg(root.number(metricCard.metric.canary, root.digitsFor(metricCard.metric.max)))
-                                                        .arg(root.number(metricCard.metric.stable, root.digitsFor(metricCard.metric.max)))
-                                                        .arg(metricCard.metric.explanation)
-                                                  : qsTr("x: analysis number; canary and stable centres")
+                                            anchors.centerIn: parent
+                                            visible: !(metricCard.metric.count > 0)
+                                            text: qsTr("no analysis yet")
                                             color: Theme.mutedText
-                                            font.pixelSize: 11
-                                            wrapMode: Text.Wrap
-                                            maximumLineCount: 3
-                                            elide: Text.ElideRight
-                                            ToolTip.visible: explanationHover.hovered && metricCard.metric.method !== undefined
-                                            ToolTip.text: qsTr("Method: %1").arg(metricCard.metric.method)
-                                            HoverHandler { id: explanationHover }
                                         }
                                     }
                                 }

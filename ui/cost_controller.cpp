@@ -1,16 +1,11 @@
 #include "cost_controller.h"
 
-#include "experiment_designer.h"
 #include "money_text.h"
-#include "overview_controller.h"
 #include "series_downsampler.h"
 #include "stream_processor.h"
 #include "svg_chart.h"
+#include "view_filter.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
-#include <QStandardPaths>
 #include <QXYSeries>
 #include <algorithm>
 #include <set>
@@ -21,7 +16,6 @@ namespace {
 constexpr int64_t kMinute = 60'000'000'000LL;
 constexpr int64_t kHour = 60 * kMinute;
 constexpr int64_t kDay = 24 * kHour;
-constexpr int kExportColumns = 1500; // points per series in an SVG: plenty for 900 px
 
 double msecs(int64_t unixNano)
 {
@@ -65,12 +59,15 @@ void CostController::setBudgets(std::map<std::string, llmopt::CostAnalyzer::Budg
     rebuildSeries();
 }
 
-void CostController::setRange(int range)
+bool CostController::shown(const std::string& service) const
 {
-    if (range == m_range)
-        return;
-    m_range = range;
-    Q_EMIT rangeChanged();
+    return !m_filter || m_filter->matchesService(service);
+}
+
+void CostController::setFilter(ViewFilter* filter)
+{
+    m_filter = filter;
+    connect(filter, &ViewFilter::changed, this, &CostController::refresh);
     refresh();
 }
 
@@ -130,24 +127,28 @@ QString CostController::bucketText() const
 
 void CostController::refresh()
 {
-    if (!m_active || m_databasePath.isEmpty())
+    if (!m_active || m_databasePath.isEmpty() || !m_filter)
         return;
-    const auto range = OverviewController::Range(m_range);
-    const int64_t span = range == OverviewController::Live ? kLiveSpanNanos
-                                                           : OverviewController::rangeNanos(range);
+    const ViewFilter::Period period = m_filter->periodNow();
+    const int64_t span = period.toUnixNano - period.fromUnixNano;
     // Live: the one-minute windows themselves, as they close.
-    const int64_t bucket
-        = range == OverviewController::Live ? kMinute : OverviewController::bucketNanos(span);
+    const int64_t bucket = m_filter->live() ? kMinute : ViewFilter::bucketNanos(span);
     // Whole buckets only, ending with the newest: a bucket still filling would read low.
-    const int64_t to = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL / bucket * bucket;
-    const int64_t from = to - span;
+    const int64_t to = period.toUnixNano / bucket * bucket;
+    const int64_t from = m_filter->range() == ViewFilter::Custom
+        ? period.fromUnixNano / bucket * bucket
+        : to - span;
     const int request = ++m_request;
-    m_refresh.start(range == OverviewController::Live ? 10'000 : 30'000);
+    if (m_filter->range() == ViewFilter::Custom)
+        m_refresh.stop(); // a period in the past does not change
+    else
+        m_refresh.start(m_filter->live() ? 10'000 : 30'000);
     if (!m_loading) {
         m_loading = true;
         Q_EMIT loadingChanged();
     }
-    m_worker.start([this, request, from, to, bucket, path = m_databasePath.toStdString()] {
+    m_worker.start([this, request, from, to, bucket, path = m_databasePath.toStdString(),
+                    service = m_filter->service().toStdString()] {
         Loaded loaded;
         loaded.from = from;
         loaded.to = to;
@@ -157,10 +158,11 @@ void CostController::refresh()
             const llmopt::EventStore store(path);
             const std::string grouping(
                 llmopt::groupingName(llmopt::Grouping::ServiceVariant)); // as the engine stores
-            loaded.cells = store.costCells(grouping, from, to, bucket);
+            loaded.cells = store.costCells(grouping, from, to, bucket, service);
             // Spend so far in the budget periods and the last hour (the forecasts' rate).
             const auto spend = [&](int64_t start) {
-                return spendByService(store.costCells(grouping, start, to, to - start + 1));
+                return spendByService(
+                    store.costCells(grouping, start, to, to - start + 1, service));
             };
             loaded.month = spend(llmopt::CostAnalyzer::monthOf(to).startUnixNano);
             loaded.today = spend(llmopt::CostAnalyzer::dayOf(to).startUnixNano);
@@ -237,7 +239,8 @@ void CostController::apply(Loaded loaded)
         for (const auto& [service, usd] : spend)
             services.insert(service);
     for (const auto& [service, budget] : m_budgets)
-        services.insert(service);
+        if (shown(service))
+            services.insert(service);
     const auto at = [](const std::map<std::string, double>& m, const std::string& k) {
         const auto it = m.find(k);
         return it == m.end() ? 0.0 : it->second;
@@ -272,7 +275,8 @@ void CostController::rebuildSeries()
         keys.insert(m_byService ? c.service : c.model);
     if (m_byService)
         for (const auto& [service, budget] : m_budgets)
-            keys.insert(service);
+            if (shown(service))
+                keys.insert(service);
     const std::vector<std::string> names(keys.begin(), keys.end());
     m_names.clear();
     for (const std::string& n : names)
@@ -317,6 +321,8 @@ void CostController::rebuildSeries()
     double totalBudget = 0;
     QStringList budgeted;
     for (const auto& [service, budget] : m_budgets) {
+        if (!shown(service))
+            continue;
         const double daily = budget.dailyUsd > 0 ? budget.dailyUsd / bucketsPerDay : INFINITY;
         const double monthly
             = budget.monthlyUsd > 0 ? budget.monthlyUsd / bucketsPerMonth : INFINITY;
@@ -412,68 +418,4 @@ QString CostController::readout(double ms) const
     for (const QVariant& line : m_budgetLines)
         lines << line.toMap().value(QStringLiteral("name")).toString();
     return lines.join(QLatin1Char('\n'));
-}
-
-QString CostController::exportSvg(const QString& file, const QString& title, double fromMs,
-                                  double toMs, double yMax, const QStringList& colors) const
-{
-    const QString path = localPath(file);
-    if (path.isEmpty())
-        return tr("Type the file the chart should be written to.");
-    const auto color = [&](int index) {
-        return colors.isEmpty() ? QStringLiteral("#c62828") : colors.value(index % colors.size());
-    };
-    std::vector<SvgChart::Series> series;
-    for (int i = 0; i < m_names.size(); ++i) {
-        SvgChart::Series s;
-        s.name = m_names[i];
-        s.color = color(i);
-        s.points = SeriesDownsampler::reduce(seriesPoints(i), kExportColumns, fromMs, toMs);
-        if (m_stacked)
-            s.lower
-                = SeriesDownsampler::reduce(seriesPoints(i, true), kExportColumns, fromMs, toMs);
-        series.push_back(std::move(s));
-    }
-    for (const QVariant& v : m_budgetLines) {
-        const QVariantMap line = v.toMap();
-        const int index = line.value(QStringLiteral("seriesIndex")).toInt();
-        const double value = line.value(QStringLiteral("value")).toDouble();
-        series.push_back({line.value(QStringLiteral("name")).toString(),
-                          index >= 0 ? color(index) : QStringLiteral("#c62828"),
-                          {{fromMs, value}, {toMs, value}},
-                          {},
-                          true});
-    }
-    const QString svg = SvgChart::timeChart(title, tr("USD per %1").arg(bucketText()), series,
-                                            fromMs, toMs, yMax);
-    QDir().mkpath(QFileInfo(path).absolutePath()); // the default folder may be new
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(svg.toUtf8()) < 0 || !out.commit())
-        return tr("Cannot write %1: %2").arg(path, out.errorString());
-    return {};
-}
-
-QString CostController::exportPng(const QString& file, const QImage& image) const
-{
-    const QString path = localPath(file);
-    if (path.isEmpty())
-        return tr("Type the file the chart should be written to.");
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    if (image.isNull() || !image.save(path, "PNG"))
-        return tr("Cannot write %1.").arg(path);
-    return {};
-}
-
-QString CostController::defaultExportPath(const QString& extension) const
-{
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(documents.isEmpty() ? QDir::homePath() : documents)
-        .filePath(QStringLiteral("llm-optimizer/costs-%1.%2")
-                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")),
-                           extension.toLower()));
-}
-
-QString CostController::localPath(const QString& input) const
-{
-    return ExperimentDesigner::localPath(input);
 }

@@ -6,7 +6,6 @@
 #include "event_store.h"
 
 #include <QDateTime>
-#include <QImage>
 #include <QList>
 #include <QObject>
 #include <QPointF>
@@ -18,8 +17,9 @@
 #include <vector>
 
 class QAbstractSeries;
+class ViewFilter;
 
-// What the Costs screen shows over the Overview's time range: spend per
+// What the Costs screen shows over the chosen time range (ViewFilter): spend per
 // bucket by model or by service (lines or stacked), budget lines from the
 // configured per-service budgets converted to the bucket, the budget table
 // (spend so far and forecast per service), the top cost drivers and the calls
@@ -28,8 +28,6 @@ class QAbstractSeries;
 // answer (newer requests win).
 class CostController : public QObject {
     Q_OBJECT
-    // An OverviewController::Range: the screens share one range.
-    Q_PROPERTY(int range READ range WRITE setRange NOTIFY rangeChanged)
     // Whether the screen is shown: hidden, it is not refreshed.
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(bool byService READ byService WRITE setByService NOTIFY seriesChanged)
@@ -55,8 +53,6 @@ class CostController : public QObject {
     Q_PROPERTY(CostDriverModel* drivers READ drivers CONSTANT)
 
 public:
-    static constexpr int64_t kLiveSpanNanos = 15 * 60'000'000'000LL; // the Overview's live span
-
     explicit CostController(QObject* parent = nullptr);
     ~CostController() override;
 
@@ -64,8 +60,8 @@ public:
     void setDatabasePath(const QString& path) { m_databasePath = path; }
     void setBudgets(std::map<std::string, llmopt::CostAnalyzer::Budget> budgets);
 
-    int range() const { return m_range; }
-    void setRange(int range);
+    // The range and service shown (the header's selector).
+    void setFilter(ViewFilter* filter);
     bool active() const { return m_active; }
     void setActive(bool active);
     bool byService() const { return m_byService; }
@@ -100,16 +96,6 @@ public:
     // The bucket under the cursor as text: its time, each series' spend,
     // the total and the budget per bucket.
     Q_INVOKABLE QString readout(double msecs) const;
-    // Writes what the chart shows over [fromMs, toMs] as SVG; "" when done,
-    // else why not. `colors`: the series' colours in order.
-    Q_INVOKABLE QString exportSvg(const QString& file, const QString& title, double fromMs,
-                                  double toMs, double yMax, const QStringList& colors) const;
-    // Saves a grabbed picture of the chart (ItemGrabResult.image) as PNG; as exportSvg.
-    Q_INVOKABLE QString exportPng(const QString& file, const QImage& image) const;
-    // A file in the documents folder named after the screen, range and time.
-    Q_INVOKABLE QString defaultExportPath(const QString& extension) const;
-    // The path of a typed file or file:// URL; "" when neither.
-    Q_INVOKABLE QString localPath(const QString& input) const;
     // Reads the range again from the store (off the GUI thread).
     Q_INVOKABLE void refresh();
     // The engine has stored `count` windows since it started: read again
@@ -117,12 +103,13 @@ public:
     void windowsStored(quint64 count);
 
 Q_SIGNALS:
-    void rangeChanged();
     void activeChanged();
     void seriesChanged();
     void loadingChanged();
 
 private:
+    // Whether a service passes the header's service filter (its budget is shown).
+    bool shown(const std::string& service) const;
     struct Loaded; // a worker's answer
     void apply(Loaded loaded);
     // Series, budget lines and axis from m_cells for the chosen grouping.
@@ -130,7 +117,7 @@ private:
 
     QString m_databasePath;
     std::map<std::string, llmopt::CostAnalyzer::Budget> m_budgets;
-    int m_range = 0;
+    ViewFilter* m_filter = nullptr;
     bool m_active = false;
     bool m_byService = true; // budgets are per service
     bool m_stacked = false;

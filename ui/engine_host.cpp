@@ -10,6 +10,8 @@
 
 #include <QLoggingCategory>
 #include <QSettings>
+#include <chrono>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcEngine, "llmopt.ui.engine")
 
@@ -28,6 +30,8 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     qRegisterMetaType<OverviewSnapshotPtr>();
     m_sources = new SourceListModel(*m_queue, this);
     m_findings = new FindingListModel(this);
+    m_driftHistory = new DriftHistory(this);
+    m_driftHistory->setDatabasePath(m_settings.databasePath);
     m_costs = new CostController(this);
     m_costs->setDatabasePath(m_settings.databasePath);
     m_costs->setBudgets(m_engineOptions.analysis.cost.budgets);
@@ -50,6 +54,7 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_reports->setBudgets(m_engineOptions.analysis.cost.budgets);
     m_experimentResults = new ExperimentResultsController(this);
     m_experimentResults->setDatabasePath(m_settings.databasePath);
+    m_ingest = new IngestStatus(this);
     // The designer's experiment is what Run runs, once it is valid and planned.
     connect(m_experiments, &ExperimentDesigner::planChanged, this, [this] {
         m_experimentRun->setExperiment(m_experiments->runnableDefinition(),
@@ -109,6 +114,22 @@ EngineHost::~EngineHost()
         m_engine->stopAfterDrain();
 }
 
+void EngineHost::setFilter(ViewFilter* filter)
+{
+    m_filter = filter;
+    m_costs->setFilter(filter);
+    m_findings->setViewFilter(filter);
+    const auto follow = [this] {
+        m_rolloutRound = std::numeric_limits<uint64_t>::max(); // the rollouts list again
+        if (m_engine)
+            m_engine->setViewedService(m_filter->service().toStdString());
+        if (!m_filter->service().isEmpty())
+            m_pareto->setService(m_filter->service());
+    };
+    connect(filter, &ViewFilter::changed, this, follow);
+    follow();
+}
+
 void EngineHost::start()
 {
     try {
@@ -136,6 +157,8 @@ void EngineHost::start()
         });
     options.sinks.push_back(m_demo); // a rollout approved here moves the demo's traffic
     m_engine = std::make_unique<llmopt::EngineLoop>(*m_queue, *m_store, *m_prices, options);
+    if (m_filter)
+        m_engine->setViewedService(m_filter->service().toStdString());
     m_engine->start();
     // Approvals and rollout commands: checked and audited by the actuator on the engine thread.
     const auto send = [engine = m_engine.get()](llmopt::ActuatorCommand command) {
@@ -178,6 +201,23 @@ void EngineHost::refresh()
 {
     llmopt::EngineSnapshot engine = m_engine->snapshot();
     m_sources->refresh(engine);
+    llmopt::IngestCounters ingested;
+    for (const auto& [name, counters] : engine.sources) {
+        ingested += counters.ingest;
+        ingested.received += counters.deadLettered; // undecodable input is rejected too
+        ingested.rejected += counters.deadLettered;
+    }
+    const SourceListModel::Summary sources = m_sources->summary();
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    m_ingest->update({.atMs = std::chrono::duration_cast<std::chrono::milliseconds>(now).count(),
+                      .received = ingested.received,
+                      .queueDepth = m_queue->depthEvents(),
+                      .queueCapacity = m_queue->capacityEvents(),
+                      .pushedBack = sources.pushedBack + (m_demo ? m_demo->pushedBack() : 0),
+                      .sourcesRunning = sources.running,
+                      .sourcesTotal = m_sources->rowCount(),
+                      .failingSource = sources.failing,
+                      .failingError = sources.failingError});
     if (QString error = QString::fromStdString(engine.lastError); error != m_lastError) {
         m_lastError = error;
         Q_EMIT failed(error); // an empty message: the store works again
@@ -201,6 +241,10 @@ void EngineHost::refresh()
     }
     if (engine.rolloutRound != m_rolloutRound) {
         m_rolloutRound = engine.rolloutRound;
+        if (m_filter) // the chosen service's rollouts
+            std::erase_if(engine.rollouts, [this](const llmopt::RolloutRecord& r) {
+                return !m_filter->matchesService(r.rollout.service());
+            });
         m_rollouts->setRollouts(std::move(engine.rollouts));
         m_audit->refresh();
     }
@@ -211,11 +255,7 @@ void EngineHost::refresh()
     s->kpis = engine.kpis;
     s->variants = std::move(engine.variants);
     s->series = std::move(engine.timeline);
-    for (const auto& [name, counters] : engine.sources) {
-        s->counters += counters.ingest;
-        s->counters.received += counters.deadLettered; // undecodable input is rejected too
-        s->counters.rejected += counters.deadLettered;
-    }
+    s->counters = ingested;
     if (m_demo)
         for (const std::string& note : m_demo->notes())
             s->scenarioNotes << QString::fromStdString(note);

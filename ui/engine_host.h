@@ -2,11 +2,13 @@
 
 #include "audit_controller.h"
 #include "cost_controller.h"
+#include "drift_history.h"
 #include "engine_loop.h"
 #include "experiment_designer.h"
 #include "experiment_results_controller.h"
 #include "experiment_run_controller.h"
 #include "finding_list_model.h"
+#include "ingest_status.h"
 #include "keychain_credentials.h"
 #include "overview_snapshot.h"
 #include "pareto_controller.h"
@@ -14,6 +16,7 @@
 #include "report_exporter.h"
 #include "rollout_controller.h"
 #include "source_list_model.h"
+#include "view_filter.h"
 
 #include <QObject>
 #include <QString>
@@ -37,6 +40,8 @@ class EngineHost : public QObject {
     Q_PROPERTY(bool demoRunning READ demoRunning NOTIFY demoRunningChanged)
     Q_PROPERTY(SourceListModel* sources READ sources CONSTANT)
     Q_PROPERTY(FindingListModel* findings READ findings CONSTANT)
+    // The selected finding's statistic over time (Drift & Anomalies).
+    Q_PROPERTY(DriftHistory* driftHistory READ driftHistory CONSTANT)
     Q_PROPERTY(CostController* costs READ costs CONSTANT)
     Q_PROPERTY(ParetoController* pareto READ pareto CONSTANT)
     Q_PROPERTY(RecommendationListModel* recommendations READ recommendations CONSTANT)
@@ -49,6 +54,8 @@ class EngineHost : public QObject {
     // Export report… of the Costs and Drift & Anomalies screens.
     Q_PROPERTY(ReportExporter* reports READ reports CONSTANT)
     Q_PROPERTY(ExperimentResultsController* experimentResults READ experimentResults CONSTANT)
+    // Ingest rate, queue, backpressure and source health: the status bar.
+    Q_PROPERTY(IngestStatus* ingest READ ingest CONSTANT)
 
 public:
     struct Settings {
@@ -71,6 +78,7 @@ public:
     bool demoRunning() const;
     SourceListModel* sources() const { return m_sources; }
     FindingListModel* findings() const { return m_findings; }
+    DriftHistory* driftHistory() const { return m_driftHistory; }
     CostController* costs() const { return m_costs; }
     ParetoController* pareto() const { return m_pareto; }
     RecommendationListModel* recommendations() const { return m_recommendations; }
@@ -80,7 +88,11 @@ public:
     ExperimentRunController* experimentRun() const { return m_experimentRun; }
     KeychainCredentials* keys() const { return m_keys.get(); }
     ReportExporter* reports() const { return m_reports; }
+    // The header's range and service: the screens' controllers follow it, the
+    // engine's snapshots count the chosen service's calls.
+    void setFilter(ViewFilter* filter);
     ExperimentResultsController* experimentResults() const { return m_experimentResults; }
+    IngestStatus* ingest() const { return m_ingest; }
 
 Q_SIGNALS:
     void snapshotReady(const OverviewSnapshotPtr& snapshot);
@@ -102,6 +114,7 @@ private:
     std::shared_ptr<llmopt::SimulatorSource> m_demo; // also one of the engine's policy sinks
     SourceListModel* m_sources = nullptr;
     FindingListModel* m_findings = nullptr;
+    DriftHistory* m_driftHistory = nullptr;
     CostController* m_costs = nullptr;
     ParetoController* m_pareto = nullptr;
     RecommendationListModel* m_recommendations = nullptr;
@@ -111,7 +124,9 @@ private:
     ExperimentRunController* m_experimentRun = nullptr; // stores into the GUI's database
     std::shared_ptr<KeychainCredentials> m_keys; // shared with the runs' provider clients
     ReportExporter* m_reports = nullptr;
+    ViewFilter* m_filter = nullptr;
     ExperimentResultsController* m_experimentResults = nullptr;
+    IngestStatus* m_ingest = nullptr;
     uint64_t m_decisionRound = 0; // of the views shown
     uint64_t m_rolloutRound = 0;
     QTimer m_refresh;

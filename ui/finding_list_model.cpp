@@ -154,6 +154,10 @@ bool FindingListModel::accepted(const llmopt::Finding& f) const
         return false;
     if (static_cast<int>(f.severity) < m_minimumSeverity)
         return false;
+    if (m_viewFilter
+        && (!m_viewFilter->matchesKey(f.key) || f.detectedAtUnixNano < m_period.fromUnixNano
+            || f.detectedAtUnixNano >= m_period.toUnixNano))
+        return false;
     if (!m_text.isEmpty()
         && !QString::fromStdString(f.summary + ' ' + f.key + ' ' + f.metric + ' ' + f.method)
                 .contains(m_text, Qt::CaseInsensitive))
@@ -163,6 +167,8 @@ bool FindingListModel::accepted(const llmopt::Finding& f) const
 
 void FindingListModel::refilter()
 {
+    if (m_viewFilter)
+        m_period = m_viewFilter->periodNow();
     beginResetModel();
     m_rows.clear();
     for (size_t i = 0; i < m_all.size(); ++i)
@@ -188,6 +194,13 @@ void FindingListModel::setMinimumSeverity(int severity)
     m_minimumSeverity = severity;
     refilter();
     Q_EMIT filterChanged();
+}
+
+void FindingListModel::setViewFilter(ViewFilter* filter)
+{
+    m_viewFilter = filter;
+    connect(filter, &ViewFilter::changed, this, &FindingListModel::refilter);
+    refilter();
 }
 
 void FindingListModel::setTextFilter(const QString& text)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "finding.h"
+#include "view_filter.h"
 
 #include <QAbstractListModel>
 #include <QString>
@@ -9,8 +10,8 @@
 class QAbstractSeries;
 
 // The analyzers' findings for the Findings screen, newest first, filtered by
-// analyzer, least severity and a text; the selected one's evidence can be
-// drawn into chart series.
+// analyzer, least severity, a text, and the header's range and service; the selected one's evidence
+// can be drawn into chart series.
 class FindingListModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(
@@ -63,6 +64,9 @@ public:
     void setMinimumSeverity(int severity);
     QString textFilter() const { return m_text; }
     void setTextFilter(const QString& text);
+    // Also only the findings of the chosen service detected in the chosen
+    // range (the header's selector).
+    void setViewFilter(ViewFilter* filter);
     int total() const { return static_cast<int>(m_all.size()); }
 
     // Draws the evidence of row `row` into an XY series. WindowSeries:
@@ -87,4 +91,6 @@ private:
     QString m_analyzer;
     int m_minimumSeverity = 0;
     QString m_text;
+    ViewFilter* m_viewFilter = nullptr;
+    ViewFilter::Period m_period; // of the last refilter()
 };

@@ -3,8 +3,8 @@
 #include "event_store.h"
 #include "series_downsampler.h"
 #include "variant_table_model.h"
+#include "view_filter.h"
 
-#include <QSettings>
 #include <QXYSeries>
 #include <algorithm>
 #include <cmath>
@@ -29,7 +29,6 @@ QDateTime fromUnixNano(int64_t ns)
     return QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
 }
 
-constexpr int64_t kMinute = 60'000'000'000LL;
 constexpr int64_t kLiveChartRefreshNanos = 1'000'000'000LL;
 
 } // namespace
@@ -51,36 +50,17 @@ OverviewController::~OverviewController()
     m_worker.waitForDone(); // its answer refers to this object
 }
 
-int64_t OverviewController::rangeNanos(Range range)
+void OverviewController::setFilter(ViewFilter* filter)
 {
-    switch (range) {
-    case LastHour:
-        return 60 * kMinute;
-    case Last6Hours:
-        return 6 * 60 * kMinute;
-    case LastDay:
-        return 24 * 60 * kMinute;
-    case LastWeek:
-        return 7 * 24 * 60 * kMinute;
-    case Live:
-        break;
-    }
-    return 0;
+    m_filter = filter;
+    connect(filter, &ViewFilter::changed, this, &OverviewController::filterChanged);
+    filterChanged();
 }
 
-int64_t OverviewController::bucketNanos(int64_t spanNanos)
+void OverviewController::filterChanged()
 {
-    return std::max(kMinute, spanNanos / 120 / kMinute * kMinute);
-}
-
-void OverviewController::setRange(Range range)
-{
-    if (range == m_range)
-        return;
-    m_range = range;
-    QSettings().setValue(QStringLiteral("overview/range"), int(range)); // kept for the next launch
-    Q_EMIT rangeChanged();
-    if (range == Live) {
+    showVariants();
+    if (m_filter->live()) {
         m_historyRefresh.stop();
         ++m_historyRequest; // a query still running is not shown
         m_historyLoading = false;
@@ -91,27 +71,51 @@ void OverviewController::setRange(Range range)
         return;
     }
     loadHistory();
-    m_historyRefresh.start();
+    if (m_filter->range() == ViewFilter::Custom)
+        m_historyRefresh.stop(); // a period in the past does not change
+    else
+        m_historyRefresh.start();
+}
+
+// The variant table: the snapshot's rows of the chosen service; the services
+// seen go to the filter's choices.
+void OverviewController::showVariants()
+{
+    if (!m_current)
+        return;
+    QStringList services;
+    std::vector<llmopt::VariantSummary> rows;
+    for (const llmopt::VariantSummary& v : m_current->variants) {
+        const QString service = QString::fromStdString(v.service);
+        if (!services.contains(service))
+            services << service;
+        if (!m_filter || m_filter->matchesService(v.service))
+            rows.push_back(v);
+    }
+    if (m_filter)
+        m_filter->addServices(services);
+    m_variants->setRows(rows);
 }
 
 void OverviewController::loadHistory()
 {
-    if (m_range == Live)
+    if (!m_filter || m_filter->live())
         return;
     const int request = ++m_historyRequest;
-    const int64_t to = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
-    const int64_t span = rangeNanos(m_range);
-    const int64_t bucket = bucketNanos(span);
-    const int64_t from = (to - span) / bucket * bucket; // buckets on round times
+    const ViewFilter::Period period = m_filter->periodNow();
+    const int64_t to = period.toUnixNano;
+    const int64_t bucket = ViewFilter::bucketNanos(to - period.fromUnixNano);
+    const int64_t from = period.fromUnixNano / bucket * bucket; // buckets on round times
     m_historyLoading = true;
     Q_EMIT historyChanged();
-    m_worker.start([this, request, from, to, bucket, path = m_databasePath.toStdString()] {
+    m_worker.start([this, request, from, to, bucket, path = m_databasePath.toStdString(),
+                    service = m_filter->service().toStdString()] {
         std::vector<llmopt::TimelineSeries> series;
         QString error;
         try {
             // A connection of this thread's own: the engine's belongs to the engine thread.
             const llmopt::EventStore store(path);
-            series = store.modelTimeline("service_variant", from, to, bucket);
+            series = store.modelTimeline("service_variant", from, to, bucket, service);
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
@@ -155,12 +159,12 @@ void OverviewController::applyPending()
     m_counters = s.counters;
     Q_EMIT kpisChanged();
 
-    m_variants->setRows(s.variants);
+    showVariants();
 
     // Qt Charts repaints a whole chart on the GUI thread for any change, and the
     // live charts' quarter hour moves by a pixel every second or two: redrawn at
-    // most once a second (at once when models come or go) they show the same.
-    if (m_range == Live
+    // most once a second (at once when the number of models changes) they show the same.
+    if ((!m_filter || m_filter->live())
         && (s.nowUnixNano - m_liveSeriesUnixNano >= kLiveChartRefreshNanos
             || s.series.size() != m_series.size())) {
         m_liveSeriesUnixNano = s.nowUnixNano;
@@ -184,7 +188,7 @@ void OverviewController::setSeries(std::vector<llmopt::TimelineSeries> series, i
         models << QString::fromStdString(s.model);
         for (const llmopt::TimelinePoint& p : s.points) {
             spendMax = std::max(spendMax, p.spendPerHourUsd);
-            latencyMax = std::max(latencyMax, p.p95LatencyMs);
+            latencyMax = std::max({latencyMax, p.p95LatencyMs, p.p99LatencyMs});
             first = std::min(first, p.bucketStartUnixNano);
         }
     }
@@ -210,7 +214,10 @@ void OverviewController::fillSeries(QAbstractSeries* series, const QString& mode
         points.reserve(static_cast<qsizetype>(s.points.size()));
         for (const llmopt::TimelinePoint& p : s.points)
             points.append({static_cast<double>(p.bucketStartUnixNano / 1'000'000),
-                           metric == SpendPerHour ? p.spendPerHourUsd : p.p95LatencyMs / 1000.0});
+                           metric == SpendPerHour ? p.spendPerHourUsd
+                           : metric == LatencyP50 ? p.p50LatencyMs / 1000.0
+                           : metric == LatencyP99 ? p.p99LatencyMs / 1000.0
+                                                  : p.p95LatencyMs / 1000.0});
     }
     SeriesDownsampler::replace(xy, points); // one update per refresh, never per event
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 class QAbstractSeries;
+class ViewFilter;
 
 // What the Overview screen shows: KPI tiles, the per-model charts and the
 // variant table. Receives snapshots from the engine thread at any rate and
@@ -35,25 +36,16 @@ class OverviewController : public QObject {
     Q_PROPERTY(double latencyAxisMax READ latencyAxisMax NOTIFY seriesChanged)
     Q_PROPERTY(QString latestNote READ latestNote NOTIFY notesChanged)
     Q_PROPERTY(QString feedError READ feedError NOTIFY feedErrorChanged)
-    Q_PROPERTY(Range range READ range WRITE setRange NOTIFY rangeChanged)
     Q_PROPERTY(bool historyLoading READ historyLoading NOTIFY historyChanged)
     Q_PROPERTY(QString historyError READ historyError NOTIFY historyChanged)
     Q_PROPERTY(VariantTableModel* variants READ variants CONSTANT)
 
 public:
-    enum Metric { SpendPerHour, LatencyP95 }; // USD per hour; seconds
+    enum Metric { SpendPerHour, LatencyP95, LatencyP50, LatencyP99 }; // USD per hour; seconds
     Q_ENUM(Metric)
-    enum Range { Live, LastHour, Last6Hours, LastDay, LastWeek };
-    Q_ENUM(Range)
 
     explicit OverviewController(QObject* parent = nullptr);
     ~OverviewController() override;
-
-    // How far back a stored range reaches (0 for Live), and the bucket a
-    // span's history is read in: about 120 per chart, never finer than the
-    // one-minute windows. The Costs screen shares both.
-    static int64_t rangeNanos(Range range);
-    static int64_t bucketNanos(int64_t spanNanos);
 
     // The store the history ranges read (a connection of their own per query).
     void setDatabasePath(const QString& path) { m_databasePath = path; }
@@ -75,8 +67,9 @@ public:
     QString latestNote() const { return m_notes.isEmpty() ? QString() : m_notes.last(); }
     QString feedError() const { return m_feedError; }
     VariantTableModel* variants() const { return m_variants; }
-    Range range() const { return m_range; }
-    void setRange(Range range);
+    // The range and service shown (the header's selector); the live quarter
+    // hour comes from the snapshots, the others from the stored windows.
+    void setFilter(ViewFilter* filter);
     bool historyLoading() const { return m_historyLoading; }
     QString historyError() const { return m_historyError; }
 
@@ -92,11 +85,12 @@ Q_SIGNALS:
     void seriesChanged();
     void notesChanged();
     void feedErrorChanged();
-    void rangeChanged();
     void historyChanged();
 
 private:
     void applyPending();
+    void filterChanged();
+    void showVariants();
     // Shows `series` over [from, to] in the charts.
     void setSeries(std::vector<llmopt::TimelineSeries> series, int64_t from, int64_t to);
     // Reads the chosen range from the store on the worker thread.
@@ -118,7 +112,7 @@ private:
     QString m_feedError;
     VariantTableModel* m_variants;
     QString m_databasePath;
-    Range m_range = Live;
+    ViewFilter* m_filter = nullptr;
     bool m_historyLoading = false;
     QString m_historyError;
     int m_historyRequest = 0; // answers to older requests are dropped

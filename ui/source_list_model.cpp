@@ -347,3 +347,18 @@ void SourceListModel::refresh(const llmopt::EngineSnapshot& snapshot)
                            {StateRole, LastErrorRole, ReceivedRole, StoredRole, RejectedRole,
                             PushedBackRole, LagRole});
 }
+
+SourceListModel::Summary SourceListModel::summary() const
+{
+    Summary out;
+    for (const auto& s : m_sources) {
+        out.pushedBack += s->pushedBack;
+        if (s->state == QLatin1String("running"))
+            ++out.running;
+        else if (s->state == QLatin1String("error") && out.failing.isEmpty()) {
+            out.failing = s->name;
+            out.failingError = s->lastError;
+        }
+    }
+    return out;
+}

@@ -67,6 +67,15 @@ public:
     // (pushed back, Kafka lag, health) from the sources themselves.
     void refresh(const llmopt::EngineSnapshot& snapshot);
 
+    // All sources as of the last refresh, for the status bar.
+    struct Summary {
+        int running = 0;
+        QString failing; // the first source in error, its name; empty when none is
+        QString failingError;
+        quint64 pushedBack = 0;
+    };
+    Summary summary() const;
+
 Q_SIGNALS:
     void countChanged();
 

@@ -131,58 +131,78 @@ QString SvgChart::toString() const
     return m_svg + QStringLiteral("</svg>\n");
 }
 
-QString SvgChart::timeChart(const QString& title, const QString& unit,
-                            const std::vector<Series>& series, double fromMs, double toMs,
-                            double yMax)
+QString SvgChart::xyChart(const QString& title, const Axis& x, const Axis& y,
+                          const std::vector<Series>& series)
 {
+    // The legend: one entry per name and colour (a band's edges, an interval's caps).
+    std::vector<const Series*> legend;
+    for (const Series& s : series)
+        if (!s.name.isEmpty() && std::none_of(legend.cbegin(), legend.cend(), [&](const Series* e) {
+                return e->name == s.name && e->color == s.color;
+            }))
+            legend.push_back(&s);
     constexpr double kWidth = 900, kLeft = 72, kRight = 24, kTop = 40, kPlotHeight = 300,
                      kLegendRow = 20;
     qsizetype longest = 0;
-    for (const Series& s : series)
-        longest = std::max(longest, s.name.size());
+    for (const Series* s : legend)
+        longest = std::max(longest, s->name.size());
     // About 7 px per character at 12 px sans-serif, plus the sample line.
     const double kLegendEntry = std::max(160.0, 40.0 + 7.0 * double(longest));
     const int perRow = std::max(1, int((kWidth - kLeft - kRight) / kLegendEntry));
-    const int legendRows = (int(series.size()) + perRow - 1) / perRow;
+    const int legendRows = (int(legend.size()) + perRow - 1) / perRow;
     const double plotBottom = kTop + kPlotHeight;
-    const double height = plotBottom + 34 + kLegendRow * legendRows + 8;
+    const double legendTop = plotBottom + (x.title.isEmpty() ? 34 : 52);
+    const double height = legendTop + kLegendRow * legendRows + 8;
     const QRectF plot(kLeft, kTop, kWidth - kLeft - kRight, kPlotHeight);
-    if (!(toMs > fromMs))
-        toMs = fromMs + 1;
-    const AxisScale y = AxisScale::covering(0, yMax > 0 ? yMax : 1, 5);
+    const double xFrom = x.from, xTo = x.to > x.from ? x.to : x.from + 1;
+    const AxisScale yScale = AxisScale::covering(y.from, y.to, 5);
     const auto px = [&](QPointF v) {
-        return QPointF(plot.left() + (v.x() - fromMs) / (toMs - fromMs) * plot.width(),
-                       plot.bottom() - (v.y() - y.from) / (y.to - y.from) * plot.height());
+        return QPointF(plot.left() + (v.x() - xFrom) / (xTo - xFrom) * plot.width(),
+                       plot.bottom()
+                           - (v.y() - yScale.from) / (yScale.to - yScale.from) * plot.height());
     };
 
     SvgChart svg(kWidth, height, title);
     svg.text({kLeft, 22}, title, Anchor::Start, true);
-    for (double t : y.ticks()) {
-        const double at = px({fromMs, t}).y();
+    for (double t : yScale.ticks()) {
+        const double at = px({xFrom, t}).y();
         svg.line({plot.left(), at}, {plot.right(), at}, QStringLiteral("#ddd"));
-        svg.text({plot.left() - 6, at + 4}, valueLabel(t, y.step), Anchor::End);
+        svg.text({plot.left() - 6, at + 4}, valueLabel(t, yScale.step), Anchor::End);
     }
-    svg.text({14, plot.center().y()}, unit, Anchor::Middle, false, QStringLiteral("#555"));
+    svg.text({14, plot.center().y()}, y.title, Anchor::Middle, false, QStringLiteral("#555"));
 
-    // Time ticks on round local times, about six of them.
-    static constexpr double kSteps[] = {60e3,   120e3,   300e3,   600e3,   900e3,   1800e3,  3600e3,
-                                        7200e3, 10800e3, 21600e3, 43200e3, 86400e3, 172800e3};
-    double step = kSteps[std::size(kSteps) - 1];
-    for (double s : kSteps)
-        if ((toMs - fromMs) / s <= 7) {
-            step = s;
-            break;
-        }
-    const double offset = QDateTime::fromMSecsSinceEpoch(qint64(fromMs)).offsetFromUtc() * 1000.0;
-    const QString format
-        = toMs - fromMs > 86400e3 ? QStringLiteral("MMM d hh:mm") : QStringLiteral("hh:mm");
-    for (double t = std::ceil((fromMs + offset) / step) * step - offset; t <= toMs; t += step) {
-        const double at = px({t, 0}).x();
-        svg.line({at, plot.top()}, {at, plot.bottom()}, QStringLiteral("#eee"));
-        svg.text({at, plot.bottom() + 16},
-                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(t)), format),
-                 Anchor::Middle);
+    // Labels of the horizontal axis: its categories, round local times or round numbers.
+    QList<QPair<double, QString>> xLabels = x.categories;
+    if (x.time) {
+        static constexpr double kSteps[]
+            = {60e3,   120e3,   300e3,   600e3,   900e3,   1800e3,  3600e3,
+               7200e3, 10800e3, 21600e3, 43200e3, 86400e3, 172800e3};
+        double step = kSteps[std::size(kSteps) - 1];
+        for (double s : kSteps)
+            if ((xTo - xFrom) / s <= 7) {
+                step = s;
+                break;
+            }
+        const double offset
+            = QDateTime::fromMSecsSinceEpoch(qint64(xFrom)).offsetFromUtc() * 1000.0;
+        const QString format
+            = xTo - xFrom > 86400e3 ? QStringLiteral("MMM d hh:mm") : QStringLiteral("hh:mm");
+        for (double t = std::ceil((xFrom + offset) / step) * step - offset; t <= xTo; t += step)
+            xLabels.append(
+                {t, QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(t)), format)});
+    } else if (xLabels.isEmpty()) {
+        const AxisScale xScale = AxisScale::covering(xFrom, xTo, 6);
+        for (double t : xScale.ticks())
+            if (t >= xFrom - xScale.step * 1e-6 && t <= xTo + xScale.step * 1e-6)
+                xLabels.append({t, valueLabel(t, xScale.step)});
     }
+    for (const auto& [value, label] : xLabels) {
+        const double at = px({value, 0}).x();
+        svg.line({at, plot.top()}, {at, plot.bottom()}, QStringLiteral("#eee"));
+        svg.text({at, plot.bottom() + 16}, label, Anchor::Middle);
+    }
+    svg.text({plot.center().x(), plot.bottom() + 36}, x.title, Anchor::Middle, false,
+             QStringLiteral("#555"));
     svg.line(plot.bottomLeft(), plot.bottomRight(), QStringLiteral("#888"));
 
     svg.beginClip(plot);
@@ -191,22 +211,40 @@ QString SvgChart::timeChart(const QString& title, const QString& unit,
         upper.reserve(s.points.size());
         for (const QPointF& p : s.points)
             upper.append(px(p));
-        if (!s.lower.isEmpty()) {
+        if (s.markers) {
+            for (qsizetype i = 0; i < upper.size(); ++i)
+                svg.circle(upper[i], s.markerSize / 2, s.color,
+                           QStringLiteral("%1: %2, %3")
+                               .arg(s.name, QLocale().toString(s.points[i].x()),
+                                    QLocale().toString(s.points[i].y())));
+        } else if (!s.lower.isEmpty()) {
             QList<QPointF> band = upper;
             for (auto it = s.lower.crbegin(); it != s.lower.crend(); ++it)
                 band.append(px(*it));
-            svg.polygon(band, s.color, 0.75);
+            svg.polygon(band, s.color, s.opacity);
         } else {
             svg.polyline(upper, s.color, s.dashed ? 1.5 : 2.0, s.dashed);
         }
     }
     svg.endClip();
 
-    for (size_t i = 0; i < series.size(); ++i) {
-        const double x = kLeft + kLegendEntry * double(int(i) % perRow);
-        const double top = plotBottom + 34 + kLegendRow * double(int(i) / perRow);
-        svg.line({x, top - 4}, {x + 18, top - 4}, series[i].color, 3, series[i].dashed);
-        svg.text({x + 24, top}, series[i].name);
+    for (size_t i = 0; i < legend.size(); ++i) {
+        const Series& s = *legend[i];
+        const double left = kLeft + kLegendEntry * double(int(i) % perRow);
+        const double top = legendTop + kLegendRow * double(int(i) / perRow);
+        if (s.markers)
+            svg.circle({left + 9, top - 4}, 5, s.color);
+        else
+            svg.line({left, top - 4}, {left + 18, top - 4}, s.color, 3, s.dashed);
+        svg.text({left + 24, top}, s.name);
     }
     return svg.toString();
+}
+
+QString SvgChart::timeChart(const QString& title, const QString& unit,
+                            const std::vector<Series>& series, double fromMs, double toMs,
+                            double yMax)
+{
+    return xyChart(title, {{}, fromMs, toMs, true, {}}, {unit, 0, yMax > 0 ? yMax : 1, false, {}},
+                   series);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -23,15 +24,27 @@ class SvgChart {
 public:
     enum class Anchor { Start, Middle, End };
 
-    // One line of a time chart: x in milliseconds since the epoch. With
-    // `lower` (same x values) the band between the two is filled instead:
-    // a layer of a stacked chart.
+    // One series of a chart: a line, or with `lower` (the same x values) the
+    // band between the two filled (a layer of a stacked chart, a quantile
+    // band), or with `markers` a dot of `markerSize` px at each point.
     struct Series {
         QString name;
         QString color; // "#rrggbb"
         QList<QPointF> points;
         QList<QPointF> lower;
         bool dashed = false;
+        bool markers = false;
+        double markerSize = 8;
+        double opacity = 0.75; // of a band
+    };
+    // An axis of xyChart: the range shown and its title. `time`: values are
+    // milliseconds since the epoch, labelled with local times; `categories`:
+    // labels at values, instead of numbered ticks.
+    struct Axis {
+        QString title;
+        double from = 0, to = 1;
+        bool time = false;
+        QList<QPair<double, QString>> categories;
     };
 
     SvgChart(double width, double height, const QString& title);
@@ -51,8 +64,14 @@ public:
     // The document, closed.
     QString toString() const;
 
-    // A line chart over [fromMs, toMs] (local time labels) and [0, yMax] with
-    // the title, the unit on the value axis and a legend below the plot.
+    // A chart of `series` over the x axis' range and the y axis' range
+    // rounded out to whole ticks, with the title, the axes' titles and a
+    // legend below the plot (one entry per name and colour). What lies
+    // outside the plot is clipped.
+    static QString xyChart(const QString& title, const Axis& x, const Axis& y,
+                           const std::vector<Series>& series);
+    // xyChart over [fromMs, toMs] (local time labels) and [0, yMax], `unit`
+    // on the value axis.
     static QString timeChart(const QString& title, const QString& unit,
                              const std::vector<Series>& series, double fromMs, double toMs,
                              double yMax);

@@ -9,24 +9,51 @@
 
 namespace {
 
-// Runs the workbench offscreen with its data and settings in `dir` (never the
-// user's profile) and returns what it printed; fails the test on a non-zero
-// exit or a QML warning.
-QByteArray runWorkbench(const QTemporaryDir& dir, const QStringList& arguments)
+// The workbench's settings file in `dir`.
+QString settingsFile(const QTemporaryDir& dir)
 {
+    return dir.filePath("config/llm-optimizer/llm-optimizer.conf");
+}
+
+// A returning user, who has seen the welcome; or the settings in the folder
+// as they are (a first launch while there are none).
+enum class Profile { Returning, AsIs };
+
+// Runs the workbench offscreen with its data and settings in `dir` (never the
+// user's profile) and returns what went wrong: a non-zero exit or a QML
+// warning (nothing when all is well). `log` receives what it printed.
+QByteArray runWorkbench(const QTemporaryDir& dir, const QStringList& arguments,
+                        Profile profile = Profile::Returning, QByteArray* log = nullptr)
+{
+    if (profile == Profile::Returning)
+        QSettings(settingsFile(dir), QSettings::IniFormat).setValue("ui/welcomed", true);
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("QT_QPA_PLATFORM", "offscreen");
     env.insert("XDG_DATA_HOME", dir.filePath("data"));
     env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+    env.insert("QT_LOGGING_RULES", "llmopt.qml.shell.info=true"); // "welcome shown"
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(LLMOPT_BINARY), arguments);
     if (!p.waitForFinished(60000))
         return "timed out";
-    const QByteArray log = p.readAllStandardError();
-    return p.exitCode() == 0 && !log.contains("qrc:/")
+    const QByteArray printed = p.readAllStandardError();
+    if (log)
+        *log = printed;
+    return p.exitCode() == 0 && !printed.contains("qrc:/")
         ? QByteArray()
-        : log + " (exit code " + QByteArray::number(p.exitCode()) + ")";
+        : printed + " (exit code " + QByteArray::number(p.exitCode()) + ")";
+}
+
+// Mean HSL lightness of `image` (0 black … 1 white), sampled.
+double meanLightness(const QImage& image)
+{
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4, ++n)
+            sum += QColor(image.pixel(x, y)).lightnessF();
+    return n > 0 ? sum / n : 0;
 }
 
 } // namespace
@@ -141,8 +168,7 @@ private Q_SLOTS:
         probe.close();
         QDir().mkpath(dir.filePath("config/llm-optimizer"));
         {
-            QSettings saved(dir.filePath("config/llm-optimizer/llm-optimizer.conf"),
-                            QSettings::IniFormat);
+            QSettings saved(settingsFile(dir), QSettings::IniFormat);
             saved.beginWriteArray("sources", 1);
             saved.setArrayIndex(0);
             saved.setValue("kind", "otlp");
@@ -170,6 +196,66 @@ private Q_SLOTS:
         sqlite3_finalize(count);
         sqlite3_close(db);
         QCOMPARE(events, 0);
+    }
+
+    // Every screen renders in the dark theme without QML warnings, dark.
+    void darkThemeRendersEveryScreen_data()
+    {
+        QTest::addColumn<QString>("screen");
+        for (const char* screen : {"overview", "costs", "findings", "pareto", "experiments",
+                                   "rollouts", "connections", "audit"})
+            QTest::newRow(screen) << QString::fromLatin1(screen);
+    }
+    void darkThemeRendersEveryScreen()
+    {
+        QFETCH(QString, screen);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(screen + ".png");
+        const QByteArray problem
+            = runWorkbench(dir,
+                           {"--db", dir.filePath("demo.sqlite"), "--theme", "dark", "--screen",
+                            screen, "--screenshot", png, "--after", "1"});
+        QVERIFY2(problem.isEmpty(), problem.constData());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY2(meanLightness(image) < 0.3, qPrintable(QString::number(meanLightness(image))));
+    }
+
+    // The first launch shows the welcome, the next does not; the theme chosen
+    // in Settings, the window's size and the screen shown last come back;
+    // --theme and --screen apply to their run only.
+    void sessionCarriesOverToTheNextLaunch()
+    {
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath("config/llm-optimizer"));
+        QSettings(settingsFile(dir), QSettings::IniFormat).setValue("ui/theme", "dark");
+        const QStringList db{"--db", dir.filePath("demo.sqlite")};
+        QByteArray log;
+        const QString first = dir.filePath("first.png");
+        QByteArray problem = runWorkbench(
+            dir, db + QStringList{"--screen", "costs", "--screenshot", first, "--after", "1"},
+            Profile::AsIs, &log);
+        QVERIFY2(problem.isEmpty(), problem.constData());
+        QVERIFY2(log.contains("welcome shown"), log.constData());
+        QVERIFY(meanLightness(QImage(first)) < 0.3); // the saved theme
+        {
+            const QSettings saved(settingsFile(dir), QSettings::IniFormat);
+            QCOMPARE(saved.value("ui/welcomed").toBool(), true);
+            QCOMPARE(saved.value("ui/screen").toString(), QStringLiteral("costs"));
+            QCOMPARE(saved.value("ui/geometry").toRect().size(), QImage(first).size());
+        }
+
+        const QString second = dir.filePath("second.png");
+        problem = runWorkbench(
+            dir, db + QStringList{"--theme", "light", "--screenshot", second, "--after", "1"},
+            Profile::AsIs, &log);
+        QVERIFY2(problem.isEmpty(), problem.constData());
+        QVERIFY2(!log.contains("welcome shown"), log.constData());
+        QVERIFY(meanLightness(QImage(second)) > 0.6);
+        const QSettings saved(settingsFile(dir), QSettings::IniFormat);
+        QCOMPARE(saved.value("ui/theme").toString(), QStringLiteral("dark"));
+        // Saved at exit: the second launch showed the screen the first ended on.
+        QCOMPARE(saved.value("ui/screen").toString(), QStringLiteral("costs"));
     }
 };
 

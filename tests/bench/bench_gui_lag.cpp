@@ -56,13 +56,13 @@ std::optional<QJsonObject> runWorkbench(double rateScale, double seconds)
              "--timing", QString::number(seconds)});
     double spawnToFrameMs = 0;
     QList<QByteArray> lines;
-    while (lines.size() < 2 && p.waitForReadyRead(60000))
+    while (lines.size() < 2 && p.waitForReadyRead(static_cast<int>(seconds * 1000) + 60000))
         while (p.canReadLine()) {
             lines << p.readLine();
             if (lines.size() == 1)
                 spawnToFrameMs = double(clock.nsecsElapsed()) / 1e6;
         }
-    p.waitForFinished(10000);
+    p.waitForFinished(120000); // it commits what is queued before it exits
     const QByteArray log = p.readAllStandardError();
     if (lines.size() < 2 || p.exitCode() != 0 || log.contains("qrc:/")) {
         std::fprintf(stderr, "the workbench failed (exit code %d):\n%s\n", p.exitCode(),

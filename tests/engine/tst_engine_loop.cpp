@@ -105,6 +105,9 @@ private Q_SLOTS:
                 QCOMPARE((p.bucketStartUnixNano - simulated::kStartUnixNano) % tenMinutes, 0);
                 QVERIFY(p.spendPerHourUsd > 0);
                 QVERIFY(p.p95LatencyMs > 100);
+                // The quantile band: the windows' p50 and p99 averaged alike, in order.
+                QVERIFY(p.p50LatencyMs > 0 && p.p50LatencyMs < p.p95LatencyMs);
+                QVERIFY(p.p99LatencyMs >= p.p95LatencyMs);
                 requests += p.requests;
             }
         QCOMPARE(requests, n - s.lateEvents);

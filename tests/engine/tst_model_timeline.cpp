@@ -21,7 +21,7 @@ private Q_SLOTS:
                 LlmEvent e;
                 e.timeUnixNano = t;
                 e.variant.model.assign(1, (t / second) % 2 ? 'a' : 'b');
-                e.latencyMs = 100;
+                e.latencyMs = double(t / second % 50) * 10; // 0 … 490 ms
                 e.costUsd = 1.0;
                 timeline.add(e);
             }
@@ -34,6 +34,11 @@ private Q_SLOTS:
             QCOMPARE(series.size(), size_t(2));
             QCOMPARE(series[0].points.size(), size_t(phase ? 26 : 25));
             QCOMPARE(series[0].points[0].requests, uint64_t(5));
+            // Each bucket's quantile band from its sketch (≤1% relative error).
+            for (const TimelinePoint& p : series[0].points)
+                QVERIFY(p.p50LatencyMs <= p.p95LatencyMs && p.p95LatencyMs <= p.p99LatencyMs);
+            const TimelinePoint& full = series[0].points[1]; // five calls 20 ms apart
+            QVERIFY(full.p99LatencyMs > full.p50LatencyMs);
         }
     }
 };

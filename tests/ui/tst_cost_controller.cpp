@@ -2,13 +2,14 @@
 #include "embedded_resources.h"
 #include "event_store.h"
 #include "llm_event.h"
-#include "overview_controller.h"
 #include "price_table.h"
 #include "stream_processor.h"
 #include "support/simulated_events.h"
+#include "view_filter.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <map>
@@ -41,6 +42,7 @@ class TestCostController : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the filter's settings: a test folder's
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath("costs.sqlite");
         // Half an hour of the demo workload, moved to end two minutes ago,
@@ -66,6 +68,8 @@ private Q_SLOTS:
         QCOMPARE(windows.lateEvents(), uint64_t(0));
     }
 
+    void init() { QSettings().clear(); } // each test chooses its own range and service
+
     void numbersEqualSumsOverTheEvents()
     {
         CostController c;
@@ -73,7 +77,9 @@ private Q_SLOTS:
         QAbstractItemModelTester driverTester(c.drivers());
         c.setDatabasePath(m_path);
         c.setBudgets({{"support-chat", {50.0, 0.0}}, {"summarizer", {0.0, 300.0}}});
-        c.setRange(OverviewController::LastHour);
+        ViewFilter filter;
+        filter.setRange(ViewFilter::LastHour);
+        c.setFilter(&filter);
         c.setActive(true);
         QVERIFY(c.loading());
         QTRY_VERIFY_WITH_TIMEOUT(!c.loading(), 10000);
@@ -193,20 +199,13 @@ private Q_SLOTS:
         QVERIFY(readout.contains("Total: $"));
         QVERIFY(c.readout(c.timeFrom().toMSecsSinceEpoch() - 3'600'000).isEmpty());
 
-        // SVG export: the series and the budget line, written to the file.
-        const QString svg = m_dir.filePath("export/costs.svg");
-        QCOMPARE(c.exportSvg(svg, "Spend", c.timeFrom().toMSecsSinceEpoch(),
-                             c.timeTo().toMSecsSinceEpoch(), c.axisMax(),
-                             {"#0072B2", "#E69F00", "#009E73"}),
-                 QString());
-        QFile file(svg);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray text = file.readAll();
-        QVERIFY(text.startsWith("<svg"));
-        QCOMPARE(text.count("<polygon"), 3);
-        QVERIFY(text.contains("Budgets of summarizer, support-chat"));
-        QVERIFY(text.contains("stroke-dasharray"));
-        QVERIFY(!c.exportSvg("", "Spend", 0, 1, 1, {}).isEmpty());
+        // The header's service filter: that service's calls only.
+        filter.setService(QStringLiteral("summarizer"));
+        QTRY_VERIFY_WITH_TIMEOUT(!c.loading(), 10000);
+        QCOMPARE(c.totalCalls(), byService.at("summarizer").calls);
+        QVERIFY(close(c.totalSpend(), byService.at("summarizer").usd));
+        QCOMPARE(c.seriesNames(), QStringList({"summarizer"}));
+        filter.setService(QString());
     }
 
     // Live: the last quarter hour of one-minute windows.
@@ -214,9 +213,11 @@ private Q_SLOTS:
     {
         CostController c;
         c.setDatabasePath(m_path);
+        ViewFilter filter;
+        filter.setRange(ViewFilter::Live);
+        c.setFilter(&filter);
         c.setActive(true);
         QTRY_VERIFY_WITH_TIMEOUT(!c.loading(), 10000);
-        QCOMPARE(c.range(), int(OverviewController::Live));
         const int64_t from = c.timeFrom().toMSecsSinceEpoch() * 1'000'000LL;
         QVERIFY(c.timeTo().toMSecsSinceEpoch() - c.timeFrom().toMSecsSinceEpoch() >= 15 * 60'000);
         uint64_t calls = 0;
@@ -232,6 +233,8 @@ private Q_SLOTS:
     {
         CostController c;
         c.setDatabasePath(m_dir.filePath("no/such/dir/x.sqlite"));
+        ViewFilter filter;
+        c.setFilter(&filter);
         c.setActive(true);
         QTRY_VERIFY_WITH_TIMEOUT(!c.loading(), 10000);
         QVERIFY(!c.error().isEmpty());

@@ -8,6 +8,7 @@
 #include "source_list_model.h"
 #include "support/http_client.h"
 #include "support/simulated_events.h"
+#include "view_filter.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineSeries>
@@ -93,13 +94,16 @@ private Q_SLOTS:
         EngineHost host(settings, prices());
         OverviewController overview;
         overview.setDatabasePath(settings.databasePath);
+        ViewFilter filter;
+        host.setFilter(&filter);
+        overview.setFilter(&filter);
         connect(&host, &EngineHost::snapshotReady, &overview, &OverviewController::receiveSnapshot);
         host.start();
         QTRY_VERIFY_WITH_TIMEOUT(
             llmopt::EventStore(settings.databasePath.toStdString()).windowCount() > 50, 10000);
 
         QSignalSpy history(&overview, &OverviewController::historyChanged);
-        overview.setRange(OverviewController::LastHour);
+        filter.setRange(ViewFilter::LastHour);
         QVERIFY(overview.historyLoading());
         QTRY_VERIFY_WITH_TIMEOUT(!overview.historyLoading(), 5000);
         QVERIFY2(overview.historyError().isEmpty(), qPrintable(overview.historyError()));
@@ -110,17 +114,31 @@ private Q_SLOTS:
         const double hourAgo = double(QDateTime::currentMSecsSinceEpoch() - 3'600'000);
         for (const QPointF& p : series.points())
             QVERIFY(p.x() >= hourAgo && p.y() >= 0);
-        QCOMPARE(QSettings().value("overview/range").toInt(), int(OverviewController::LastHour));
+        QCOMPARE(QSettings().value("filter/range").toInt(), int(ViewFilter::LastHour));
+        const qsizetype allModels = overview.models().size();
 
-        // Back to live: the snapshot's ten-second buckets again.
-        overview.setRange(OverviewController::Live);
+        // One service: its variants in the table, its models in the history.
+        filter.setService(QStringLiteral("summarizer"));
+        QTRY_VERIFY_WITH_TIMEOUT(!overview.historyLoading(), 5000);
+        QVERIFY(overview.models().size() < allModels);
+        QTRY_VERIFY(overview.variants()->rowCount() > 0);
+        for (int row = 0; row < overview.variants()->rowCount(); ++row)
+            QCOMPARE(overview.variants()->index(row, 0).data().toString(),
+                     QStringLiteral("summarizer"));
+
+        // Back to live and every service: the snapshot's ten-second buckets again.
+        filter.setService(QString());
+        filter.setRange(ViewFilter::Live);
         QTRY_VERIFY(overview.timeTo().toMSecsSinceEpoch() - overview.timeFrom().toMSecsSinceEpoch()
                     <= 16 * 60'000);
+        QTRY_COMPARE(overview.models().size(), allModels);
 
         // A store that cannot be read says so.
         OverviewController broken;
         broken.setDatabasePath(dir.path()); // a folder, not a database
-        broken.setRange(OverviewController::LastDay);
+        ViewFilter lastDay;
+        lastDay.setRange(ViewFilter::LastDay);
+        broken.setFilter(&lastDay);
         QTRY_VERIFY(!broken.historyError().isEmpty());
     }
 
@@ -171,6 +189,15 @@ private Q_SLOTS:
         QCOMPARE(roleOf(sources, 0, SourceListModel::StateRole).toString(),
                  QStringLiteral("running"));
         QCOMPARE(roleOf(sources, 0, SourceListModel::RejectedRole).toULongLong(), 0ull);
+        // The status bar: the source up, the spans' arrival as a rate, the queue drained.
+        const IngestStatus& status = *host.ingest();
+        QTRY_COMPARE_WITH_TIMEOUT(status.sourcesRunning(), 1, 5000);
+        QCOMPARE(status.sourcesTotal(), 1);
+        QVERIFY(status.failingSource().isEmpty());
+        connect(&status, &IngestStatus::changed, this, [&] { qDebug() << "DBG" << status.eventsPerSecond(); }); // DBG
+        QTRY_VERIFY_WITH_TIMEOUT(status.eventsPerSecond() > 0, 5000);
+        QCOMPARE(status.queueDepth(), 0ull);
+        QVERIFY(status.queueCapacity() > 0);
 
         sources.remove(0);
         QCOMPARE(sources.rowCount(), 0);
@@ -247,6 +274,10 @@ private Q_SLOTS:
         QCOMPARE(roleOf(sources, 0, SourceListModel::StateRole).toString(),
                  QStringLiteral("error"));
         QVERIFY(roleOf(sources, 0, SourceListModel::LastErrorRole).toString().contains("in use"));
+        const SourceListModel::Summary summary = sources.summary();
+        QCOMPARE(summary.running, 0);
+        QCOMPARE(summary.failing, roleOf(sources, 0, SourceListModel::NameRole).toString());
+        QVERIFY(summary.failingError.contains("in use"));
         // A certificate that cannot be loaded: the error names the file.
         QCOMPARE(sources.add({{"kind", "otlp"},
                               {"address", "127.0.0.1"},
