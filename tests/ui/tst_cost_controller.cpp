@@ -1,10 +1,8 @@
 #include "cost_controller.h"
-#include "embedded_resources.h"
 #include "event_store.h"
 #include "llm_event.h"
-#include "price_table.h"
-#include "stream_processor.h"
 #include "support/simulated_events.h"
+#include "support/stored_windows.h"
 #include "view_filter.h"
 
 #include <QAbstractItemModelTester>
@@ -51,21 +49,9 @@ private Q_SLOTS:
         const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
         const int64_t shift = (now - 2 * kMinute) / kMinute * kMinute
             - (simulated::kStartUnixNano + 1800'000'000'000LL);
-        const PriceTable prices = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
-        StreamProcessor windows(WindowSpec{}, Grouping::ServiceVariant);
-        for (LlmEvent& e : m_events) {
+        for (LlmEvent& e : m_events)
             e.timeUnixNano += shift;
-            if (e.variant.model != "gemini-1.5-flash")
-                e.costUsd = prices.cost(e);
-            windows.add(e);
-        }
-        EventStore store(m_path.toStdString());
-        store.insert(m_events);
-        std::vector<WindowResult> closed = windows.takeClosed();
-        for (WindowResult& w : windows.flush())
-            closed.push_back(std::move(w));
-        store.addWindows("service_variant", closed);
-        QCOMPARE(windows.lateEvents(), uint64_t(0));
+        QCOMPARE(storeEventsAndWindows(m_path.toStdString(), m_events), uint64_t(0));
     }
 
     void init() { QSettings().clear(); } // each test chooses its own range and service

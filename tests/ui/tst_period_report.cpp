@@ -4,13 +4,11 @@
 // writing them.
 #include "cost_report.h"
 #include "drift_report.h"
-#include "embedded_resources.h"
 #include "event_store.h"
 #include "llm_event.h"
-#include "price_table.h"
-#include "stream_processor.h"
 #include "support/pdf_text.h"
 #include "support/simulated_events.h"
+#include "support/stored_windows.h"
 
 #include <QFile>
 #include <QProcess>
@@ -73,19 +71,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath("events.sqlite");
         m_events = simulated::events(40 * 3600.0, 7, 0.02); // 40 hours, thinly
-        const PriceTable prices = PriceTable::fromJson(embeddedPriceTable(), "prices.json");
-        StreamProcessor windows(WindowSpec{}, Grouping::ServiceVariant);
-        for (LlmEvent& e : m_events) {
-            if (e.variant.model != "gemini-1.5-flash") // one model without a price
-                e.costUsd = prices.cost(e);
-            windows.add(e);
-        }
+        QCOMPARE(storeEventsAndWindows(m_path.toStdString(), m_events), uint64_t(0));
         EventStore store(m_path.toStdString());
-        store.insert(m_events);
-        std::vector<WindowResult> closed = windows.takeClosed();
-        for (WindowResult& w : windows.flush())
-            closed.push_back(std::move(w));
-        store.addWindows("service_variant", closed);
 
         Finding numeric = finding("drift", "input_tokens", kStart + 20 * kHour, 0.4);
         numeric.evidence["edges"] = {100, 200, 300};
