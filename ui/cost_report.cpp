@@ -200,13 +200,7 @@ QString CostReport::chartSvg() const
 
 QString CostReport::html(bool inlineSvg) const
 {
-    QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-                        "<title>Cost report %1 – %2</title><style>\n%3</style></head><body>\n")
-             .arg(report::utc(m_from), report::utc(m_to), report::style());
-    h += QStringLiteral("<h1>Cost report</h1>\n<p>%1 to %2 · generated %3</p>\n")
-             .arg(report::utc(m_from), report::utc(m_to),
-                  report::utc(QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    QString h = report::periodHead(QStringLiteral("Cost report"), m_from, m_to);
     h += QStringLiteral("<p class=\"headline\">%1 spent on %2 calls</p>\n")
              .arg(usd(totalUsd()), count(calls()));
     if (calls() > 0)

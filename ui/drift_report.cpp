@@ -196,13 +196,7 @@ QString DriftReport::distributionSvg(const Finding& f)
 
 QString DriftReport::html(bool inlineSvg) const
 {
-    QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-                        "<title>Drift report %1 – %2</title><style>\n%3</style></head><body>\n")
-             .arg(report::utc(m_from), report::utc(m_to), report::style());
-    h += QStringLiteral("<h1>Drift and anomaly report</h1>\n<p>%1 to %2 · generated %3</p>\n")
-             .arg(report::utc(m_from), report::utc(m_to),
-                  report::utc(QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    QString h = report::periodHead(QStringLiteral("Drift and anomaly report"), m_from, m_to);
     std::map<std::string, std::map<Finding::Severity, int>> counts;
     for (const Finding& f : m_findings)
         ++counts[f.analyzer][f.severity];

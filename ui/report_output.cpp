@@ -50,6 +50,16 @@ QString escaped(const std::string& text)
     return QString::fromStdString(text).toHtmlEscaped();
 }
 
+QString periodHead(const QString& heading, int64_t fromUnixNano, int64_t toUnixNano)
+{
+    const QString from = utc(fromUnixNano), to = utc(toUnixNano);
+    return QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                          "<title>%1 %2 – %3</title><style>\n%4</style></head><body>\n"
+                          "<h1>%1</h1>\n<p>%2 to %3 · generated %5</p>\n")
+        .arg(heading.toHtmlEscaped(), from, to, style(),
+             utc(QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+}
+
 QString utc(int64_t unixNano)
 {
     return QDateTime::fromMSecsSinceEpoch(unixNano / 1'000'000, Qt::UTC)

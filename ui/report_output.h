@@ -21,6 +21,10 @@ std::optional<Format> formatFromName(std::string_view name); // "pdf", "html", "
 QString style();
 
 QString escaped(const std::string& text);
+
+// The start of a period report's HTML: the document head with the style,
+// the heading and "<from> to <to> · generated <now>".
+QString periodHead(const QString& heading, int64_t fromUnixNano, int64_t toUnixNano);
 // UTC, to the second: "2026-11-27 14:03:00 UTC".
 QString utc(int64_t unixNano);
 
