@@ -48,6 +48,7 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     m_keys = std::make_shared<KeychainCredentials>();
     m_keys->load({QStringLiteral("openai"), QStringLiteral("anthropic")});
     m_experimentRun->setCredentials(m_keys);
+    m_sources->setSecrets(m_keys.get()); // receivers' bearer tokens
     restoreBaseUrls();
     m_reports = new ReportExporter(this);
     m_reports->setDatabasePath(m_settings.databasePath);

@@ -7,9 +7,11 @@
 
 namespace {
 
-QString entryName(const QString& provider)
+// A provider's API key is "api-key/<provider>"; a name with a slash is
+// another secret ("token/<source>") and is its own entry.
+QString entryName(const QString& name)
 {
-    return QStringLiteral("api-key/") + provider;
+    return name.contains(QLatin1Char('/')) ? name : QStringLiteral("api-key/") + name;
 }
 
 } // namespace
@@ -145,6 +147,12 @@ QString KeychainCredentials::keySource(const QString& provider) const
     if (variable.empty())
         return {};
     return tr("environment (%1)").arg(QString::fromStdString(variable));
+}
+
+bool KeychainCredentials::reading(const QString& name) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_reading.count(name.toStdString()) > 0;
 }
 
 bool KeychainCredentials::hasSavedKey(const QString& provider) const

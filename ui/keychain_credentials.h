@@ -27,7 +27,9 @@ class EnvironmentCredentials;
 // thread — while a read of that provider is still under way, it waits for
 // the read (at most kReadWaitMs), so a run started right after launch finds
 // the key. Keys never go to QSettings, logs or messages; the keychain's
-// plain-text fallback is off.
+// plain-text fallback is off. Other secrets of the workbench (an OTLP
+// receiver's bearer token: "token/<source>") are kept the same way under
+// names with a slash; provider names have none.
 class KeychainCredentials : public QObject, public llmopt::CredentialSource {
     Q_OBJECT
     // Why the keychain could not be used, with what to do; empty when it works.
@@ -54,6 +56,8 @@ public:
     // "environment (OPENAI_API_KEY)", "reading the keychain…" or "" for none.
     Q_INVOKABLE QString keySource(const QString& provider) const;
     Q_INVOKABLE bool hasSavedKey(const QString& provider) const;
+    // Whether a read of `name` is under way.
+    bool reading(const QString& name) const;
     // The environment variables read for the provider's key, in order.
     Q_INVOKABLE QStringList environmentVariables(const QString& provider) const;
 

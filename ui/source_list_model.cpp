@@ -2,6 +2,7 @@
 
 #include "engine_loop.h"
 #include "kafka_consumer.h"
+#include "keychain_credentials.h"
 #include "otlp_http_receiver.h"
 
 #include <QSettings>
@@ -276,6 +277,11 @@ QVariantMap SourceListModel::settingsAt(int row) const
     return m_sources[size_t(row)]->settings;
 }
 
+QString SourceListModel::tokenName(const QString& source)
+{
+    return QStringLiteral("token/") + source;
+}
+
 void SourceListModel::save() const
 {
     QSettings settings;
@@ -283,9 +289,16 @@ void SourceListModel::save() const
     settings.beginWriteArray(QStringLiteral("sources"), rowCount());
     for (int i = 0; i < rowCount(); ++i) {
         settings.setArrayIndex(i);
-        const QVariantMap& map = m_sources[size_t(i)]->settings;
-        for (auto it = map.begin(); it != map.end(); ++it)
-            settings.setValue(it.key(), it.value());
+        const Source& s = *m_sources[size_t(i)];
+        for (auto it = s.settings.begin(); it != s.settings.end(); ++it)
+            if (it.key() != QLatin1String("token"))
+                settings.setValue(it.key(), it.value());
+        const QString token = s.settings.value(QStringLiteral("token")).toString();
+        if (!token.isEmpty()) {
+            settings.setValue(QStringLiteral("hasToken"), true);
+            if (m_secrets)
+                m_secrets->store(tokenName(s.name), token);
+        }
     }
     settings.endArray();
 }
@@ -303,8 +316,60 @@ void SourceListModel::load()
         saved.push_back(map);
     }
     settings.endArray();
-    for (const QVariantMap& map : saved)
-        add(map); // a saved source that is no longer valid is dropped
+    QStringList tokens;
+    for (QVariantMap& map : saved) {
+        // An older version kept the token here: added with it, and saved again without.
+        if (!map.take(QStringLiteral("hasToken")).toBool()
+            || map.contains(QStringLiteral("token"))) {
+            add(map); // a saved source that is no longer valid is dropped
+            continue;
+        }
+        tokens << tokenName(uniqueName(map));
+        m_waiting.push_back(std::move(map));
+    }
+    if (m_waiting.empty())
+        return;
+    if (m_secrets) {
+        connect(m_secrets, &KeychainCredentials::changed, this, &SourceListModel::addWaiting);
+        m_secrets->load(tokens);
+    }
+    addWaiting();
+}
+
+void SourceListModel::addWaiting()
+{
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        const QString secret = tokenName(uniqueName(*it));
+        if (m_secrets && m_secrets->reading(secret)) {
+            ++it;
+            continue;
+        }
+        const auto token = m_secrets ? m_secrets->apiKey(secret.toStdString()) : std::nullopt;
+        if (token) {
+            QVariantMap map = *it;
+            map.insert(QStringLiteral("token"), QString::fromStdString(*token));
+            add(map);
+        } else { // listed, not started: a receiver without its token would take anyone's spans
+            auto source = std::make_unique<Source>();
+            source->settings = *it;
+            source->settings.insert(QStringLiteral("hasToken"), true); // saved as it was
+            source->name = uniqueName(*it);
+            source->state = QStringLiteral("error");
+            source->lastError = tr("Its bearer token is not in the system keychain (%1). Edit "
+                                   "the source and enter the token again.")
+                                    .arg(m_secrets && !m_secrets->keychainError().isEmpty()
+                                             ? m_secrets->keychainError()
+                                             : tr("no entry"));
+            const int row = rowCount();
+            beginInsertRows({}, row, row);
+            m_sources.push_back(std::move(source));
+            endInsertRows();
+            Q_EMIT countChanged();
+        }
+        it = m_waiting.erase(it);
+    }
+    if (m_waiting.empty() && m_secrets)
+        disconnect(m_secrets, &KeychainCredentials::changed, this, &SourceListModel::addWaiting);
 }
 
 void SourceListModel::stopAll()

@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+class KeychainCredentials;
+
 namespace llmopt {
 class IngestQueue;
 class KafkaConsumer;
@@ -22,6 +24,9 @@ struct EngineSnapshot;
 // neither); for kafka: brokers, topics (comma-separated), group,
 // encoding (otlp_proto, otlp_json or flat_json), logTopics (comma-separated,
 // OTLP log records carrying gen_ai.evaluation.result evaluations; optional).
+// A bearer token is kept in the system keychain ("token/<source name>"),
+// never in the settings; a saved source whose token cannot be read stays
+// listed, stopped, with an error that says to enter it again.
 class SourceListModel : public QAbstractListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
@@ -59,7 +64,11 @@ public:
     // Why `settings` cannot be used, or an empty string.
     Q_INVOKABLE static QString validate(const QVariantMap& settings);
 
-    // Starts the sources saved in QSettings.
+    // Where bearer tokens are kept; without one, a token lives only as long
+    // as the program (tests).
+    void setSecrets(KeychainCredentials* secrets) { m_secrets = secrets; }
+    // Starts the sources saved in QSettings (those with a token once the
+    // keychain has answered).
     void load();
     // Stops every source (before the engine drains its queue).
     void stopAll();
@@ -84,7 +93,12 @@ private:
     void start(Source& source);
     void save() const;
     static QString uniqueName(const QVariantMap& settings);
+    static QString tokenName(const QString& source);
+    // Starts the saved sources waiting for their token whose read has ended.
+    void addWaiting();
 
     llmopt::IngestQueue& m_queue;
     std::vector<std::unique_ptr<Source>> m_sources;
+    KeychainCredentials* m_secrets = nullptr;
+    std::vector<QVariantMap> m_waiting; // saved sources whose token is being read
 };

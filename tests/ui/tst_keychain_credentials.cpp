@@ -2,10 +2,16 @@
 // cases inside a private D-Bus session with an unlocked GNOME Keyring
 // (tests/ui/keychain_session.sh), under a service name of the test's own, and
 // the unreachable case with no session bus at all.
+#include "ingest_queue.h"
 #include "keychain_credentials.h"
+#include "source_list_model.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <future>
 
@@ -27,6 +33,8 @@ class TestKeychainCredentials : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         qunsetenv("OPENAI_API_KEY");
@@ -96,6 +104,47 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 1);
     }
 
+    // An OTLP receiver's bearer token goes to the keychain, not the settings
+    // file; the next launch starts the receiver with it.
+    void sourceTokenIsKeptInTheKeychain()
+    {
+        QSettings().clear();
+        QTcpServer probe; // a free port
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const int port = probe.serverPort();
+        probe.close();
+        llmopt::IngestQueue queue(1000);
+        {
+            KeychainCredentials secrets(m_service);
+            SourceListModel sources(queue);
+            sources.setSecrets(&secrets);
+            QSignalSpy saved(&secrets, &KeychainCredentials::keySaved);
+            QCOMPARE(sources.add({{"kind", "otlp"},
+                                  {"address", "127.0.0.1"},
+                                  {"port", port},
+                                  {"token", "s3cret-token"}}),
+                     QString());
+            QTRY_COMPARE(saved.count(), 1);
+            sources.stopAll();
+        }
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(written.contains("hasToken=true"));
+        QVERIFY2(!written.contains("s3cret-token"), written.constData());
+
+        KeychainCredentials secrets(m_service);
+        SourceListModel again(queue);
+        again.setSecrets(&secrets);
+        again.load();
+        QTRY_COMPARE(again.rowCount(), 1);
+        QCOMPARE(again.settingsAt(0).value("token").toString(), QStringLiteral("s3cret-token"));
+        QVERIFY(again.data(again.index(0), SourceListModel::LastErrorRole).toString().isEmpty());
+        again.stopAll();
+    }
+
     // Run with no session bus: the keychain's error is reported with what to
     // do, and the environment still supplies keys.
     void unreachableKeychainFallsBackToTheEnvironment()
@@ -112,6 +161,26 @@ private Q_SLOTS:
         const std::string hint = credentials.howToSet("anthropic");
         QVERIFY2(hint.find("ANTHROPIC_API_KEY") != std::string::npos, hint.c_str());
         QVERIFY2(hint.find("keychain") != std::string::npos, hint.c_str());
+
+        // A saved receiver whose token cannot be read is listed, not started.
+        QSettings settings;
+        settings.clear();
+        settings.beginWriteArray("sources", 1);
+        settings.setArrayIndex(0);
+        for (const auto& [key, value] : std::initializer_list<std::pair<const char*, QVariant>>{
+                 {"kind", "otlp"}, {"address", "127.0.0.1"}, {"port", 4318}, {"hasToken", true}})
+            settings.setValue(key, value);
+        settings.endArray();
+        llmopt::IngestQueue queue(1000);
+        SourceListModel sources(queue);
+        sources.setSecrets(&credentials);
+        sources.load();
+        QTRY_COMPARE(sources.rowCount(), 1);
+        QCOMPARE(sources.data(sources.index(0), SourceListModel::StateRole).toString(),
+                 QStringLiteral("error"));
+        const QString error
+            = sources.data(sources.index(0), SourceListModel::LastErrorRole).toString();
+        QVERIFY2(error.contains("enter the token again"), qPrintable(error));
     }
 };
 
