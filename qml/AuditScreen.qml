@@ -64,7 +64,7 @@ Item {
                             color: Theme.mutedText
                             text: !root.audit.available ? qsTr("No database file")
                                 : root.audit.count === 0 ? qsTr("In %1").arg(root.audit.databasePath)
-                                : qsTr("The newest %1 records in %2 · read %3").arg(root.audit.count)
+                                : qsTr("The newest %n record(s) in %1 · read %2", "", root.audit.count)
                                       .arg(root.audit.databasePath).arg(Qt.formatTime(root.audit.loadedAt, "hh:mm:ss"))
                         }
                     }

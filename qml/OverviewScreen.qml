@@ -7,7 +7,7 @@ import Workbench.Ui
 Item {
     id: root
 
-    function money(v) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', v < 10 ? 2 : 0) }
+    function money(v) { return qsTr("$%1", "US dollars: put the sign where your language does").arg(Number(v).toLocaleString(Qt.locale(), 'f', v < 10 ? 2 : 0)) }
 
     ColumnLayout {
         anchors.fill: parent
@@ -70,6 +70,7 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             spacing: 6
+            visible: Overview.historyLoading || historyNote.text.length > 0 // nothing to say live
             BusyIndicator {
                 running: Overview.historyLoading
                 visible: running
@@ -77,6 +78,7 @@ Item {
                 Layout.preferredWidth: 24
             }
             Label {
+                id: historyNote
                 Layout.fillWidth: true
                 elide: Text.ElideRight
                 color: Overview.historyError.length > 0 ? Theme.danger : Theme.mutedText
