@@ -113,8 +113,11 @@ ApplicationWindow {
             Label {
                 text: Overview.latestNote.length > 0 ? qsTr("Scenario: %1").arg(Overview.latestNote) : ""
                 color: Theme.warning
-                elide: Text.ElideLeft
+                elide: Text.ElideRight // the scenario's name first
                 horizontalAlignment: Text.AlignRight
+                HoverHandler { id: noteHover }
+                ToolTip.visible: noteHover.hovered && truncated
+                ToolTip.text: text
                 Layout.fillWidth: true // shrinks (elided) before the buttons on its right are pushed out
                 Layout.maximumWidth: window.width * 0.55
             }

@@ -14,14 +14,15 @@ Item {
 
     readonly property real costAxisMax: pareto.costMax * 1.1 || 0.001
 
-    function money(v, digits) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', digits) }
+    function money(v, digits) { return qsTr("$%1", "US dollars: put the sign where your language does").arg(Number(v).toLocaleString(Qt.locale(), 'f', digits)) }
     // The read-out of the variant drawn at (cost, quality); "" when none is.
     function variantText(cost, quality) {
         for (let i = 0; i < pareto.variantCount; ++i) {
             const v = pareto.variant(i)
             if (Math.abs(v.cost - cost) < 1e-12 && Math.abs(v.quality - quality) < 1e-12)
                 return qsTr("%1\nquality %2 (%3–%4)\ncost per request %5\np95 %6 ms · %7 calls%8")
-                    .arg(v.name).arg(v.quality.toFixed(3)).arg(v.qualityLow.toFixed(3)).arg(v.qualityHigh.toFixed(3))
+                    .arg(v.name).arg(Number(v.quality).toLocaleString(Qt.locale(), 'f', 3)).arg(Number(v.qualityLow).toLocaleString(Qt.locale(), 'f', 3))
+                    .arg(Number(v.qualityHigh).toLocaleString(Qt.locale(), 'f', 3))
                     .arg(money(v.cost, 5)).arg(Math.round(v.p95)).arg(v.calls)
                     .arg(v.onFront ? qsTr("\non the front") : "")
         }
@@ -108,9 +109,11 @@ Item {
                     text: root.pareto.variantCount === 0
                           ? qsTr("Waiting for variants with at least 100 evaluated calls in the last hour…")
                           : root.pareto.choice.length === 0 ? qsTr("No variant meets the constraints")
-                          : qsTr("Choice: %1 (most traffic now: %2) — all traffic there %3 a month").arg(root.pareto.choice).arg(root.pareto.incumbent)
-                                .arg(root.pareto.monthlySavings >= 0 ? qsTr("saves %1").arg(root.money(root.pareto.monthlySavings, 0))
-                                                                      : qsTr("costs %1 more").arg(root.money(-root.pareto.monthlySavings, 0)))
+                          : root.pareto.choice === root.pareto.incumbent
+                          ? qsTr("Choice: %1, which already has the most traffic — moving the rest of the traffic there %2 a month").arg(root.pareto.choice).arg(savingsText)
+                          : qsTr("Choice: %1 (most traffic now: %2) — all traffic there %3 a month").arg(root.pareto.choice).arg(root.pareto.incumbent).arg(savingsText)
+                    readonly property string savingsText: root.pareto.monthlySavings >= 0 ? qsTr("saves %1").arg(root.money(root.pareto.monthlySavings, 0))
+                                                                                         : qsTr("costs %1 more").arg(root.money(-root.pareto.monthlySavings, 0))
                 }
 
                 ChartFrame {
@@ -127,6 +130,7 @@ Item {
                     title: qsTr("Quality against cost per request")
                     explanation: qsTr("Each variant of the service over the engine's trailing hour of windows: mean evaluation score against cost per request (price table × tokens), coloured by p95 latency. The front joins the variants no other beats on both cost and quality by more than the noise (their confidence intervals); rings mark the constrained choice and the variant with most traffic now.")
                     ChartView {
+                        localizeNumbers: true // axis labels in the chosen language's number format
                         id: chart
                         anchors.fill: parent
                         antialiasing: true
