@@ -35,6 +35,7 @@
 #include "responsiveness_probe.h"
 #include "simulator.h"
 #include "source_list_model.h"
+#include "ui_language.h"
 #include "variant_aggregator.h"
 #include "view_filter.h"
 #include "window_session.h"
@@ -970,6 +971,10 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
                       "Colours for this run: system, light or dark (default: the one chosen in "
                       "Settings).",
                       "NAME"});
+    parser.addOption({"language",
+                      "Language for this run: system, en, de or zh_CN (default: the one chosen "
+                      "in Settings).",
+                      "NAME"});
     parser.addOption({"screenshot", "Save a PNG of the main window and quit.", "FILE"});
     parser.addOption({"after", "Seconds to run before --screenshot.", "SECONDS", "3"});
     parser.addOption({"timing",
@@ -978,6 +983,14 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
                       "SECONDS"});
     parser.addOption(kConfigOption); // its prices, analysis and budgets sections
     parser.process(app);
+    UiLanguage language; // the saved choice, which Settings changes for the next start
+    const QString languageChoice
+        = parser.isSet("language") ? parser.value("language") : language.choice();
+    if (!UiLanguage::isChoice(languageChoice)) {
+        printError("unknown language \"" + languageChoice + "\"; choose system, en, de or zh_CN");
+        return kExitFailure;
+    }
+    UiLanguage::install(app, languageChoice); // before any translated text is made
     const llmopt::DaemonConfig config = readConfig(parser.value("config"));
 
     const QString screenshot = parser.value("screenshot");
@@ -1080,6 +1093,7 @@ int runGui(int argc, char** argv, std::chrono::steady_clock::time_point processS
         colors.apply(*choice);
     }
     qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "ColorScheme", &colors);
+    qmlRegisterSingletonInstance("Workbench.Ui", 1, 0, "UiLanguage", &language);
     QQmlApplicationEngine engine;
     QVariantMap initial = session.windowProperties();
     initial.insert(QStringLiteral("initialScreen"), screens.value(screen));

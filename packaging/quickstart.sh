@@ -29,6 +29,7 @@ packages=(
     libsqlite3-dev nlohmann-json3-dev libeigen3-dev libboost-dev zlib1g-dev libssl-dev openssl
     libprotobuf-dev protobuf-compiler librdkafka-dev libyaml-cpp-dev libcurl4-openssl-dev qtkeychain-qt6-dev qt6-svg-dev
     fonts-dejavu-core
+    fonts-wqy-microhei qt6-translations-l10n                 # the Chinese interface; Qt's own texts
     librsvg2-bin                                             # renders the icon's PNG sizes
     dpkg-dev file appstream desktop-file-utils groff-base    # cpack -G DEB and its test
 )

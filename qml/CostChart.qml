@@ -59,6 +59,7 @@ ChartFrame {
 
     ChartView {
         id: view
+        localizeNumbers: true // axis labels in the chosen language's number format
         anchors.fill: parent
         antialiasing: true
         legend.alignment: Qt.AlignBottom
@@ -69,7 +70,7 @@ ChartFrame {
 
         DateTimeAxis {
             id: timeAxis
-            format: root.shownTo - root.shownFrom > 86400000 ? "MMM d hh:mm" : "hh:mm"
+            format: root.shownTo - root.shownFrom > 86400000 ? qsTr("MMM d hh:mm", "date format (QDateTime) of a time axis over more than a day") : "hh:mm"
             tickCount: root.zoomed ? 6 : root.costs.tickCount
             min: new Date(root.shownFrom)
             max: new Date(root.shownTo)

@@ -10,7 +10,7 @@ Item {
     id: root
     readonly property var costs: Engine.costs
 
-    function money(v) { return "$" + Number(v).toLocaleString(Qt.locale(), 'f', v < 10 ? 2 : 0) }
+    function money(v) { return qsTr("$%1", "US dollars: put the sign where your language does").arg(Number(v).toLocaleString(Qt.locale(), 'f', v < 10 ? 2 : 0)) }
     function count(v) { return Number(v).toLocaleString(Qt.locale(), 'f', 0) }
 
     Binding { target: root.costs; property: "active"; value: root.visible }

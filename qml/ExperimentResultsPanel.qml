@@ -206,13 +206,15 @@ Rectangle {
                 readout: (hit, x) => {
                     const p = panel.res.chartPoints[Math.round(hit.x)]
                     return hit.series && p ? qsTr("%1\nmean %2\ninterval %3 – %4").arg(p.arm)
-                                             .arg(Number(p.mean).toFixed(3)).arg(Number(p.low).toFixed(3)).arg(Number(p.high).toFixed(3))
+                                             .arg(Number(p.mean).toLocaleString(Qt.locale(), 'f', 3)).arg(Number(p.low).toLocaleString(Qt.locale(), 'f', 3))
+                                             .arg(Number(p.high).toLocaleString(Qt.locale(), 'f', 3))
                                            : ""
                 }
                 title: qsTr("%1, mean and interval").arg(res.primaryMetric)
                 explanation: qsTr("The primary metric's mean per arm over the experiment's items (dot) with its confidence interval (bar): Wilson score interval for a proportion, Student t otherwise.")
                 ChartView {
                     id: chart
+                    localizeNumbers: true // axis labels in the chosen language's number format
                     anchors.fill: parent
                     antialiasing: true
                     legend.visible: false
@@ -242,7 +244,7 @@ Rectangle {
                     Label {
                         required property string modelData
                         required property int index
-                        Layout.preferredWidth: [90, 110, 170, 90, 100, 150, 320][index]
+                        Layout.preferredWidth: [90, 110, 230, 90, 100, 150, 260][index]
                         text: modelData; font.pixelSize: 12; font.weight: Font.DemiBold; color: Theme.mutedText
                     }
                 }
@@ -256,7 +258,7 @@ Rectangle {
                         Layout.preferredWidth: 110; elide: Text.ElideRight; color: Theme.text
                         text: modelData.metric; font.weight: modelData.primary ? Font.DemiBold : Font.Normal
                     }
-                    Label { Layout.preferredWidth: 170; text: modelData.differenceText + " " + modelData.intervalText; color: Theme.text }
+                    Label { Layout.preferredWidth: 230; text: modelData.differenceText + " " + modelData.intervalText; color: Theme.text; elide: Text.ElideRight }
                     Label {
                         Layout.preferredWidth: 90
                         text: modelData.holmPText + (modelData.significant ? " *" : "")
@@ -267,7 +269,7 @@ Rectangle {
                     }
                     Label { Layout.preferredWidth: 100; text: modelData.alwaysValidPText; color: Theme.text }
                     Label { Layout.preferredWidth: 150; text: modelData.effectText; color: Theme.text; elide: Text.ElideRight }
-                    Label { Layout.preferredWidth: 320; text: modelData.method; color: Theme.mutedText; elide: Text.ElideRight }
+                    Label { Layout.preferredWidth: 260; text: modelData.method; color: Theme.mutedText; elide: Text.ElideRight }
                 }
             }
         }

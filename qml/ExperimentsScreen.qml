@@ -615,7 +615,7 @@ Item {
                             }
                             Label {
                                 visible: run.total > 0
-                                text: qsTr("$%1 spent").arg(Number(run.spentUsd).toFixed(4))
+                                text: qsTr("$%1 spent").arg(root.number(run.spentUsd, 4))
                                 color: Theme.mutedText
                             }
                         }

@@ -308,6 +308,7 @@ Item {
                                  : qsTr("The reference and current estimates of the metric with their confidence intervals (vertical bars), as the test above computed them.")
                     ChartView {
                         id: evidenceChart
+                        localizeNumbers: true // axis labels in the chosen language's number format
                         anchors.fill: parent
                         antialiasing: true
                         backgroundColor: "transparent"
@@ -350,6 +351,7 @@ Item {
                                  .arg(history.metric)
                     ChartView {
                         id: historyChart
+                        localizeNumbers: true // axis labels in the chosen language's number format
                         anchors.fill: parent
                         antialiasing: true
                         backgroundColor: "transparent"
@@ -359,7 +361,7 @@ Item {
                         margins { top: 4; bottom: 0; left: 4; right: 4 }
                         DateTimeAxis {
                             id: historyTime
-                            format: historyFrame.shownTo - historyFrame.shownFrom > 86400000 ? "MMM d hh:mm" : "hh:mm"
+                            format: historyFrame.shownTo - historyFrame.shownFrom > 86400000 ? qsTr("MMM d hh:mm", "date format (QDateTime) of a time axis over more than a day") : "hh:mm"
                             tickCount: 5
                             min: new Date(historyFrame.shownFrom)
                             max: new Date(historyFrame.shownTo)

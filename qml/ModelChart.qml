@@ -94,6 +94,7 @@ ChartFrame {
 
     ChartView {
         id: view
+        localizeNumbers: true // axis labels in the chosen language's number format
         anchors.fill: parent
         antialiasing: true
         legend.alignment: Qt.AlignRight
@@ -104,7 +105,7 @@ ChartFrame {
 
         DateTimeAxis {
             id: timeAxis
-            format: root.shownTo - root.shownFrom > 86400000 ? "MMM d hh:mm" : "hh:mm"
+            format: root.shownTo - root.shownFrom > 86400000 ? qsTr("MMM d hh:mm", "date format (QDateTime) of a time axis over more than a day") : "hh:mm"
             tickCount: 6
             min: new Date(root.shownFrom)
             max: new Date(root.shownTo)

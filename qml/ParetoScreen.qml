@@ -130,8 +130,8 @@ Item {
                     title: qsTr("Quality against cost per request")
                     explanation: qsTr("Each variant of the service over the engine's trailing hour of windows: mean evaluation score against cost per request (price table × tokens), coloured by p95 latency. The front joins the variants no other beats on both cost and quality by more than the noise (their confidence intervals); rings mark the constrained choice and the variant with most traffic now.")
                     ChartView {
-                        localizeNumbers: true // axis labels in the chosen language's number format
                         id: chart
+                        localizeNumbers: true // axis labels in the chosen language's number format
                         anchors.fill: parent
                         antialiasing: true
                         backgroundColor: "transparent"

@@ -435,7 +435,7 @@ Item {
                                             }
                                         }
                                         Label {
-                                            text: Qt.formatDateTime(rolloutRow.updated, "MMM d hh:mm") + " · " + rolloutRow.lastMessage
+                                            text: rolloutRow.updated.toLocaleString(Qt.locale(), qsTr("MMM d hh:mm", "date format (QDateTime) of the last change")) + " · " + rolloutRow.lastMessage
                                             color: rolloutRow.highlighted ? rolloutRow.palette.highlightedText : Theme.mutedText
                                             font.pixelSize: 12
                                             elide: Text.ElideRight
@@ -672,6 +672,7 @@ Item {
                                     Component.onCompleted: refresh()
                                     ChartView {
                                         id: metricChart
+                                        localizeNumbers: true // axis labels in the chosen language's number format
                                         anchors.fill: parent
                                         antialiasing: true
                                         backgroundColor: "transparent"
@@ -735,7 +736,7 @@ Item {
                                 required property int index
                                 width: ListView.view.width - 12
                                 spacing: 10
-                                Label { text: Qt.formatDateTime(time, "MMM d hh:mm:ss"); color: Theme.mutedText; font.pixelSize: 12; Layout.preferredWidth: 110 }
+                                Label { text: time.toLocaleString(Qt.locale(), qsTr("MMM d hh:mm:ss", "date format (QDateTime) of a step")); color: Theme.mutedText; font.pixelSize: 12; Layout.preferredWidth: 110 }
                                 Label { text: weight + " %"; color: Theme.text; font.pixelSize: 12; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 40 }
                                 Chip { text: root.phaseLabel(phase); fill: root.phaseColor(phase) }
                                 Label { text: message; color: Theme.text; font.pixelSize: 12; wrapMode: Text.Wrap; Layout.fillWidth: true }

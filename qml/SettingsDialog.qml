@@ -44,5 +44,29 @@ Dialog {
             font.pixelSize: 12
             text: qsTr("System follows the desktop's colours; Light and Dark apply to every screen, chart and dialog.")
         }
+
+        Label { text: qsTr("Language"); color: Theme.text }
+        ComboBox {
+            id: languageBox
+            Layout.fillWidth: true
+            textRole: "text"
+            valueRole: "value"
+            // Each language in its own words, so that anyone finds theirs.
+            model: [{ value: "", text: qsTr("System (%1)").arg(UiLanguage.systemName) },
+                    { value: "en", text: "English" },
+                    { value: "de", text: "Deutsch" },
+                    { value: "zh_CN", text: "简体中文" }]
+            Component.onCompleted: currentIndex = indexOfValue(UiLanguage.choice)
+            onActivated: UiLanguage.choice = currentValue
+            Accessible.name: qsTr("Language")
+        }
+        Item { implicitWidth: 1 }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.mutedText
+            font.pixelSize: 12
+            text: qsTr("Texts, numbers, amounts and dates. Applies the next time the workbench starts.")
+        }
     }
 }

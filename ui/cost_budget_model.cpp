@@ -99,7 +99,8 @@ QVariant CostBudgetModel::data(const QModelIndex& index, int role) const
     }
     const auto share = [](double value, double budget) {
         return budget > 0
-            ? tr("%1 (%2 %)").arg(moneyText(value)).arg(100 * value / budget, 0, 'f', 0)
+            ? tr("%1 (%2 %)")
+                  .arg(moneyText(value), QLocale().toString(100 * value / budget, 'f', 0))
             : moneyText(value);
     };
     switch (column) {

@@ -3,6 +3,7 @@
 #include "experiment_dataset.h"
 #include "experiment_definition.h"
 #include "experiment_plan.h"
+#include "money_text.h"
 #include "price_table.h"
 
 #include <QDir>
@@ -75,9 +76,7 @@ bool isTopLevelField(const QString& name)
 
 QString usd(double v)
 {
-    const QLocale locale;
-    const int digits = v >= 100 ? 0 : v >= 1 ? 2 : v >= 0.01 ? 3 : 4;
-    return QStringLiteral("$") + locale.toString(v, 'f', digits);
+    return usdText(v, v >= 100 ? 0 : v >= 1 ? 2 : v >= 0.01 ? 3 : 4);
 }
 
 QString percent(double p)

@@ -4,6 +4,7 @@
 #include "experiment_dataset.h"
 #include "experiment_definition.h"
 #include "experiment_runner.h"
+#include "money_text.h"
 #include "price_table.h"
 
 #include <QFile>
@@ -269,7 +270,7 @@ void ExperimentRunController::publishProgress()
         const QLocale locale;
         m_statusText = tr("Running: %1 of %2 answers, %3 spent")
                            .arg(locale.toString(done, 'f', 0), locale.toString(total, 'f', 0),
-                                QStringLiteral("$") + locale.toString(p->spentUsd, 'f', 4));
+                                usdText(p->spentUsd, 4));
     }
     Q_EMIT progressChanged();
 }

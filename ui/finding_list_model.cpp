@@ -100,7 +100,15 @@ QVariant FindingListModel::data(const QModelIndex& index, int role) const
     case SeverityRole:
         return static_cast<int>(f.severity);
     case SeverityNameRole:
-        return QString::fromLatin1(llmopt::Finding::severityName(f.severity));
+        switch (f.severity) {
+        case llmopt::Finding::Severity::Info:
+            return tr("info");
+        case llmopt::Finding::Severity::Warning:
+            return tr("warning");
+        case llmopt::Finding::Severity::Critical:
+            return tr("critical");
+        }
+        return {};
     case WindowStartRole:
         return fromUnixNano(f.windowStartUnixNano);
     case WindowEndRole:

@@ -1,5 +1,7 @@
 #include "variant_table_model.h"
 
+#include "money_text.h"
+
 #include <QLocale>
 
 VariantTableModel::VariantTableModel(QObject* parent)
@@ -94,10 +96,10 @@ QVariant VariantTableModel::data(const QModelIndex& index, int role) const
     case LatencyP95:
         return locale.toString(r.latencyMs.quantile(0.95), 'f', 0) + tr(" ms");
     case Spend:
-        return QStringLiteral("$") + locale.toString(r.costUsd, 'f', 2);
+        return usdText(r.costUsd, 2);
     case CostPerRequest: {
         const auto c = r.costPerRequest();
-        return c ? QStringLiteral("$") + locale.toString(*c, 'f', 5) : tr("unknown");
+        return c ? usdText(*c, 5) : tr("unknown");
     }
     case Quality: {
         const auto q = r.meanQuality();

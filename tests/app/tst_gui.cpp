@@ -32,7 +32,8 @@ QByteArray runWorkbench(const QTemporaryDir& dir, const QStringList& arguments,
     env.insert("QT_QPA_PLATFORM", "offscreen");
     env.insert("XDG_DATA_HOME", dir.filePath("data"));
     env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
-    env.insert("QT_LOGGING_RULES", "llmopt.qml.shell.info=true"); // "welcome shown"
+    // "welcome shown", "interface in …"
+    env.insert("QT_LOGGING_RULES", "llmopt.qml.shell.info=true;llmopt.ui.language.info=true");
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(LLMOPT_BINARY), arguments);
     if (!p.waitForFinished(60000))
@@ -219,6 +220,34 @@ private Q_SLOTS:
         const QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY2(meanLightness(image) < 0.3, qPrintable(QString::number(meanLightness(image))));
+    }
+
+    // German and Chinese: the translations built into the program are loaded,
+    // and the screens with the most text render in them without QML warnings.
+    void translatedScreensRender_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("screen");
+        for (const char* language : {"de", "zh_CN"})
+            for (const char* screen : {"overview", "costs", "rollouts"})
+                QTest::addRow("%s %s", language, screen)
+                    << QString::fromLatin1(language) << QString::fromLatin1(screen);
+    }
+    void translatedScreensRender()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, screen);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(screen + ".png");
+        QByteArray log;
+        const QByteArray problem
+            = runWorkbench(dir,
+                           {"--db", dir.filePath("demo.sqlite"), "--language", language, "--screen",
+                            screen, "--screenshot", png, "--after", "2"},
+                           Profile::Returning, &log);
+        QVERIFY2(problem.isEmpty(), problem.constData());
+        QVERIFY2(log.contains("interface in \"" + language.left(2).toLatin1()), log.constData());
+        QVERIFY(!QImage(png).isNull());
     }
 
     // The first launch shows the welcome, the next does not; the theme chosen
