@@ -30,6 +30,7 @@ EngineHost::EngineHost(Settings settings, const llmopt::PriceTable& prices,
     qRegisterMetaType<OverviewSnapshotPtr>();
     m_sources = new SourceListModel(*m_queue, this);
     m_findings = new FindingListModel(this);
+    m_findings->setDatabasePath(m_settings.databasePath); // the header's stored ranges
     m_driftHistory = new DriftHistory(this);
     m_driftHistory->setDatabasePath(m_settings.databasePath);
     m_costs = new CostController(this);

@@ -1,5 +1,7 @@
 #include "finding_list_model.h"
 
+#include "event_store.h"
+
 #include <QDateTime>
 #include <QXYSeries>
 #include <algorithm>
@@ -67,6 +69,11 @@ FindingListModel::ChartKind chartKind(const nlohmann::json& evidence)
 FindingListModel::FindingListModel(QObject* parent)
     : QAbstractListModel(parent)
 {
+}
+
+FindingListModel::~FindingListModel()
+{
+    m_worker.waitForDone(); // its answer refers to this object
 }
 
 int FindingListModel::rowCount(const QModelIndex& parent) const
@@ -146,14 +153,61 @@ void FindingListModel::setFindings(const std::vector<llmopt::Finding>& findings,
     if (raised == m_raised)
         return; // nothing new
     m_raised = raised;
-    m_all.assign(findings.rbegin(), findings.rend());
+    m_live.assign(findings.rbegin(), findings.rend());
     // Newest conclusion first: the online detectors conclude mid-window,
     // the window tests when their window closes.
-    std::stable_sort(m_all.begin(), m_all.end(), [](const auto& a, const auto& b) {
+    std::stable_sort(m_live.begin(), m_live.end(), [](const auto& a, const auto& b) {
         return a.detectedAtUnixNano > b.detectedAtUnixNano;
     });
+    if (!m_viewFilter || m_viewFilter->live() || m_databasePath.isEmpty())
+        show(m_live);
+    else if (!m_loaded.isValid() || m_loaded.elapsed() >= kStoredRefreshMs)
+        loadStored(); // new findings were stored: read the range again
+}
+
+void FindingListModel::show(std::vector<llmopt::Finding> findings)
+{
+    m_all = std::move(findings);
     refilter();
     Q_EMIT totalChanged();
+}
+
+void FindingListModel::viewChanged()
+{
+    if (m_viewFilter->live() || m_databasePath.isEmpty()) {
+        ++m_request; // a read still running is not shown
+        show(m_live);
+    } else {
+        loadStored();
+    }
+}
+
+void FindingListModel::loadStored()
+{
+    const int request = ++m_request;
+    const ViewFilter::Period period = m_viewFilter->periodNow();
+    m_loaded.start();
+    m_worker.setMaxThreadCount(1);
+    m_worker.start([this, request, period, path = m_databasePath.toStdString()] {
+        std::vector<llmopt::Finding> stored;
+        try {
+            // A connection of this thread's own: the engine's belongs to the engine thread.
+            stored = llmopt::EventStore(path).findings(kMaxStored, period.fromUnixNano,
+                                                       period.toUnixNano);
+        } catch (const std::exception&) {
+            return; // the live list stays; the Overview reports an unreadable store
+        }
+        std::stable_sort(stored.begin(), stored.end(), [](const auto& a, const auto& b) {
+            return a.detectedAtUnixNano > b.detectedAtUnixNano;
+        });
+        QMetaObject::invokeMethod(
+            this,
+            [this, request, stored = std::move(stored)]() mutable {
+                if (request == m_request)
+                    show(std::move(stored));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool FindingListModel::accepted(const llmopt::Finding& f) const
@@ -207,8 +261,8 @@ void FindingListModel::setMinimumSeverity(int severity)
 void FindingListModel::setViewFilter(ViewFilter* filter)
 {
     m_viewFilter = filter;
-    connect(filter, &ViewFilter::changed, this, &FindingListModel::refilter);
-    refilter();
+    connect(filter, &ViewFilter::changed, this, &FindingListModel::viewChanged);
+    viewChanged();
 }
 
 void FindingListModel::setTextFilter(const QString& text)

@@ -4,7 +4,9 @@
 #include "view_filter.h"
 
 #include <QAbstractListModel>
+#include <QElapsedTimer>
 #include <QString>
+#include <QThreadPool>
 #include <vector>
 
 class QAbstractSeries;
@@ -49,6 +51,7 @@ public:
     Q_ENUM(EvidenceSeries)
 
     explicit FindingListModel(QObject* parent = nullptr);
+    ~FindingListModel() override; // waits for a stored range being read
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -65,8 +68,12 @@ public:
     QString textFilter() const { return m_text; }
     void setTextFilter(const QString& text);
     // Also only the findings of the chosen service detected in the chosen
-    // range (the header's selector).
+    // range (the header's selector): live, those the engine holds; a stored
+    // range, those of the store (setDatabasePath), read on a worker thread.
     void setViewFilter(ViewFilter* filter);
+    void setDatabasePath(const QString& path) { m_databasePath = path; }
+    static constexpr size_t kMaxStored = 10'000; // findings of a stored range, newest first
+    static constexpr int kStoredRefreshMs = 5'000; // a stored range re-read at most this often
     int total() const { return static_cast<int>(m_all.size()); }
 
     // Draws the evidence of row `row` into an XY series. WindowSeries:
@@ -84,6 +91,10 @@ Q_SIGNALS:
 private:
     void refilter();
     bool accepted(const llmopt::Finding& f) const;
+    // The list: the engine's findings (live) or the stored range's.
+    void show(std::vector<llmopt::Finding> findings);
+    void viewChanged();
+    void loadStored();
 
     std::vector<llmopt::Finding> m_all; // newest first
     uint64_t m_raised = 0;
@@ -93,4 +104,9 @@ private:
     QString m_text;
     ViewFilter* m_viewFilter = nullptr;
     ViewFilter::Period m_period; // of the last refilter()
+    std::vector<llmopt::Finding> m_live; // the engine's, newest first
+    QString m_databasePath;
+    QThreadPool m_worker; // one thread: stored ranges, off the GUI thread
+    int m_request = 0; // answers to older requests are dropped
+    QElapsedTimer m_loaded; // since the stored range was last read
 };

@@ -1,7 +1,11 @@
+#include "event_store.h"
 #include "finding_list_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineSeries>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -112,6 +116,49 @@ private Q_SLOTS:
         QCOMPARE(series.at(0), QPointF(2, 0.6));
         QCOMPARE(model.fillEvidence(&series, 1, FindingListModel::ReferenceInterval), 0.0);
         QCOMPARE(series.count(), 0);
+    }
+
+    // The header's range and service: live, the engine's findings of the
+    // last quarter hour; a stored range, the store's findings of it.
+    void followsTheHeadersRangeAndService()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("findings.sqlite");
+        using S = llmopt::Finding::Severity;
+        const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000LL;
+        const int64_t minute = 60'000'000'000LL;
+        auto old = finding("drift", S::Warning, now - 120 * minute, "two hours ago");
+        auto recent = finding("anomaly", S::Critical, now - 5 * minute, "five minutes ago");
+        auto other = finding("anomaly", S::Info, now - 3 * minute, "another service");
+        other.key = "summarizer/v-2";
+        llmopt::EventStore(path.toStdString()).addFindings(std::vector{old, recent, other});
+
+        FindingListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDatabasePath(path);
+        ViewFilter filter;
+        model.setViewFilter(&filter);
+        model.setFindings({recent, other}, 2); // what the engine holds since launch
+        QCOMPARE(model.rowCount(), 2);
+
+        filter.setService(QStringLiteral("chat"));
+        QCOMPARE(model.rowCount(), 1);
+        filter.setRange(ViewFilter::Last6Hours); // read from the store
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(0), FindingListModel::SummaryRole).toString(),
+                 QStringLiteral("five minutes ago"));
+        QCOMPARE(model.data(model.index(1), FindingListModel::SummaryRole).toString(),
+                 QStringLiteral("two hours ago"));
+        filter.setRange(ViewFilter::LastHour);
+        QTRY_COMPARE(model.rowCount(), 1);
+        filter.setService(QString());
+        QTRY_COMPARE(model.rowCount(), 2);
+        filter.setRange(ViewFilter::Live); // the engine's again
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.total(), 2);
     }
 };
 
