@@ -32,6 +32,7 @@ Rectangle {
         armFrame.fullTo = Math.max(points.length, 1) - 0.5
         yAxis.min = res.chartMin
         yAxis.max = res.chartMax
+        yAxis.applyNiceNumbers() // ticks on round values
         if (points.length === 0)
             return
         const means = chart.createSeries(ChartView.SeriesTypeScatter, qsTr("mean"), armAxis, yAxis)

@@ -36,6 +36,7 @@ Item {
         pareto.fillSeries(incumbent, ParetoController.Incumbent)
         yAxis.min = Math.max(0, pareto.qualityMin - 0.02)
         yAxis.max = 1
+        yAxis.applyNiceNumbers() // ticks on round values
     }
     Connections {
         target: root.pareto
