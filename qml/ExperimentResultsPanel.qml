@@ -30,9 +30,16 @@ Rectangle {
             armAxis.remove(label)
         const points = res.chartPoints
         armFrame.fullTo = Math.max(points.length, 1) - 0.5
-        yAxis.min = res.chartMin
-        yAxis.max = res.chartMax
-        yAxis.applyNiceNumbers() // ticks on round values
+        const margin = (res.chartMax - res.chartMin) / 12 // the controller's 10 % either side
+        if (res.chartMin + margin >= 0 && res.chartMax - margin <= 1) { // a rate or a 0–1 score: the whole scale
+            yAxis.min = 0
+            yAxis.max = 1
+            yAxis.tickCount = 6
+        } else {
+            yAxis.min = res.chartMin
+            yAxis.max = res.chartMax
+            yAxis.applyNiceNumbers() // ticks on round values
+        }
         if (points.length === 0)
             return
         const means = chart.createSeries(ChartView.SeriesTypeScatter, qsTr("mean"), armAxis, yAxis)
