@@ -3,6 +3,7 @@
 #include "chart_readout.h"
 #include "experiment_designer.h"
 #include "svg_chart.h"
+#include "user_folder.h"
 
 #include <QAreaSeries>
 #include <QBuffer>
@@ -15,7 +16,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScatterSeries>
-#include <QStandardPaths>
 #include <QValueAxis>
 #include <QXYSeries>
 
@@ -130,9 +130,8 @@ QString ChartExporter::defaultPath(const QString& title, const QString& extensio
                        .remove(QRegularExpression(QStringLiteral("^-+|-+$")));
     if (name.isEmpty())
         name = QStringLiteral("chart");
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(documents.isEmpty() ? QDir::homePath() : documents)
-        .filePath(QStringLiteral("llm-optimizer/%1-%2.%3")
+    return QDir(userFolder())
+        .filePath(QStringLiteral("%1-%2.%3")
                       .arg(name,
                            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")),
                            extension.toLower()));

@@ -113,11 +113,6 @@ CostReport CostReport::load(const llmopt::EventStore& store, int64_t fromUnixNan
                       std::move(budgets));
 }
 
-int64_t CostReport::chartBucket() const
-{
-    return m_to - m_from <= 2 * kDay ? kHour : kDay;
-}
-
 std::vector<CostReport::Row> CostReport::grouped(bool byService, bool byModel) const
 {
     std::map<std::pair<std::string, std::string>, Row> rows;

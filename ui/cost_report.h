@@ -19,8 +19,7 @@
 // --cost` and the Costs screen's Export report… share it.
 class CostReport {
 public:
-    static constexpr int64_t kHour = 3'600'000'000'000LL;
-    static constexpr int64_t kDay = 24 * kHour;
+    static constexpr int64_t kHour = report::kHourNanos;
 
     struct Row {
         std::string service; // "" in the by-model rows
@@ -51,8 +50,7 @@ public:
 
     int64_t from() const { return m_from; }
     int64_t to() const { return m_to; }
-    // The chart's bucket: an hour for periods up to two days, else a day.
-    int64_t chartBucket() const;
+    int64_t chartBucket() const { return report::chartBucket(m_from, m_to); }
     double totalUsd() const { return m_total.costUsd; }
     uint64_t calls() const { return m_total.calls; }
     uint64_t unpriced() const { return m_total.unpriced; }

@@ -11,8 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int64_t kHour = 3'600'000'000'000LL;
-constexpr int64_t kDay = 24 * kHour;
 constexpr Finding::Severity kSeverities[]
     = {Finding::Severity::Critical, Finding::Severity::Warning, Finding::Severity::Info};
 
@@ -125,7 +123,7 @@ std::vector<const Finding*> DriftReport::strongestDrifts() const
 
 QString DriftReport::timelineSvg() const
 {
-    const int64_t bucket = m_to - m_from <= 2 * kDay ? kHour : kDay;
+    const int64_t bucket = report::chartBucket(m_from, m_to);
     std::vector<SvgChart::Series> series;
     double yMax = 0;
     for (Finding::Severity severity : kSeverities) {
@@ -143,8 +141,9 @@ QString DriftReport::timelineSvg() const
         }
         series.push_back(std::move(s));
     }
-    return SvgChart::timeChart(bucket == kHour ? QStringLiteral("Findings per hour by severity")
-                                               : QStringLiteral("Findings per day by severity"),
+    return SvgChart::timeChart(bucket == report::kHourNanos
+                                   ? QStringLiteral("Findings per hour by severity")
+                                   : QStringLiteral("Findings per day by severity"),
                                QStringLiteral("n"), series, double(m_from) / 1e6,
                                double(m_to) / 1e6, std::max(1.0, yMax * 1.1));
 }

@@ -5,6 +5,7 @@
 #include "experiment_plan.h"
 #include "money_text.h"
 #include "price_table.h"
+#include "user_folder.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,7 +15,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QUrl>
 #include <cmath>
 
@@ -151,9 +151,7 @@ void ExperimentDesigner::setDatabasePath(const QString& path)
 
 QString ExperimentDesigner::suggestedExamplePath() const
 {
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(documents.isEmpty() ? QDir::homePath() : documents)
-        .filePath(QStringLiteral("llm-optimizer/faq-terse-vs-friendly.json"));
+    return QDir(userFolder()).filePath(QStringLiteral("faq-terse-vs-friendly.json"));
 }
 
 QString ExperimentDesigner::name() const

@@ -8,6 +8,7 @@
 #include "experiment_definition.h"
 #include "experiment_report.h"
 #include "offline_results.h"
+#include "user_folder.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,7 +16,6 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QUrl>
 #include <algorithm>
 #include <cmath>
@@ -224,12 +224,8 @@ void ExperimentResultsController::computed(quint64 generation, std::shared_ptr<C
 QString ExperimentResultsController::defaultExportPath(const QString& format) const
 {
     QString folder = m_datasetFolder;
-    if (folder.isEmpty() || !QFileInfo(folder).isWritable()) {
-        const QString documents
-            = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        folder = QDir(documents.isEmpty() ? QDir::homePath() : documents)
-                     .filePath(QStringLiteral("llm-optimizer"));
-    }
+    if (folder.isEmpty() || !QFileInfo(folder).isWritable())
+        folder = userFolder();
     QString base = m_name.isEmpty() ? QStringLiteral("experiment") : m_name;
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
     return QDir(folder).filePath(

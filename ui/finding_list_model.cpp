@@ -64,6 +64,15 @@ FindingListModel::ChartKind chartKind(const nlohmann::json& evidence)
     return FindingListModel::NoChart;
 }
 
+// Newest conclusion first: the online detectors conclude mid-window, the
+// window tests when their window closes.
+void newestFirst(std::vector<llmopt::Finding>& findings)
+{
+    std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
+        return a.detectedAtUnixNano > b.detectedAtUnixNano;
+    });
+}
+
 } // namespace
 
 FindingListModel::FindingListModel(QObject* parent)
@@ -154,11 +163,7 @@ void FindingListModel::setFindings(const std::vector<llmopt::Finding>& findings,
         return; // nothing new
     m_raised = raised;
     m_live.assign(findings.rbegin(), findings.rend());
-    // Newest conclusion first: the online detectors conclude mid-window,
-    // the window tests when their window closes.
-    std::stable_sort(m_live.begin(), m_live.end(), [](const auto& a, const auto& b) {
-        return a.detectedAtUnixNano > b.detectedAtUnixNano;
-    });
+    newestFirst(m_live);
     if (!m_viewFilter || m_viewFilter->live() || m_databasePath.isEmpty())
         show(m_live);
     else if (!m_loaded.isValid() || m_loaded.elapsed() >= kStoredRefreshMs)
@@ -197,9 +202,7 @@ void FindingListModel::loadStored()
         } catch (const std::exception&) {
             return; // the live list stays; the Overview reports an unreadable store
         }
-        std::stable_sort(stored.begin(), stored.end(), [](const auto& a, const auto& b) {
-            return a.detectedAtUnixNano > b.detectedAtUnixNano;
-        });
+        newestFirst(stored);
         QMetaObject::invokeMethod(
             this,
             [this, request, stored = std::move(stored)]() mutable {

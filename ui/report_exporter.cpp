@@ -4,11 +4,11 @@
 #include "drift_report.h"
 #include "event_store.h"
 #include "experiment_designer.h"
+#include "user_folder.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 ReportExporter::ReportExporter(QObject* parent)
     : QObject(parent)
@@ -30,9 +30,8 @@ void ReportExporter::setBudgets(std::map<std::string, llmopt::CostAnalyzer::Budg
 QString ReportExporter::defaultPath(const QString& kind, const QString& format,
                                     const QDateTime& from) const
 {
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(documents.isEmpty() ? QDir::homePath() : documents)
-        .filePath(QStringLiteral("llm-optimizer/%1-report-%2.%3")
+    return QDir(userFolder())
+        .filePath(QStringLiteral("%1-report-%2.%3")
                       .arg(kind, from.toUTC().toString(QStringLiteral("yyyyMMdd-HHmm")),
                            format.toLower()));
 }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QImage>
 #include <QString>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,14 @@ std::optional<Format> formatFromName(std::string_view name); // "pdf", "html", "
 
 // The stylesheet every report's HTML embeds (QTextDocument understands it too).
 QString style();
+
+constexpr int64_t kHourNanos = 3'600'000'000'000LL;
+constexpr int64_t kDayNanos = 24 * kHourNanos;
+// The bucket a period report charts in: an hour up to two days, else a day.
+constexpr int64_t chartBucket(int64_t fromUnixNano, int64_t toUnixNano)
+{
+    return toUnixNano - fromUnixNano <= 2 * kDayNanos ? kHourNanos : kDayNanos;
+}
 
 QString escaped(const std::string& text);
 

@@ -130,19 +130,10 @@ struct Setup {
     }
 };
 
-// $1000 per million output tokens: 16 tokens = $0.016 a call, input free.
+// 16 output tokens: $0.016 a call.
 PriceTable prices()
 {
-    PriceTable table;
-    for (const char* model : {"model-a", "model-b"}) {
-        ModelPrice p;
-        p.model = model;
-        p.provider = "fake";
-        p.inputPerMTok = 0.0;
-        p.outputPerMTok = 1000.0;
-        table.setPrice(p);
-    }
-    return table;
+    return fakeModelPrices("fake");
 }
 
 ExperimentRunner::Options runnerOptions(const FakeProvider& fake)

@@ -84,18 +84,10 @@ struct Setup {
     }
 };
 
+// 10 output tokens: $0.01 a call.
 PriceTable prices()
 {
-    PriceTable table;
-    for (const char* model : {"model-a", "model-b"}) {
-        ModelPrice p;
-        p.model = model;
-        p.provider = "local";
-        p.inputPerMTok = 0.0;
-        p.outputPerMTok = 1000.0; // 10 tokens: $0.01 a call
-        table.setPrice(p);
-    }
-    return table;
+    return fakeModelPrices("local");
 }
 
 void prepare(ExperimentRunController& run, const Setup& setup, const ScriptedServer& server)
